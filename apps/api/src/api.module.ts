@@ -1,0 +1,67 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ValidationError } from 'class-validator';
+import { AppConfig, AppError, AuditTrail, DatabaseModule, setMaxPageSize } from '@tel/core';
+import { SqlAuditTrail } from '@tel/audit';
+import { AccessGuard, AuthModule, RequestContextMiddleware } from '@tel/auth';
+import { MeetingsModule } from '@tel/meetings';
+import { ALL_ENTITIES } from '@tel/registry';
+import { SeedOnStart } from './seed-on-start';
+import { graphqlOptions } from './graphql/graphql-options';
+import { HealthController } from './health/health.controller';
+import { HttpErrorFilter } from './http-error.filter';
+
+function validationMessages(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((e) => [
+    ...Object.values(e.constraints ?? {}).map((m) => (prefix ? `${prefix}${m}` : m)),
+    ...validationMessages(e.children ?? [], `${prefix}${e.property}.`),
+  ]);
+}
+
+@Global()
+@Module({
+  providers: [{ provide: AuditTrail, useClass: SqlAuditTrail }],
+  exports: [AuditTrail],
+})
+class AuditModule {}
+
+/** The HTTP API: GraphQL at /graphql, /health, and (with the identity issue) /explorer. */
+@Module({})
+export class ApiModule implements NestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    setMaxPageSize(config.maxPageSize);
+    const explorerEnabled = config.nodeEnv !== 'production' || config.explorerInProduction;
+    return {
+      module: ApiModule,
+      imports: [
+        DatabaseModule.forRoot({ config, entities: ALL_ENTITIES }),
+        AuditModule,
+        AuthModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, explorerEnabled) }),
+        MeetingsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        SeedOnStart,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            transform: true,
+            exceptionFactory: (errors) => {
+              const messages = validationMessages(errors);
+              return AppError.badInput(messages.join('; ') || 'Invalid input', { fields: errors.map((e) => e.property) });
+            },
+          }),
+        },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,70 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { Logger } from '@nestjs/common';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import type { Request, Response } from 'express';
+import { AppConfig, classifyGraphQLError, createRequestContext, RequestContext } from '@tel/core';
+
+export const GRAPHQL_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 20,
+  maxCost: 20000,
+  maxTokens: 3000,
+  maxDirectives: 20,
+};
+
+const logger = new Logger('GraphQL');
+
+/** Adds the request id to every error and logs the unexpected ones with it, server-side only. */
+function errorReportingPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            const { internal } = classifyGraphQLError({ message: error.message, extensions: error.extensions }, error);
+            if (internal) logger.error(`[${contextValue.requestId}] ${error.originalError?.stack ?? error.stack ?? error.message}`);
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
+            ...e,
+            extensions: { ...e.extensions, requestId: contextValue.requestId },
+          }));
+        },
+      };
+    },
+  };
+}
+
+/** Apollo settings shared by the API and the schema generator. */
+export function graphqlOptions(config: AppConfig, explorerEnabled: boolean): ApolloDriverConfig {
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    playground: false,
+    introspection: explorerEnabled,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    context: ({ req, res }: { req: Request & { telContext?: RequestContext }; res: Response }): RequestContext =>
+      req.telContext ?? createRequestContext({ requestId: 'no-request-id', req, res }),
+    formatError: (formatted, error) => classifyGraphQLError(formatted, error).formatted,
+    validationRules: [
+      maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true, flattenFragments: true }),
+      maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true }),
+      costLimitRule({ maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: true }),
+      maxDirectivesRule({ n: GRAPHQL_LIMITS.maxDirectives, exposeLimits: true }),
+    ],
+    // graphql-js stops parsing past this many tokens (the token limit of the OWASP cheat sheet).
+    parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+    plugins: [errorReportingPlugin()],
+  } as ApolloDriverConfig;
+}
+
+export type { AppConfig };

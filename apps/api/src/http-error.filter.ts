@@ -1,0 +1,55 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { AppError, ErrorCode, httpStatusOf, RequestContext } from '@tel/core';
+
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.BAD_USER_INPUT,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  409: ErrorCode.CONFLICT,
+  413: ErrorCode.BAD_USER_INPUT,
+  415: ErrorCode.BAD_USER_INPUT,
+  429: ErrorCode.TOO_MANY_REQUESTS,
+};
+
+/**
+ * HTTP routes answer errors as `{ "error": { "code", "message", "requestId" } }` with the matching
+ * status. GraphQL errors are left to Apollo's formatter.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() === 'graphql') throw exception;
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<{ telContext?: RequestContext; method?: string; url?: string }>();
+    const requestId = req.telContext?.requestId;
+    let status = 500;
+    let code: string = ErrorCode.INTERNAL_SERVER_ERROR;
+    let message = 'Internal server error';
+    if (exception instanceof AppError) {
+      status = httpStatusOf(exception.code);
+      code = exception.code;
+      message = exception.message;
+    } else if (exception instanceof HttpException && HTTP_CODES[exception.getStatus()]) {
+      status = exception.getStatus();
+      code = HTTP_CODES[status];
+      message = status === 404 ? 'Not found' : exception.message;
+    } else if ((exception as { type?: string; status?: number })?.type === 'entity.too.large') {
+      status = 413;
+      code = ErrorCode.BAD_USER_INPUT;
+      message = 'The request body is too large';
+    } else if ((exception as { type?: string })?.type === 'entity.parse.failed') {
+      status = 400;
+      code = ErrorCode.BAD_USER_INPUT;
+      message = 'The request body is not valid JSON';
+    } else {
+      this.logger.error(`[${requestId}] ${req.method} ${req.url}: ${(exception as Error)?.stack ?? String(exception)}`);
+    }
+    if (res.headersSent) return res.end();
+    return res.status(status).json({ error: { code, message, requestId } });
+  }
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError, loadConfig } from '@tel/core';
+import { ApiModule } from './api.module';
+import { configureHttp } from './configure-http';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bodyParser: false });
+  configureHttp(app, config);
+  await app.listen(config.port);
+  new Logger('API').log(`tel-registry listening on http://localhost:${config.port} (GraphQL at /graphql, ${config.dialect} database)`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(`Configuration error: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

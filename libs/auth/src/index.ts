@@ -1,0 +1,4 @@
+export * from './authenticator';
+export * from './access.guard';
+export * from './request-context.middleware';
+export * from './auth.module';

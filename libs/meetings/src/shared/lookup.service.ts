@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppError } from '@tel/core';
+import { Agenda } from '../agendas/agenda.entity';
+import { Group } from '../groups/group.entity';
+import { Meeting } from '../meetings/meeting.entity';
+import { Economy } from '../parties/economy.entity';
+import { Organization } from '../parties/organization.entity';
+import { Person } from '../parties/person.entity';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** Names a party: exactly one of the three. */
+@InputType()
+export class PartyRefInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8)
+  economyCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(24)
+  organizationCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  personId?: string | null;
+}
+
+export type ResolvedParty = { economyId: string | null; organizationId: string | null; personId: string | null };
+
+/** Finds things by their natural keys, answering NOT_FOUND / BAD_USER_INPUT in the house style. */
+@Injectable()
+export class LookupService {
+  async meetingByCode(em: EntityManager, code: string): Promise<Meeting> {
+    const meeting = await em.findOne(Meeting, { where: { code: normalizeCode(code) } });
+    if (!meeting) throw AppError.notFound('Meeting', code);
+    return meeting;
+  }
+
+  async groupByCode(em: EntityManager, code: string): Promise<Group> {
+    const group = await em.findOne(Group, { where: { code: normalizeCode(code) } });
+    if (!group) throw AppError.notFound('Group', code);
+    return group;
+  }
+
+  async economyByCode(em: EntityManager, code: string): Promise<Economy> {
+    const economy = await em.findOne(Economy, { where: { code: normalizeCode(code) } });
+    if (!economy) throw AppError.notFound('Economy', code);
+    return economy;
+  }
+
+  async agenda(em: EntityManager, id: string): Promise<Agenda> {
+    const agenda = isUuid(id) ? await em.findOne(Agenda, { where: { id } }) : null;
+    if (!agenda) throw AppError.notFound('Agenda', id);
+    return agenda;
+  }
+
+  async party(em: EntityManager, ref: PartyRefInput): Promise<ResolvedParty> {
+    const given = [ref.economyCode, ref.organizationCode, ref.personId].filter((v) => v !== undefined && v !== null && v !== '');
+    if (given.length !== 1) throw AppError.badInput('A presenter names exactly one of economyCode, organizationCode or personId');
+    if (ref.economyCode) return { economyId: (await this.economyByCode(em, ref.economyCode)).id, organizationId: null, personId: null };
+    if (ref.organizationCode) {
+      const org = await em.findOne(Organization, { where: { code: normalizeCode(ref.organizationCode) } });
+      if (!org) throw AppError.notFound('Organization', ref.organizationCode);
+      return { economyId: null, organizationId: org.id, personId: null };
+    }
+    const person = isUuid(ref.personId!) ? await em.findOne(Person, { where: { id: ref.personId! } }) : null;
+    if (!person) throw AppError.notFound('Person', ref.personId!);
+    return { economyId: null, organizationId: null, personId: person.id };
+  }
+}
+
+export function normalizeCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
