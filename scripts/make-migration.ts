@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, loadConfig, QueryCountingLogger } from '@tel/core';
+import { buildDataSourceOptions, ensurePostgresSchema, loadConfig, QueryCountingLogger } from '@tel/core';
 import { ALL_ENTITIES } from '@tel/registry';
 
 async function pendingSql(dialect: 'sqlite' | 'postgres'): Promise<{ up: string[]; down: string[] }> {
@@ -18,10 +18,10 @@ async function pendingSql(dialect: 'sqlite' | 'postgres'): Promise<{ up: string[
     DATA_DIR: tmp,
     ...(dialect === 'postgres' ? { DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', DATABASE_SCHEMA: schema } : {}),
   });
+  await ensurePostgresSchema(config);
   const ds = new DataSource(buildDataSourceOptions(config, ALL_ENTITIES, new QueryCountingLogger(false)));
   await ds.initialize();
   try {
-    if (dialect === 'postgres') await ds.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await ds.runMigrations();
     const sql = await ds.driver.createSchemaBuilder().log();
     const render = (q: { query: string; parameters?: unknown[] }) => {

@@ -14,3 +14,4 @@ export * from './access/roles';
 export * from './entity/base.entity';
 export * from './time/zoned-time';
 export * from './audit/audit-trail';
+export * from './database/ensure-schema';

@@ -6,6 +6,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { Request, Response } from 'express';
+import { GraphQLError, ValidationContext } from 'graphql';
 import { AppConfig, classifyGraphQLError, createRequestContext, RequestContext } from '@tel/core';
 
 export const GRAPHQL_LIMITS = {
@@ -41,6 +42,12 @@ function errorReportingPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
+/** graphql-armor rules report a refusal as a validation error (GRAPHQL_VALIDATION_FAILED) instead of throwing. */
+const report = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
+
 /** Apollo settings shared by the API and the schema generator. */
 export function graphqlOptions(config: AppConfig, explorerEnabled: boolean): ApolloDriverConfig {
   return {
@@ -56,10 +63,10 @@ export function graphqlOptions(config: AppConfig, explorerEnabled: boolean): Apo
       req.telContext ?? createRequestContext({ requestId: 'no-request-id', req, res }),
     formatError: (formatted, error) => classifyGraphQLError(formatted, error).formatted,
     validationRules: [
-      maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true, flattenFragments: true }),
-      maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true }),
-      costLimitRule({ maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: true }),
-      maxDirectivesRule({ n: GRAPHQL_LIMITS.maxDirectives, exposeLimits: true }),
+      maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true, flattenFragments: true, ...report }),
+      maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true, ...report }),
+      costLimitRule({ maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: true, ...report }),
+      maxDirectivesRule({ n: GRAPHQL_LIMITS.maxDirectives, exposeLimits: true, ...report }),
     ],
     // graphql-js stops parsing past this many tokens (the token limit of the OWASP cheat sheet).
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },

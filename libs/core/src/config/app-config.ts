@@ -21,7 +21,30 @@ export interface AppConfig {
   jsonBodyLimit: string;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Accounts and tokens (libs/auth). */
+  auth: AuthConfig;
 }
+
+export interface AuthConfig {
+  /**
+   * HMAC key for session tokens (AUTH_SECRET, at least 32 characters). Required in production;
+   * elsewhere, when unset, one is generated once and kept in DATA_DIR/auth-secret (mode 0600).
+   */
+  secret?: string;
+  /** Lifetime of a session token in seconds (TOKEN_TTL, default 8 hours). */
+  tokenTtlSeconds: number;
+  /** With BOOTSTRAP_ADMIN_PASSWORD: the first start on a database without accounts creates this admin. */
+  bootstrapAdminEmail?: string;
+  bootstrapAdminPassword?: string;
+  /** Wrong passwords for one e-mail from one address before login is refused for a while. */
+  loginMaxFailures: number;
+  /** Wrong passwords from one address (any e-mail) before login is refused for a while. */
+  loginMaxFailuresPerIp: number;
+  /** How long the failures are counted, and how long login then stays refused (seconds). */
+  loginBlockSeconds: number;
+}
+
+export const MIN_AUTH_SECRET_LENGTH = 32;
 
 export class ConfigError extends Error {}
 
@@ -47,6 +70,32 @@ function sizeFrom(env: NodeJS.ProcessEnv, name: string, fallback: string): strin
   if (!raw) return fallback;
   if (!/^\d{1,6}(b|kb|mb)$/i.test(raw)) throw new ConfigError(`${name} must be a size like 512kb or 2mb, got "${raw}"`);
   return raw.toLowerCase();
+}
+
+// AUTH_SECRET being required in production is checked where tokens are made (libs/auth), so
+// migrations, the seed and the worker run without it.
+function authFrom(env: NodeJS.ProcessEnv): AuthConfig {
+  const secret = env.AUTH_SECRET?.trim() || undefined;
+  if (secret && secret.length < MIN_AUTH_SECRET_LENGTH) {
+    throw new ConfigError(`AUTH_SECRET must be at least ${MIN_AUTH_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 48\`)`);
+  }
+  const bootstrapAdminEmail = env.BOOTSTRAP_ADMIN_EMAIL?.trim() || undefined;
+  const bootstrapAdminPassword = env.BOOTSTRAP_ADMIN_PASSWORD || undefined;
+  if (!!bootstrapAdminEmail !== !!bootstrapAdminPassword) {
+    throw new ConfigError('Set both BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD, or neither');
+  }
+  if (bootstrapAdminPassword && (bootstrapAdminPassword.length < 12 || bootstrapAdminPassword.length > 256)) {
+    throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD must be 12 to 256 characters');
+  }
+  return {
+    secret,
+    tokenTtlSeconds: intFrom(env, 'TOKEN_TTL', 8 * 3600, 1, 30 * 24 * 3600),
+    bootstrapAdminEmail,
+    bootstrapAdminPassword,
+    loginMaxFailures: intFrom(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginMaxFailuresPerIp: intFrom(env, 'LOGIN_MAX_FAILURES_PER_IP', 100, 1, 100000),
+    loginBlockSeconds: intFrom(env, 'LOGIN_BLOCK_SECONDS', 900, 1, 24 * 3600),
+  };
 }
 
 /** Reads and validates configuration; throws ConfigError so a bad setting stops start-up. */
@@ -76,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     explorerInProduction: boolFrom(env, 'EXPLORER_ENABLED', false),
     jsonBodyLimit: sizeFrom(env, 'JSON_BODY_LIMIT', '1mb'),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
+    auth: authFrom(env),
   };
 }
 

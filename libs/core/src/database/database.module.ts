@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } 
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { buildDataSourceOptions, EntityList } from './data-source-options';
+import { ensurePostgresSchema } from './ensure-schema';
 import { QueryCountingLogger } from './query-counting-logger';
 import { TEL_DATA_SOURCE, UnitOfWork } from './unit-of-work';
 
@@ -30,11 +31,9 @@ export class DatabaseModule implements OnApplicationShutdown {
         {
           provide: TEL_DATA_SOURCE,
           useFactory: async () => {
+            await ensurePostgresSchema(options.config);
             const dataSource = new DataSource(buildDataSourceOptions(options.config, options.entities, queryLogger));
             await dataSource.initialize();
-            if (options.config.dialect === 'postgres' && options.config.databaseSchema) {
-              await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.config.databaseSchema}"`);
-            }
             if (options.migrate !== false) {
               const applied = await dataSource.runMigrations({ transaction: 'each' });
               if (applied.length) new Logger('Database').log(`applied ${applied.length} migration(s)`);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Field, ID } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { BeforeInsert, CreateDateColumn, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** Ids are UUIDs made in the application, so SQLite and PostgreSQL rows look the same. */
+@ObjectType({ isAbstract: true })
 export abstract class BaseEntity {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { loadConfig, QueryCountingLogger, TEL_DATA_SOURCE, UnitOfWork } from '@tel/core';
+import { ApiModule } from '../../../apps/api/src/api.module';
+import { configureHttp } from '../../../apps/api/src/configure-http';
+
+export interface GqlResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown }; path?: unknown[] }[];
+  headers: Headers;
+}
+
+export interface TestApp {
+  app: NestExpressApplication;
+  url: string;
+  uow: UnitOfWork;
+  dataSource: DataSource;
+  dialect: 'sqlite' | 'postgres';
+  /** POST a GraphQL operation; `token` signs it in. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  /** Statements sent to the database so far (DataLoader tests compare two counts). */
+  queryCount(): number;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Load the TEL37 seed (default true). */
+  seed?: boolean;
+  /** Extra environment for loadConfig. */
+  env?: Record<string, string>;
+}
+
+/**
+ * Boots the real API on an ephemeral port over a fresh database: a temporary SQLite file, or —
+ * when DATABASE_URL is set — a new PostgreSQL schema that is dropped on close.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tel-test-'));
+  const databaseUrl = process.env.DATABASE_URL;
+  const schema = databaseUrl ? `t_${process.pid}_${Math.random().toString(36).slice(2, 8)}` : undefined;
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    NODE_ENV: 'test',
+    SEED_ON_START: options.seed === false ? 'false' : 'true',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {}),
+    ...options.env,
+  });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bodyParser: false, logger: ['error', 'warn'] });
+  configureHttp(app, config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const dataSource = app.get<DataSource>(TEL_DATA_SOURCE);
+  const counter = app.get(QueryCountingLogger);
+
+  return {
+    app,
+    url,
+    dataSource,
+    uow: app.get(UnitOfWork),
+    dialect: config.dialect,
+    queryCount: () => counter.queryCount,
+    async gql(query, variables, token) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { data?: any; errors?: GqlResponse['errors'] };
+      return { status: res.status, data: body.data, errors: body.errors, headers: res.headers };
+    },
+    async close() {
+      if (schema) await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The codes of a response's errors, for terse assertions. */
+export function errorCodes(res: GqlResponse): string[] {
+  return (res.errors ?? []).map((e) => String(e.extensions?.code));
+}
