@@ -13,6 +13,7 @@ export class AuditEvent extends BaseEntity {
   actorId: string | null;
 
   @Field(() => String, { nullable: true, description: 'The e-mail of that account when it acted.' })
+  @Index()
   @Column({ type: 'varchar', length: 254, nullable: true })
   actorEmail: string | null;
 

@@ -21,7 +21,7 @@ export class AccessGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
     const { ctx, authFailure } = this.contextOf(context);
-    if (authFailure) throw AppError.unauthenticated(authFailure);
+    if (authFailure && !(rule?.kind === 'public' && rule.ignoresInvalidToken)) throw AppError.unauthenticated(authFailure);
     if (!rule) throw AppError.forbidden();
     if (rule.kind === 'public') return true;
     const actor = ctx?.actor;

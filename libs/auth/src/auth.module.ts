@@ -1,16 +1,28 @@
 import { Module } from '@nestjs/common';
-import { AppError } from '@tel/core';
+import { ApiTokenResolver, UserResolver } from './accounts/accounts.resolver';
+import { AuthService } from './accounts/auth.service';
+import { LoginRateLimiter } from './accounts/login-rate-limiter';
 import { Authenticator } from './authenticator';
+import { BootstrapAdmin } from './bootstrap-admin';
+import { SessionTokens } from './tokens/session-tokens';
+import { TokenAuthenticator } from './tokens/token-authenticator';
 
-// Placeholder until accounts land: every token is refused.
-class NoAccountsAuthenticator extends Authenticator {
-  async authenticate(): Promise<never> {
-    throw AppError.unauthenticated('Invalid or expired token');
-  }
-}
-
+/**
+ * Accounts, sign-in, session and API tokens. Needs the database (DatabaseModule) and an
+ * AuditTrail from the importing application. The API adds the guard and the middleware; the CLI
+ * uses AuthService directly.
+ */
 @Module({
-  providers: [{ provide: Authenticator, useClass: NoAccountsAuthenticator }],
-  exports: [Authenticator],
+  providers: [
+    SessionTokens,
+    LoginRateLimiter,
+    AuthService,
+    TokenAuthenticator,
+    { provide: Authenticator, useExisting: TokenAuthenticator },
+    BootstrapAdmin,
+    UserResolver,
+    ApiTokenResolver,
+  ],
+  exports: [Authenticator, AuthService, SessionTokens],
 })
 export class AuthModule {}

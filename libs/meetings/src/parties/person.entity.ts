@@ -1,6 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@tel/core';
+import { FieldAccess, signedIn } from '@tel/auth';
 import { Party, PartyKind } from './party.interface';
 
 @ObjectType({ implements: () => [Party] })
@@ -39,7 +40,7 @@ export class Person extends BaseEntity implements Party {
   @JoinColumn({ name: 'economyId' })
   private economyRef?: unknown;
 
-  @Field(() => String, { nullable: true })
+  @FieldAccess(signedIn, () => String, { description: 'Signed-in accounts only.' })
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 

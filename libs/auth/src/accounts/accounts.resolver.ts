@@ -1,0 +1,110 @@
+import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { In } from 'typeorm';
+import { AppError, byKeys, Connection, Ctx, ErrorCode, loaderFor, PageArgs, Public, PublicIgnoringInvalidToken, RequestContext, SecretariatOnly, SignedIn, UnitOfWork } from '@tel/core';
+import { ApiToken } from '../tokens/api-token.entity';
+import { CreateApiTokenInput, CreatedApiToken, CreateUserInput, DisableUserInput, LoginInput, LoginResult, RevokeApiTokenInput, UserFilter } from './account.inputs';
+import { AuthService } from './auth.service';
+import { User } from './user.entity';
+
+@ObjectType()
+export class UserConnection extends Connection(User) {}
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  @PublicIgnoringInvalidToken()
+  @Mutation(() => LoginResult, { description: 'E-mail and password → a session token. Repeated wrong passwords answer TOO_MANY_REQUESTS for a while.' })
+  async login(@Ctx() ctx: RequestContext, @Args('input') input: LoginInput): Promise<LoginResult> {
+    try {
+      const session = await this.auth.login(input.email, input.password, ctx.req?.ip ?? 'unknown');
+      return { token: session.token, expiresAt: session.expiresAt.toISOString() };
+    } catch (error) {
+      if (error instanceof AppError && error.code === ErrorCode.TOO_MANY_REQUESTS && ctx.res && !ctx.res.headersSent) {
+        ctx.res.setHeader('Retry-After', String(error.details?.retryAfterSeconds ?? 60));
+      }
+      throw error;
+    }
+  }
+
+  @SignedIn()
+  @Query(() => User, { description: 'The signed-in account.' })
+  async me(@Ctx() ctx: RequestContext): Promise<User> {
+    const user = await this.auth.userById(ctx.actor!.userId);
+    if (!user) throw AppError.unauthenticated('Invalid or expired token');
+    return user;
+  }
+
+  @SecretariatOnly()
+  @Query(() => UserConnection, { description: 'Accounts, by e-mail.' })
+  users(@Args('filter', { type: () => UserFilter, nullable: true }) filter: UserFilter | null, @Args() page: PageArgs): Promise<UserConnection> {
+    return this.auth.listUsers(filter, page);
+  }
+
+  @SecretariatOnly()
+  @Mutation(() => User, { description: 'Creates an account. Only an ADMIN may give SECRETARIAT or ADMIN.' })
+  createUser(@Ctx() ctx: RequestContext, @Args('input') input: CreateUserInput): Promise<User> {
+    return this.auth.createUser(ctx, input);
+  }
+
+  @SecretariatOnly()
+  @Mutation(() => User, { description: 'Disables an account at once: no sign-in, its tokens stop working, its API tokens are revoked.' })
+  disableUser(@Ctx() ctx: RequestContext, @Args('input') input: DisableUserInput): Promise<User> {
+    return this.auth.disableUser(ctx, input.email);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The economy a delegate speaks for, e.g. CT.' })
+  economyCode(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<string | null> | null {
+    if (!user.economyId) return null;
+    return loaderFor<string, string | null>(ctx, 'auth.economyCode', async (ids) => {
+      const rows = await this.uow.manager.find<{ id: string; code: string }>('Economy', { where: { id: In([...ids]) }, select: { id: true, code: true } });
+      return byKeys(ids, rows, (r) => r.id).map((r) => r?.code ?? null);
+    }).load(user.economyId);
+  }
+}
+
+@Resolver(() => ApiToken)
+export class ApiTokenResolver {
+  constructor(private readonly auth: AuthService) {}
+
+  @SignedIn()
+  @Query(() => [ApiToken], { description: 'My API tokens that are not revoked, newest first (never their secrets).' })
+  apiTokens(@Ctx() ctx: RequestContext): Promise<ApiToken[]> {
+    return this.auth.listApiTokens(ctx);
+  }
+
+  @SignedIn()
+  @Mutation(() => CreatedApiToken, { description: 'A personal API token for scripts; the secret is in the answer and nowhere else. Needs a password sign-in.' })
+  createApiToken(@Ctx() ctx: RequestContext, @Args('input') input: CreateApiTokenInput): Promise<CreatedApiToken> {
+    return this.auth.createApiToken(ctx, input);
+  }
+
+  @SignedIn()
+  @Mutation(() => ApiToken, { description: 'Revokes one of my API tokens (an ADMIN may revoke anyone\'s). It stops working at once.' })
+  revokeApiToken(@Ctx() ctx: RequestContext, @Args('input') input: RevokeApiTokenInput): Promise<ApiToken> {
+    return this.auth.revokeApiToken(ctx, input.id);
+  }
+
+  @ResolveField(() => String, { description: 'ISO 8601, UTC.' })
+  createdAt(@Parent() token: ApiToken): string {
+    return token.createdAt.toISOString();
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'ISO 8601, UTC; null: works until revoked.' })
+  expiresAt(@Parent() token: ApiToken): string | null {
+    return token.expiresAt?.toISOString() ?? null;
+  }
+
+  @ResolveField(() => Boolean)
+  revoked(@Parent() token: ApiToken): boolean {
+    return token.revokedAt !== null;
+  }
+
+  @ResolveField(() => Boolean)
+  expired(@Parent() token: ApiToken): boolean {
+    return token.expiresAt !== null && token.expiresAt.getTime() <= Date.now();
+  }
+}

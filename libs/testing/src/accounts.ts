@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { Role, systemContext } from '@tel/core';
+import { AuthService } from '@tel/auth';
+import type { TestApp } from './test-app';
+
+export interface TestAccountOptions {
+  /** The economy of a DELEGATE; by default the first economy in the database (by code). */
+  economyCode?: string;
+  /** By default a fresh random address. */
+  email?: string;
+}
+
+export interface TestAccount {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+}
+
+/**
+ * Creates an account with the roles (through AuthService, as the system, so any role goes) and a
+ * random strong password, and returns the account with a session token for it.
+ */
+export async function accountFor(t: TestApp, roles: Role[], opts: TestAccountOptions = {}): Promise<TestAccount> {
+  const auth = t.app.get(AuthService);
+  const email = opts.email ?? `${roles.map((r) => r.toLowerCase()).join('-') || 'user'}-${randomBytes(6).toString('hex')}@test.example`;
+  const password = `pw-${randomBytes(18).toString('base64url')}`;
+  let economyCode = opts.economyCode;
+  if (!economyCode && roles.includes(Role.DELEGATE)) {
+    const [first] = await t.dataSource.query(`SELECT code FROM economy ORDER BY code LIMIT 1`);
+    if (!first) throw new Error('tokenFor: a DELEGATE needs an economy, and the database has none (seed it, or pass economyCode)');
+    economyCode = first.code as string;
+  }
+  const user = await auth.createUser(systemContext('test'), { email, password, roles, economyCode: economyCode ?? null });
+  return { id: user.id, email: user.email, password, token: auth.issueSession(user).token };
+}
+
+/** A session token for a new account holding `roles` (see accountFor). */
+export async function tokenFor(t: TestApp, roles: Role[], opts?: TestAccountOptions): Promise<string> {
+  return (await accountFor(t, roles, opts)).token;
+}
