@@ -64,6 +64,47 @@ describe('UnitOfWork on better-sqlite3 (one shared connection)', () => {
     expect((await ds.manager.find(Note)).map((n) => n.id)).toEqual(['kept']);
   });
 
+  it('runs after-commit hooks once the transaction has committed, and never after a rollback', async () => {
+    const seen: string[] = [];
+    await uow.write(async (em) => {
+      await em.insert(Note, { id: 'c1', text: 'committed' });
+      uow.afterCommit(em, async () => {
+        // The hook sees the committed row and may write in a unit of work of its own.
+        seen.push(`hook sees ${await ds.manager.count(Note)} note(s)`);
+        await uow.write((em2) => em2.insert(Note, { id: 'c2', text: 'from the hook' }));
+        seen.push('hook wrote');
+      });
+      seen.push('work done');
+    });
+    await expect(
+      uow.write(async (em) => {
+        await em.insert(Note, { id: 'r1', text: 'rolled back' });
+        uow.afterCommit(em, () => seen.push('must not run'));
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+    await uow.write(async () => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual(['work done', 'hook sees 1 note(s)', 'hook wrote']);
+    expect((await ds.manager.find(Note, { order: { id: 'ASC' } })).map((n) => n.id)).toEqual(['c1', 'c2']);
+  });
+
+  it('refuses afterCommit outside a write transaction, and a failing hook does not fail the write', async () => {
+    expect(() => uow.afterCommit(ds.manager, () => undefined)).toThrow(/open UnitOfWork.write transaction/);
+    let leaked!: import('typeorm').EntityManager;
+    await expect(
+      uow.write(async (em) => {
+        leaked = em;
+        uow.afterCommit(em, () => Promise.reject(new Error('hook fails')));
+        uow.afterCommit(em, () => {
+          throw new Error('hook throws');
+        });
+        return 'ok';
+      }),
+    ).resolves.toBe('ok');
+    expect(() => uow.afterCommit(leaked, () => undefined)).toThrow(/open UnitOfWork.write transaction/);
+  });
+
   it('a failed unit of work does not block the next ones', async () => {
     await expect(uow.write(async () => Promise.reject(new Error('first fails')))).rejects.toThrow('first fails');
     await expect(uow.write((em) => em.insert(Note, { id: 'after', text: 'x' }))).resolves.toBeDefined();

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { FifoLock } from './fifo-lock';
 
@@ -13,15 +13,43 @@ export const TEL_DATA_SOURCE = Symbol('TEL_DATA_SOURCE');
 export class UnitOfWork {
   private readonly lock = new FifoLock();
   private readonly serialize: boolean;
+  /** Hooks registered by `afterCommit`, per open transaction (keyed by its EntityManager). */
+  private readonly commitHooks = new WeakMap<EntityManager, (() => unknown)[]>();
+  private readonly logger = new Logger('UnitOfWork');
 
   constructor(@Inject(TEL_DATA_SOURCE) readonly dataSource: DataSource) {
     this.serialize = dataSource.options.type === 'better-sqlite3';
   }
 
-  /** Runs `work` in one transaction; commits when it resolves, rolls back when it throws. */
-  write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const inTransaction = () => this.dataSource.transaction((em) => work(em));
-    return this.serialize ? this.lock.run(inTransaction) : inTransaction();
+  /**
+   * Runs `work` in one transaction; commits when it resolves, rolls back when it throws. Hooks
+   * registered with `afterCommit` start once it has committed (and the SQLite lock is released).
+   */
+  async write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const hooks: (() => unknown)[] = [];
+    const inTransaction = () =>
+      this.dataSource.transaction(async (em) => {
+        this.commitHooks.set(em, hooks);
+        try {
+          return await work(em);
+        } finally {
+          this.commitHooks.delete(em);
+        }
+      });
+    const result = await (this.serialize ? this.lock.run(inTransaction) : inTransaction());
+    for (const hook of hooks) this.runHook(hook);
+    return result;
+  }
+
+  /**
+   * Registers `hook` to start after the transaction of `em` (a `write` transaction) commits; it
+   * never runs when that transaction rolls back. Hooks are not awaited by `write`: they are
+   * follow-ups (e.g. draining the job outbox), and a hook's failure is logged, never thrown.
+   */
+  afterCommit(em: EntityManager, hook: () => unknown): void {
+    const hooks = this.commitHooks.get(em);
+    if (!hooks) throw new Error('afterCommit needs the EntityManager of an open UnitOfWork.write transaction');
+    hooks.push(hook);
   }
 
   /** Reads that must see a consistent snapshot (several statements) use this; single reads need not. */
@@ -35,5 +63,13 @@ export class UnitOfWork {
 
   get dialect(): 'sqlite' | 'postgres' {
     return this.serialize ? 'sqlite' : 'postgres';
+  }
+
+  private runHook(hook: () => unknown): void {
+    try {
+      Promise.resolve(hook()).catch((error: unknown) => this.logger.error(`after-commit hook failed: ${String(error)}`));
+    } catch (error) {
+      this.logger.error(`after-commit hook failed: ${String(error)}`);
+    }
   }
 }

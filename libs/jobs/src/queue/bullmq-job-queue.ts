@@ -1,0 +1,202 @@
+import { Logger } from '@nestjs/common';
+import { Job, JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
+import IORedis, { Redis } from 'ioredis';
+import { JobPayload } from '../job-definition';
+import { asError, isPermanent, JobRun } from '../job-handler';
+import { Accepted, JobCounts, JobQueue, QueueUnavailableError, RetryOutcome } from './job-queue';
+import { RegisteredJob, reportFinalFailure, settlesWithin, sleep } from './registered-job';
+
+export interface BullMqJobQueueOptions {
+  redisUrl: string;
+  /** Prefix of every key in Redis. */
+  prefix: string;
+  shutdownTimeoutMs: number;
+  retentionHours: number;
+}
+
+/**
+ * Jobs in Redis through BullMQ, one queue per job name. The producer side (every process) adds
+ * jobs over a connection that fails fast when Redis is away (no offline queue), so the outbox
+ * keeps the row and tries again; `process` (apps/worker only) runs a Worker per job name.
+ */
+export class BullMqJobQueue implements JobQueue {
+  readonly kind = 'bullmq';
+  private readonly logger = new Logger('Jobs');
+  private readonly producer: Redis;
+  private readonly queues = new Map<string, Promise<Queue>>();
+  private readonly workers: Worker[] = [];
+  private closing = false;
+  private reportedDown = false;
+
+  constructor(
+    private readonly registry: ReadonlyMap<string, RegisteredJob>,
+    private readonly options: BullMqJobQueueOptions,
+  ) {
+    this.producer = new IORedis(options.redisUrl, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 5000,
+      commandTimeout: 5000,
+      retryStrategy: (times) => Math.min(times * 200, 2000),
+      connectionName: `${options.prefix}:producer`,
+    });
+    this.producer.on('error', (error: Error) => {
+      if (this.closing || this.reportedDown) return;
+      this.reportedDown = true;
+      this.logger.warn(`Redis unreachable (${error.message}); jobs wait in the outbox`);
+    });
+    this.producer.on('ready', () => {
+      if (this.reportedDown) this.logger.log('Redis reachable again; the outbox sweep hands over what waited');
+      this.reportedDown = false;
+    });
+  }
+
+  get available(): boolean {
+    return !this.closing && this.producer.status === 'ready';
+  }
+
+  /** Resolves once the producer connection is up (or rejects after `timeoutMs`). */
+  async waitUntilReady(timeoutMs = 5000): Promise<void> {
+    const started = Date.now();
+    while (!this.available) {
+      if (this.closing || Date.now() - started > timeoutMs) throw new QueueUnavailableError(`Redis did not answer within ${timeoutMs} ms`);
+      await sleep(25);
+    }
+  }
+
+  async add(name: string, payload: JobPayload, { jobId }: { jobId: string }): Promise<Accepted> {
+    if (!this.registry.has(name)) throw new Error(`unknown job "${name}"`);
+    this.assertAvailable();
+    const queue = await this.queueFor(name);
+    try {
+      await queue.add(name, payload, { jobId });
+    } catch (error) {
+      throw this.available ? error : new QueueUnavailableError(asError(error).message);
+    }
+    return {};
+  }
+
+  async retry(jobId: string): Promise<RetryOutcome> {
+    this.assertAvailable();
+    // Default ids start with the job name, so that queue is looked at first.
+    const names = [...this.registry.keys()].sort((a, b) => Number(jobId.startsWith(`${b}.`)) - Number(jobId.startsWith(`${a}.`)));
+    for (const name of names) {
+      const job = await (await this.queueFor(name)).getJob(jobId);
+      if (!job) continue;
+      const state = await job.getState();
+      if (state !== 'failed' && state !== 'completed') return 'pending';
+      await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+      return 'requeued';
+    }
+    return 'unknown';
+  }
+
+  async counts(): Promise<Record<string, JobCounts>> {
+    if (this.registry.size) this.assertAvailable();
+    const counts: Record<string, JobCounts> = {};
+    for (const name of this.registry.keys()) {
+      const c = await (await this.queueFor(name)).getJobCounts('waiting', 'prioritized', 'waiting-children', 'active', 'delayed', 'completed', 'failed');
+      counts[name] = {
+        waiting: (c.waiting ?? 0) + (c.prioritized ?? 0) + (c['waiting-children'] ?? 0),
+        active: c.active ?? 0,
+        delayed: c.delayed ?? 0,
+        completed: c.completed ?? 0,
+        failed: c.failed ?? 0,
+      };
+    }
+    return counts;
+  }
+
+  /** Runs a Worker for each job with a handler (apps/worker). */
+  process(handlers: ReadonlyMap<string, RegisteredJob>): void {
+    for (const registered of handlers.values()) {
+      const name = registered.job.name;
+      const worker = new Worker(name, (job: Job) => this.runJob(registered, job), {
+        connection: { url: this.options.redisUrl, maxRetriesPerRequest: null, connectionName: `${this.options.prefix}:worker:${name}` },
+        prefix: this.options.prefix,
+        concurrency: registered.concurrency,
+        autorun: true,
+      });
+      worker.on('error', (error) => {
+        if (!this.closing) this.logger.warn(`worker ${name}: ${error.message}`);
+      });
+      this.workers.push(worker);
+    }
+    if (handlers.size) this.logger.log(`processing ${[...handlers.keys()].join(', ')} from Redis`);
+  }
+
+  /** The running workers (tests wait for them to be connected). */
+  get runningWorkers(): readonly Worker[] {
+    return this.workers;
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    await Promise.all(this.workers.map((worker) => this.closeWorker(worker)));
+    const queues = await Promise.allSettled([...this.queues.values()]);
+    await Promise.all(queues.map((q) => (q.status === 'fulfilled' ? q.value.close().catch(() => undefined) : undefined)));
+    if (this.producer.status === 'ready') await this.producer.quit().catch(() => this.producer.disconnect());
+    else this.producer.disconnect();
+  }
+
+  private async runJob(registered: RegisteredJob, job: Job): Promise<void> {
+    const run: JobRun = { jobId: job.id!, name: job.name, attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 };
+    try {
+      await registered.handler!.handle(job.data as JobPayload, run);
+    } catch (thrown) {
+      const error = asError(thrown);
+      const permanent = isPermanent(error);
+      if (permanent || run.attempt >= run.maxAttempts) {
+        await reportFinalFailure(this.logger, registered, job.data as JobPayload, error, run);
+      } else {
+        this.logger.warn(`job ${run.jobId} attempt ${run.attempt}/${run.maxAttempts} failed (${error.message}); BullMQ retries it`);
+      }
+      throw permanent ? new UnrecoverableError(error.message) : error;
+    }
+  }
+
+  private async closeWorker(worker: Worker): Promise<void> {
+    const closing = worker.close();
+    const finished = await settlesWithin(closing, this.options.shutdownTimeoutMs);
+    if (finished) return;
+    closing.catch(() => undefined);
+    this.logger.warn(`worker ${worker.name}: jobs still running after ${this.options.shutdownTimeoutMs} ms; disconnecting (BullMQ runs them again as stalled)`);
+    await worker.disconnect().catch(() => undefined);
+  }
+
+  private assertAvailable(): void {
+    if (!this.available) throw new QueueUnavailableError(`Redis is unreachable (${this.closing ? 'closed' : this.producer.status})`);
+  }
+
+  private queueFor(name: string): Promise<Queue> {
+    const known = this.queues.get(name);
+    if (known) return known;
+    if (!this.available) return Promise.reject(new QueueUnavailableError(`Redis is unreachable (${this.producer.status})`));
+    const registered = this.registry.get(name)!;
+    const retentionSeconds = this.options.retentionHours * 3600;
+    const defaultJobOptions: JobsOptions = {
+      attempts: registered.policy.attempts,
+      backoff: { type: 'exponential', delay: registered.policy.backoffMs },
+      // Finished jobs stay for the retention period: a second add with their id is a no-op, and retry() finds them.
+      removeOnComplete: { age: retentionSeconds },
+      removeOnFail: { age: retentionSeconds },
+    };
+    const created = (async () => {
+      const queue = new Queue(name, { connection: this.producer, prefix: this.options.prefix, defaultJobOptions });
+      queue.on('error', (error) => {
+        if (!this.closing && this.available) this.logger.warn(`queue ${name}: ${error.message}`);
+      });
+      try {
+        await queue.waitUntilReady();
+        return queue;
+      } catch (error) {
+        await queue.close().catch(() => undefined);
+        throw new QueueUnavailableError(asError(error).message);
+      }
+    })();
+    created.catch(() => this.queues.delete(name));
+    this.queues.set(name, created);
+    return created;
+  }
+}
