@@ -92,6 +92,11 @@ describe('parseDocumentSymbol', () => {
       ['2008-TELWG37-SPSG-006.html', sym(2008, 'TELWG37', 'SPSG', 6, { extension: 'html' })],
       ['2008-TELWG37-SPSG-006.zip', sym(2008, 'TELWG37', 'SPSG', 6, { extension: 'zip' })],
       ['2008-TELWG37-SPSG-006 [Rev.2].doc', sym(2008, 'TELWG37', 'SPSG', 6, { revision: 2, extension: 'doc' })],
+      // the extension before the revision, as the TEL37 delegation report cites Korea's output report
+      ['2008-TELWG37-SPSG-006.doc [Rev.2]', sym(2008, 'TELWG37', 'SPSG', 6, { revision: 2, extension: 'doc' })],
+      ['2008-TELWG37-SPSG-006.DOC(Rev.2)', sym(2008, 'TELWG37', 'SPSG', 6, { revision: 2, extension: 'doc' })],
+      ['2008/TEL37/SPSG/006.pdf rev 3', sym(2008, 'TELWG37', 'SPSG', 6, { revision: 3, extension: 'pdf' })],
+      ['2009/TEL40/PLEN/026anxE.doc [Rev.1]', sym(2009, 'TELWG40', 'PLEN', 26, { annex: 'E', revision: 1, extension: 'doc' })],
       ['2005/SOM1/001rev1.pdf', sym(2005, 'SOM1', null, 1, { revision: 1, extension: 'pdf' })],
       // annexes (APEC database)
       ['2009/TEL40/PLEN/026anxE', sym(2009, 'TELWG40', 'PLEN', 26, { annex: 'E' })],
@@ -148,6 +153,8 @@ describe('parseDocumentSymbol', () => {
       ['punctuation in code', '2008-TEL37-SP_SG-006', /only letters and digits/],
       ['spaces instead of separators', '2008 TELWG37 SPSG 006', /contains spaces/],
       ['unknown extension', '2008-TEL37-SPSG-006.exe', /last part "006.EXE"/],
+      ['two extensions', '2008-TEL37-SPSG-006.doc.pdf', /last part "006.DOC"/],
+      ['two revisions', '2008-TEL37-SPSG-006 [Rev.1] [Rev.2]', /not a document number|contains spaces/],
       ['very long string', `2008-TELWG37-SPSG-${'0'.repeat(500)}6`, /at most 200/],
       ['201 characters', `2008-TELWG37-SPSG-006${' '.repeat(180)}`, /201 characters/],
       ['10k characters', 'A'.repeat(10_000), /at most 200/],

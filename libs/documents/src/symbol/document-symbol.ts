@@ -24,7 +24,8 @@
  *   NOT a revision.
  * - File extension (`.doc`, `.docx`, `.pdf`, `.ppt`, `.pptx`, `.xls`, `.xlsx`, `.rtf`, `.txt`,
  *   `.htm`, `.html`, `.zip`): stripped and reported as `extension`, lower-cased without the dot
- *   (`'pdf'`). It may follow the revision: `2008-TELWG37-SPSG-006 [Rev.2].doc`.
+ *   (`'pdf'`). It may follow the revision (`2008-TELWG37-SPSG-006 [Rev.2].doc`) or precede it, as
+ *   the TEL37 delegation report writes it (`2008-TELWG37-SPSG-006.doc [Rev.2]`).
  * - Input: any case; spaces around separators and suffixes are ignored; non-breaking and other
  *   Unicode spaces count as spaces and Unicode dashes (e.g. Word's en dash) count as `-`.
  *   Control characters, any other non-ASCII character and inputs longer than 200 characters are
@@ -163,15 +164,18 @@ function prepare(input: unknown): string {
 function stripSuffixes(text: string, input: string): Stripped {
   let s = text;
   let extension: string | null = null;
-  const ext = EXTENSION_RE.exec(s);
-  if (ext) {
-    extension = ext[1].toLowerCase();
-    s = s.slice(0, ext.index);
-  }
-
   let revision: number | null = null;
   let annex: string | null = null;
-  for (let pass = 0; pass < 2; pass++) {
+  // Each suffix at most once, in any order: `006 [Rev.2].doc` and the report's `006.doc [Rev.2]`.
+  for (let pass = 0; pass < 3; pass++) {
+    if (extension === null) {
+      const m = EXTENSION_RE.exec(s);
+      if (m) {
+        extension = m[1].toLowerCase();
+        s = s.slice(0, m.index);
+        continue;
+      }
+    }
     if (revision === null) {
       const m = REVISION_BRACKETED_RE.exec(s) ?? REVISION_TRAILING_RE.exec(s);
       if (m) {

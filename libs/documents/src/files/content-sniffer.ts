@@ -1,0 +1,222 @@
+import { FileKind } from './file-kind';
+
+/**
+ * Decides what a file is from its bytes: the allowlist is PDF, DOCX, DOC, PPTX, XLSX, TXT, HTML and
+ * RTF. Pure logic over a random-access byte source, so it runs on a staged upload without loading
+ * it whole (ZIP and OLE2 keep their directories away from the start).
+ */
+
+export interface ByteSource {
+  readonly size: number;
+  /** Up to `length` bytes from `offset` (fewer at the end). */
+  read(offset: number, length: number): Promise<Buffer>;
+}
+
+export function bufferSource(buffer: Buffer): ByteSource {
+  return { size: buffer.length, read: async (offset, length) => buffer.subarray(offset, offset + length) };
+}
+
+/** What streaming the whole content through a TextProbe found. */
+export interface TextVerdict {
+  /** Valid UTF-8 from start to end, with no NUL byte. */
+  utf8: boolean;
+}
+
+/** Checks, chunk by chunk, that content is UTF-8 without NULs (the TXT/HTML condition). */
+export class TextProbe {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private ok = true;
+
+  push(chunk: Buffer): void {
+    if (!this.ok) return;
+    if (chunk.includes(0)) {
+      this.ok = false;
+      return;
+    }
+    try {
+      this.decoder.decode(chunk, { stream: true });
+    } catch {
+      this.ok = false;
+    }
+  }
+
+  finish(): TextVerdict {
+    if (this.ok) {
+      try {
+        this.decoder.decode();
+      } catch {
+        this.ok = false; // ends inside a multi-byte sequence
+      }
+    }
+    return { utf8: this.ok };
+  }
+}
+
+export function probeText(buffer: Buffer): TextVerdict {
+  const probe = new TextProbe();
+  probe.push(buffer);
+  return probe.finish();
+}
+
+export type SniffResult = { ok: true; kind: FileKind } | { ok: false; reason: string };
+
+const refuse = (reason: string): SniffResult => ({ ok: false, reason });
+const accept = (kind: FileKind): SniffResult => ({ ok: true, kind });
+
+const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP_LOCAL = Buffer.from('PK\x03\x04', 'latin1');
+
+/** Signatures we refuse, so the message can say what the file looked like. */
+const KNOWN_OTHERS: [Buffer, string][] = [
+  [Buffer.from('MZ', 'latin1'), 'a Windows executable'],
+  [Buffer.from('\x7fELF', 'latin1'), 'an ELF executable'],
+  [Buffer.from([0xcf, 0xfa, 0xed, 0xfe]), 'a macOS executable'],
+  [Buffer.from('#!', 'latin1'), 'a script'],
+  [Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'a PNG image'],
+  [Buffer.from([0xff, 0xd8, 0xff]), 'a JPEG image'],
+  [Buffer.from('GIF8', 'latin1'), 'a GIF image'],
+  [Buffer.from('Rar!', 'latin1'), 'a RAR archive'],
+  [Buffer.from([0x1f, 0x8b]), 'a gzip archive'],
+  [Buffer.from('7z\xbc\xaf', 'latin1'), 'a 7-Zip archive'],
+  [Buffer.from('PK\x05\x06', 'latin1'), 'an empty ZIP archive'],
+];
+
+export const ACCEPTED_TYPES = 'PDF, DOCX, DOC, PPTX, XLSX, TXT (UTF-8), HTML (UTF-8) or RTF';
+
+export async function sniffContent(source: ByteSource, text: TextVerdict): Promise<SniffResult> {
+  if (source.size === 0) return refuse('The file is empty');
+  const head = await source.read(0, 4096);
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return accept(FileKind.PDF);
+  if (head.subarray(0, 8).equals(OLE2_MAGIC)) return sniffOle2(source, head);
+  if (head.subarray(0, 4).equals(ZIP_LOCAL)) return sniffOoxml(source);
+  if (head.subarray(0, 5).toString('latin1') === '{\\rtf') return accept(FileKind.RTF);
+  if (text.utf8) {
+    const start = head.toString('utf8').replace(/^\ufeff/, '').replace(/^\s+/, '').slice(0, 32).toLowerCase();
+    return accept(/^<!doctype\s+html/.test(start) || /^<html[\s>]/.test(start) ? FileKind.HTML : FileKind.TXT);
+  }
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    return refuse('The file is UTF-16 text; save it as UTF-8 and upload it again');
+  }
+  const known = KNOWN_OTHERS.find(([magic]) => head.subarray(0, magic.length).equals(magic));
+  return refuse(`The content is ${known ? known[1] : 'not a recognized document format (text must be UTF-8)'}; accepted are ${ACCEPTED_TYPES}`);
+}
+
+// -------------------------------------------------------------------------------------------
+// OLE2 (Compound File Binary): Word 97–2003 keeps its text in a stream named "WordDocument".
+
+const ENDOFCHAIN = 0xfffffffe;
+const MAX_DIRECTORY_SECTORS = 4096;
+const MAX_DIFAT_SECTORS = 1024;
+
+async function sniffOle2(source: ByteSource, head: Buffer): Promise<SniffResult> {
+  const notWord = refuse(`The content is a Microsoft Office 97–2003 file that is not a Word document; accepted are ${ACCEPTED_TYPES}`);
+  const damaged = refuse('The content looks like a Word 97–2003 file but its structure is damaged');
+  if (head.length < 512) return damaged;
+  const shift = head.readUInt16LE(0x1e);
+  if (shift !== 9 && shift !== 12) return damaged;
+  const sectorSize = 1 << shift;
+  const offsetOf = (sector: number) => (sector + 1) * sectorSize;
+  const readSector = async (sector: number): Promise<Buffer | null> => {
+    if (sector > 0xfffffff9 || offsetOf(sector) + sectorSize > source.size) return null;
+    const data = await source.read(offsetOf(sector), sectorSize);
+    return data.length === sectorSize ? data : null;
+  };
+
+  // The FAT sector locations: 109 in the header, the rest in a chain of DIFAT sectors.
+  const fatSectors: number[] = [];
+  for (let i = 0; i < 109; i++) fatSectors.push(head.readUInt32LE(0x4c + i * 4));
+  let difat = head.readUInt32LE(0x44);
+  for (let hops = 0; difat < 0xfffffffa && hops < MAX_DIFAT_SECTORS; hops++) {
+    const data = await readSector(difat);
+    if (!data) return damaged;
+    const perSector = sectorSize / 4 - 1;
+    for (let i = 0; i < perSector; i++) fatSectors.push(data.readUInt32LE(i * 4));
+    difat = data.readUInt32LE(perSector * 4);
+  }
+  const entriesPerFatSector = sectorSize / 4;
+  const nextSector = async (sector: number): Promise<number | null> => {
+    const fatSector = fatSectors[Math.floor(sector / entriesPerFatSector)];
+    if (fatSector === undefined) return null;
+    const data = await readSector(fatSector);
+    return data ? data.readUInt32LE((sector % entriesPerFatSector) * 4) : null;
+  };
+
+  const seen = new Set<number>();
+  let sector = head.readUInt32LE(0x30);
+  while (sector !== ENDOFCHAIN) {
+    if (seen.has(sector) || seen.size >= MAX_DIRECTORY_SECTORS) return damaged;
+    seen.add(sector);
+    const data = await readSector(sector);
+    if (!data) return damaged;
+    for (let entry = 0; entry < sectorSize; entry += 128) {
+      const nameBytes = data.readUInt16LE(entry + 0x40);
+      const type = data[entry + 0x42];
+      if (nameBytes < 2 || nameBytes > 64) continue;
+      const name = data.subarray(entry, entry + nameBytes - 2).toString('utf16le');
+      if (type === 2 && name === 'WordDocument') return accept(FileKind.DOC);
+    }
+    const next = await nextSector(sector);
+    if (next === null) return damaged;
+    sector = next;
+  }
+  return notWord;
+}
+
+// -------------------------------------------------------------------------------------------
+// ZIP: Office Open XML packages are ZIP files with [Content_Types].xml and a main folder.
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const MAX_CENTRAL_DIRECTORY = 8 * 1024 * 1024;
+const MAX_ENTRIES = 50_000;
+
+const OOXML_FOLDERS: [string, FileKind][] = [
+  ['word/', FileKind.DOCX],
+  ['ppt/', FileKind.PPTX],
+  ['xl/', FileKind.XLSX],
+];
+
+/** The names in a ZIP's central directory, or null when it cannot be read. */
+export async function zipEntryNames(source: ByteSource): Promise<string[] | null> {
+  const tailLength = Math.min(source.size, 22 + 0xffff);
+  const tail = await source.read(source.size - tailLength, tailLength);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const entries = tail.readUInt16LE(eocd + 10);
+  const size = tail.readUInt32LE(eocd + 12);
+  const offset = tail.readUInt32LE(eocd + 16);
+  if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff) return null; // ZIP64: not for files of our size
+  if (size > MAX_CENTRAL_DIRECTORY || offset + size > source.size || entries > MAX_ENTRIES) return null;
+  const directory = await source.read(offset, size);
+  const names: string[] = [];
+  let at = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_SIGNATURE) return null;
+    const nameLength = directory.readUInt16LE(at + 28);
+    const extraLength = directory.readUInt16LE(at + 30);
+    const commentLength = directory.readUInt16LE(at + 32);
+    if (at + 46 + nameLength > directory.length) return null;
+    names.push(directory.subarray(at + 46, at + 46 + nameLength).toString('utf8'));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+async function sniffOoxml(source: ByteSource): Promise<SniffResult> {
+  const names = await zipEntryNames(source);
+  if (!names) return refuse('The content is a ZIP file whose directory cannot be read (damaged or truncated)');
+  if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n))) {
+    return refuse('The content is an Office document with macros; save it without macros (DOCX, PPTX or XLSX)');
+  }
+  const kinds = OOXML_FOLDERS.filter(([folder]) => names.some((n) => n.startsWith(folder))).map(([, kind]) => kind);
+  if (!names.includes('[Content_Types].xml') || kinds.length !== 1) {
+    return refuse(`The content is a ZIP archive, not a Word, PowerPoint or Excel document; accepted are ${ACCEPTED_TYPES}`);
+  }
+  return accept(kinds[0]);
+}

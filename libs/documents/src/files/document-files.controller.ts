@@ -1,0 +1,103 @@
+import { Controller, Get, HttpException, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { pipeline } from 'node:stream/promises';
+import { Allow, APP_CONFIG, AppConfig, Ctx, Public, RequestContext, Role } from '@tel/core';
+import { FileStorage } from '@tel/storage';
+import { DocumentAccess } from '../documents/document.enums';
+import { DocumentFilesService } from './document-files.service';
+import { contentDisposition, etagMatches, ifRangeAllows, parseRange } from './download.rules';
+import { FileKind } from './file-kind';
+import { MULTIPART_OVERHEAD, receiveSingleFile, tooLarge } from './multipart-file';
+
+/** Shown inline in the browser; everything else (HTML above all) is downloaded as an attachment. */
+const INLINE_KINDS = new Set<FileKind>([FileKind.PDF, FileKind.TXT]);
+
+/**
+ * Upload: POST /api/documents/{symbol}/revisions/{n}/files (multipart field `file`, bearer token)
+ * answers 201 { id, name, size, sha256, contentType }.
+ * Download: GET /files/{id} with ETag / If-None-Match, single byte ranges and a safe disposition.
+ * Errors answer { error: { code, message, requestId } } (HttpErrorFilter).
+ */
+@Controller()
+export class DocumentFilesController {
+  private readonly logger = new Logger('Files');
+
+  constructor(
+    private readonly files: DocumentFilesService,
+    private readonly storage: FileStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Allow(Role.SECRETARIAT, Role.DELEGATE, Role.OVERSEER)
+  @Post('api/documents/:symbol/revisions/:revision/files')
+  async upload(@Ctx() ctx: RequestContext, @Param('symbol') symbol: string, @Param('revision') revision: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    try {
+      const target = await this.files.uploadTarget(ctx, symbol, revision);
+      if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
+        throw new HttpException('Send the file as multipart/form-data in the field "file"', 415);
+      }
+      const maxBytes = this.config.uploadMaxBytes;
+      if (Number(req.headers['content-length'] ?? 0) > maxBytes + MULTIPART_OVERHEAD) throw tooLarge(maxBytes);
+      const received = await receiveSingleFile(req, this.storage, { field: 'file', maxBytes });
+      const file = await this.files.store(ctx, target, received);
+      res
+        .status(201)
+        .location(`/files/${file.id}`)
+        .json({ id: file.id, name: file.name, originalName: file.originalName, size: file.size, sha256: file.sha256, contentType: file.contentType, kind: file.kind, url: `/files/${file.id}` });
+    } catch (error) {
+      // Refused before the whole body was read: answer now, drop the rest, and close the connection.
+      if (!req.complete) {
+        res.setHeader('Connection', 'close');
+        req.resume();
+      }
+      throw error;
+    }
+  }
+
+  @Public()
+  @Get('files/:id')
+  async download(@Ctx() ctx: RequestContext, @Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const { file, document } = await this.files.forDownload(ctx, id);
+    // Rows are written only after their blob is stored, so a missing blob is a fault to log, not a 404.
+    if (!(await this.storage.stat(file.sha256))) throw new Error(`blob ${file.sha256} of file ${file.id} is missing from storage`);
+    const etag = `"${file.sha256}"`;
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('ETag', etag);
+    res.setHeader('Accept-Ranges', 'bytes');
+    // Revalidate every time (the ETag makes that cheap): access may change, and shared caches must not keep restricted papers.
+    res.setHeader('Cache-Control', document.access === DocumentAccess.PUBLIC ? 'public, no-cache' : 'private, no-cache');
+    res.setHeader('Vary', 'Authorization');
+    if (etagMatches(req.headers['if-none-match'], etag)) {
+      res.status(304).end();
+      return;
+    }
+    const range = ifRangeAllows(req.header('if-range'), etag) ? parseRange(req.headers.range, file.size) : ({ kind: 'whole' } as const);
+    if (range.kind === 'unsatisfiable') {
+      res.setHeader('Content-Range', `bytes */${file.size}`);
+      res.status(416).json({ error: { code: 'BAD_USER_INPUT', message: `The range is outside the file (${file.size} bytes)`, requestId: ctx.requestId } });
+      return;
+    }
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', contentDisposition(INLINE_KINDS.has(file.kind) ? 'inline' : 'attachment', file.name));
+    // Opened directly, an uploaded file may run no script and load nothing on our origin. Not for
+    // PDFs: browsers show them in their own sandboxed viewer, which such a policy would block.
+    if (file.kind !== FileKind.PDF) res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    if (range.kind === 'partial') {
+      res.status(206);
+      res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${file.size}`);
+      res.setHeader('Content-Length', String(range.end - range.start + 1));
+    } else {
+      res.status(200);
+      res.setHeader('Content-Length', String(file.size));
+    }
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const stream = this.storage.openRead(file.sha256, range.kind === 'partial' ? { start: range.start, end: range.end } : undefined);
+    await pipeline(stream, res).catch((error: NodeJS.ErrnoException) => {
+      // A client that goes away mid-download is routine; anything else is worth a line in the log.
+      if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') this.logger.warn(`[${ctx.requestId}] download of ${file.id} broke off: ${error.message}`);
+    });
+  }
+}

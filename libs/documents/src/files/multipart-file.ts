@@ -1,0 +1,90 @@
+import busboy from 'busboy';
+import type { Request } from 'express';
+import { HttpException } from '@nestjs/common';
+import { AppError } from '@tel/core';
+import { BlobTooLargeError, FileStorage, StagedBlob } from '@tel/storage';
+import { TextProbe, TextVerdict } from './content-sniffer';
+
+export interface ReceivedFile {
+  staged: StagedBlob;
+  /** The file name as the client sent it (path included, if any). */
+  filename: string;
+  text: TextVerdict;
+}
+
+/** Bytes a multipart body may carry beyond the file itself (boundaries, part headers, small fields). */
+export const MULTIPART_OVERHEAD = 64 * 1024;
+
+export const tooLarge = (maxBytes: number) => new HttpException(`The file is larger than the limit of ${maxBytes} bytes`, 413);
+
+/**
+ * Streams the one file of a multipart/form-data request (field `field`) into the storage's staging
+ * area — never buffering the body — while checking it is UTF-8 text on the way. Resolves once the
+ * whole body has been read and found well-formed; on any failure the staged copy is discarded and
+ * the rest of the request is drained and ignored.
+ */
+export function receiveSingleFile(req: Request, storage: FileStorage, options: { field: string; maxBytes: number }): Promise<ReceivedFile> {
+  return new Promise<ReceivedFile>((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        preservePath: true, // keep "../../x" so the original name can be shown; sanitizing is ours
+        defParamCharset: 'utf8', // browsers send raw UTF-8 in filename="…"
+        limits: { files: 1, fileSize: options.maxBytes + 1, fields: 20, fieldSize: 64 * 1024, parts: 30, headerPairs: 50 },
+      });
+    } catch {
+      return reject(new HttpException(`Send the file as multipart/form-data in the field "${options.field}"`, 415));
+    }
+    let staging: Promise<ReceivedFile> | null = null;
+    let problem: Error | null = null;
+    let settled = false;
+
+    /** Stops reading, drops whatever was staged (before answering, so a refusal leaves nothing), then rejects. */
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      req.unpipe(parser);
+      parser.destroy(); // ends a file stream still being staged, so staging settles
+      req.resume();
+      void (staging ?? Promise.reject())
+        .then((received) => storage.discard(received.staged))
+        .catch(() => undefined)
+        .finally(() => reject(error));
+    };
+
+    parser.on('file', (name, stream, info) => {
+      if (name !== options.field || staging) {
+        stream.resume();
+        problem ??= AppError.badInput(staging ? 'Send one file per request' : `Unexpected file field "${name}": send the file in the field "${options.field}"`);
+        return;
+      }
+      const probe = new TextProbe();
+      staging = storage
+        .stage(stream, { maxBytes: options.maxBytes, observe: (chunk) => probe.push(chunk) })
+        .then((staged) => ({ staged, filename: info.filename ?? '', text: probe.finish() }));
+      staging.catch((error: Error) => fail(error instanceof BlobTooLargeError ? tooLarge(options.maxBytes) : error));
+    });
+    parser.on('filesLimit', () => (problem ??= AppError.badInput('Send one file per request')));
+    parser.on('partsLimit', () => (problem ??= AppError.badInput('Too many parts in the multipart body')));
+    parser.on('fieldsLimit', () => (problem ??= AppError.badInput('Too many fields in the multipart body')));
+    parser.on('error', () => fail(AppError.badInput('The multipart body is malformed or incomplete')));
+    parser.on('close', () => {
+      if (settled) return;
+      if (!staging) return fail(problem ?? AppError.badInput(`The request has no file in the multipart field "${options.field}"`));
+      staging.then(
+        (received) => {
+          if (settled) return;
+          if (problem) return fail(problem);
+          settled = true;
+          resolve(received);
+        },
+        () => undefined, // already failed above
+      );
+    });
+    req.on('close', () => {
+      if (!req.complete) parser.destroy(new Error('the client went away mid-upload'));
+    });
+    req.pipe(parser);
+  });
+}
