@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { DocumentsModule } from '@tel/documents';
+import { MeetingsModule } from '@tel/meetings';
+import { ProjectAccess } from './access/project-access';
+import { HistoryEventResolver } from './history/history.resolver';
+import { HistoryService } from './history/history.service';
+import { ProjectDocumentResolver, ProjectResolver } from './projects/projects.resolver';
+import { ProjectsService } from './projects/projects.service';
+import { ProgressReportResolver } from './reports/progress-reports.resolver';
+import { ProgressReportsService } from './reports/progress-reports.service';
+import { ProjectsLoaders } from './shared/projects.loaders';
+
+/** The project register, progress reports and the domain history they share with approvals. */
+@Module({
+  imports: [MeetingsModule, DocumentsModule],
+  providers: [ProjectsLoaders, ProjectAccess, HistoryService, ProjectsService, ProgressReportsService, ProjectResolver, ProjectDocumentResolver, ProgressReportResolver, HistoryEventResolver],
+  exports: [ProjectsLoaders, ProjectAccess, HistoryService, ProjectsService, ProgressReportsService],
+})
+export class ProjectsModule {}

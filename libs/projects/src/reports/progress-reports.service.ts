@@ -1,0 +1,433 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager, In, Not } from 'typeorm';
+import { APP_CONFIG, AppConfig, AppError, AuditTrail, isIsoDate, isUniqueViolation, newId, RequestContext, UnitOfWork } from '@tel/core';
+import { Document, DocumentAccess, DocumentPurpose, DocumentsService, DocumentType } from '@tel/documents';
+import { Economy, Group, isUuid, LookupService, Meeting, MeetingStatus, MeetingsLoaders, Organization, Person } from '@tel/meetings';
+import { ProjectAccess } from '../access/project-access';
+import { HistorySubject } from '../history/history-event.entity';
+import { HistoryService } from '../history/history.service';
+import { Project } from '../projects/project.entity';
+import { EconomyRole, ProjectStatus } from '../projects/project.enums';
+import { ProjectEconomy } from '../projects/project-economy.entity';
+import { canonicalProjectNumber } from '../projects/project-number';
+import { ProjectsService } from '../projects/projects.service';
+import { documentKey } from '../shared/document-symbol';
+import { FieldChange } from '../shared/field-diff';
+import { partialDatesInOrder } from '../shared/partial-date';
+import { ProjectsLoaders } from '../shared/projects.loaders';
+import { cleanText, moneyColumns, partialDateInput } from '../shared/value-types';
+import { ProgressReport } from './progress-report.entity';
+import {
+  DraftProgressReportInput,
+  ProgressReportFieldsInput,
+  ProgressReportRefInput,
+  ReceiveProgressReportInput,
+  ReturnProgressReportInput,
+  TableProgressReportInput,
+  UpdateProgressReportInput,
+} from './progress-report.inputs';
+import { comparePeriods, diffReports, missingForSubmit, ProgressReportStatus, REPORT_FORM_KEYS, REPORT_STATUS_AFTER, ReportAction, reportActionAllowed } from './progress-report.rules';
+import { nextDueMeeting, overdueReports } from './report-due.rules';
+
+export interface OverdueReportRow {
+  project: Project;
+  meeting: Meeting;
+  dueOn: string;
+  daysOverdue: number;
+}
+
+const PAST: Record<ReportAction, string> = { edit: 'edited', submit: 'submitted', receive: 'received', accept: 'accepted', return: 'returned', table: 'tabled' };
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Progress reports: drafting, submission, the Secretariat's handling, comparison and due dates. */
+@Injectable()
+export class ProgressReportsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly lookup: LookupService,
+    private readonly audit: AuditTrail,
+    private readonly history: HistoryService,
+    private readonly access: ProjectAccess,
+    private readonly projects: ProjectsService,
+    private readonly loaders: ProjectsLoaders,
+    private readonly meetings: MeetingsLoaders,
+    private readonly documents: DocumentsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A report the caller may see (drafts: the project's overseers and the Secretariat), else NOT_FOUND. */
+  async byId(ctx: RequestContext, id: string): Promise<ProgressReport> {
+    const report = isUuid(id) ? await this.loaders.report(ctx, id) : null;
+    if (!report || !(await this.access.maySeeReport(ctx, report))) throw AppError.notFound('Progress report', id);
+    return report;
+  }
+
+  draft(ctx: RequestContext, input: DraftProgressReportInput): Promise<ProgressReport> {
+    return this.uow.write(async (em) => {
+      const project = await this.projects.byId(input.projectId, em);
+      await this.access.requireOverseerOrSecretariat(em, ctx, project.id);
+      if (project.status === ProjectStatus.WITHDRAWN || project.status === ProjectStatus.CLOSED) {
+        throw AppError.invalidState(`The project is ${project.status}; it reports no more`, { status: project.status });
+      }
+      const meeting = await this.lookup.meetingByCode(em, input.meetingCode);
+      if (meeting.groupId !== project.forumId) throw AppError.badInput(`${meeting.code} is not a meeting of the project's forum`, { field: 'meetingCode' });
+      if (await em.exists(ProgressReport, { where: { projectId: project.id, meetingId: meeting.id } })) {
+        throw AppError.conflict(`The project already has a progress report for ${meeting.code}`);
+      }
+      const report = em.create(ProgressReport, {
+        id: newId(),
+        projectId: project.id,
+        meetingId: meeting.id,
+        status: ProgressReportStatus.DRAFT,
+        version: 0,
+        ...(await this.formFromRegister(em, project)),
+        onSchedule: null,
+        withinBudget: null,
+        objectivesResults: null,
+        linkagesMethodologyBudget: null,
+        genderImpactOnWomen: null,
+        genderWomenConsulted: null,
+        genderSexDisaggregatedData: null,
+        progressSinceLastReport: null,
+        overseerSignatureName: null,
+        overseerSignatureDate: null,
+        dateReceivedBySecretariat: null,
+        returnComment: null,
+        tabledAtMeetingId: null,
+        documentSymbol: null,
+        documentId: null,
+        endorsedOn: null,
+        source: null,
+      });
+      await this.applyFields(em, report, input);
+      try {
+        await em.insert(ProgressReport, report);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw AppError.conflict(`The project already has a progress report for ${meeting.code}`);
+        throw error;
+      }
+      await this.history.record(em, ctx, { subjectType: HistorySubject.PROGRESS_REPORT, subjectId: report.id, action: 'report.draft', to: report.status, note: `for ${meeting.code}` });
+      await this.audit.record(em, ctx, { action: 'progress_report.draft', entityType: 'ProgressReport', entityId: report.id, summary: `drafted the ${meeting.code} progress report of "${project.title}"` });
+      return report;
+    });
+  }
+
+  update(ctx: RequestContext, input: UpdateProgressReportInput): Promise<ProgressReport> {
+    return this.uow.write(async (em) => {
+      const report = await this.loadForWrite(em, ctx, input.id);
+      await this.access.requireOverseerOrSecretariat(em, ctx, report.projectId);
+      this.assertAllowed('edit', report);
+      if (input.expectedVersion != null && input.expectedVersion !== report.version) {
+        throw AppError.conflict(`The report changed since you read it (version ${report.version}, you edited ${input.expectedVersion})`, { currentVersion: report.version });
+      }
+      const before = { ...report };
+      await this.applyFields(em, report, input);
+      const changes = diffReports(before, report);
+      for (const key of ['overseerSignatureName', 'overseerSignatureDate'] as const) {
+        if (before[key] !== report[key]) changes.push({ field: key, before: before[key], after: report[key] });
+      }
+      if (!changes.length) return report;
+      await this.saveVersioned(em, report);
+      await this.history.record(em, ctx, { subjectType: HistorySubject.PROGRESS_REPORT, subjectId: report.id, action: 'report.edit', changes });
+      await this.audit.record(em, ctx, { action: 'progress_report.edit', entityType: 'ProgressReport', entityId: report.id, summary: `edited ${changes.map((c) => c.field).join(', ')}` });
+      return report;
+    });
+  }
+
+  /** DRAFT → SUBMITTED, by an overseer of the project (the Secretariat does not submit for them). */
+  submit(ctx: RequestContext, input: ProgressReportRefInput): Promise<ProgressReport> {
+    return this.uow.write(async (em) => {
+      const report = await this.loadForWrite(em, ctx, input.id);
+      if (!(await this.access.isOverseerOf(em, ctx, report.projectId))) throw AppError.forbidden('Only an overseer of this project may submit its progress report');
+      this.assertAllowed('submit', report);
+      const missing = missingForSubmit(report);
+      if (missing.length) throw AppError.invalidState(`Fill in ${missing.join(', ')} before submitting`, { missing });
+      report.returnComment = null;
+      return this.move(em, ctx, report, 'submit', cleanText(input.note));
+    });
+  }
+
+  receive(ctx: RequestContext, input: ReceiveProgressReportInput): Promise<ProgressReport> {
+    return this.uow.write(async (em) => {
+      const report = await this.loadForWrite(em, ctx, input.id);
+      this.assertAllowed('receive', report);
+      const date = input.dateReceived?.trim() || todayUtc();
+      if (!isIsoDate(date)) throw AppError.badInput('dateReceived must be a date written YYYY-MM-DD', { field: 'dateReceived' });
+      if (report.overseerSignatureDate && date < report.overseerSignatureDate) {
+        throw AppError.badInput(`dateReceived is before the overseer signed (${report.overseerSignatureDate})`, { field: 'dateReceived' });
+      }
+      report.dateReceivedBySecretariat = date;
+      return this.move(em, ctx, report, 'receive', `received ${date}`);
+    });
+  }
+
+  accept(ctx: RequestContext, input: ProgressReportRefInput): Promise<ProgressReport> {
+    return this.uow.write(async (em) => {
+      const report = await this.loadForWrite(em, ctx, input.id);
+      this.assertAllowed('accept', report);
+      return this.move(em, ctx, report, 'accept', cleanText(input.note));
+    });
+  }
+
+  /** Back to the overseer: DRAFT again, with the comment; the date received is cleared (it will be received again). */
+  returnToOverseer(ctx: RequestContext, input: ReturnProgressReportInput): Promise<ProgressReport> {
+    return this.uow.write(async (em) => {
+      const report = await this.loadForWrite(em, ctx, input.id);
+      this.assertAllowed('return', report);
+      const comment = cleanText(input.comment);
+      if (!comment) throw AppError.badInput('Say what the overseer should change', { field: 'comment' });
+      report.returnComment = comment;
+      report.dateReceivedBySecretariat = null;
+      return this.move(em, ctx, report, 'return', comment);
+    });
+  }
+
+  /**
+   * Tabled at a meeting, as a meeting document: the document with the given symbol when it is
+   * registered already (it must belong to that meeting), else one registered now through the
+   * documents register — under the given symbol, or the next number of the steering group's
+   * papers at that meeting. Registering is its own unit of work, before this one: if tabling then
+   * fails, the registered paper stays (it is a real paper of the meeting) and tabling can be retried.
+   */
+  async table(ctx: RequestContext, input: TableProgressReportInput): Promise<ProgressReport> {
+    const em = this.uow.manager;
+    const report = await this.loadForWrite(em, ctx, input.id);
+    this.assertAllowed('table', report);
+    const meeting = await this.lookup.meetingByCode(em, input.meetingCode);
+    const key = input.documentSymbol ? documentKey(input.documentSymbol, 'documentSymbol') : null;
+    let doc = key ? await em.findOne(Document, { where: { symbol: key } }) : null;
+    if (doc && doc.meetingId !== meeting.id) throw AppError.badInput(`${doc.symbol} is a paper of another meeting, not ${meeting.code}`, { field: 'documentSymbol' });
+    if (!doc) {
+      const project = await this.projects.byId(report.projectId, em);
+      const group = await em.findOneOrFail(Group, { where: { id: project.steeringGroupId ?? project.forumId } });
+      const submitter = report.proposingEconomyCodes[0];
+      doc = await this.documents.register(ctx, {
+        meetingCode: meeting.code,
+        groupCode: group.code,
+        symbol: input.documentSymbol ?? null,
+        title: `Progress report: ${project.title}`.slice(0, 500),
+        type: DocumentType.PROGRESS_REPORT,
+        purpose: DocumentPurpose.INFORMATION,
+        access: DocumentAccess.PUBLIC,
+        language: 'en',
+        submittedBy: submitter ? { economyCode: submitter } : null,
+      } as Parameters<DocumentsService['register']>[1]);
+    }
+    const paper = doc;
+    return this.uow.write(async (tx) => {
+      const current = await this.loadForWrite(tx, ctx, input.id);
+      this.assertAllowed('table', current);
+      if (await tx.exists(ProgressReport, { where: { documentId: paper.id, id: Not(current.id) } })) {
+        throw AppError.conflict(`${paper.symbol} is already another progress report`);
+      }
+      const before = current.documentSymbol;
+      current.tabledAtMeetingId = meeting.id;
+      current.documentSymbol = paper.symbol;
+      current.documentId = paper.id;
+      await this.saveVersioned(tx, current);
+      await this.history.record(tx, ctx, {
+        subjectType: HistorySubject.PROGRESS_REPORT,
+        subjectId: current.id,
+        action: 'report.table',
+        note: `tabled at ${meeting.code} as ${paper.symbol}`,
+        changes: before !== paper.symbol ? [{ field: 'documentSymbol', before, after: paper.symbol }] : [],
+      });
+      await this.audit.record(tx, ctx, { action: 'progress_report.table', entityType: 'ProgressReport', entityId: current.id, summary: `tabled at ${meeting.code} as ${paper.symbol}` });
+      return current;
+    });
+  }
+
+  /** The effect of an approved REPORT_ENDORSEMENT that names this report (inside the approval's transaction). */
+  async applyEndorsement(em: EntityManager, ctx: RequestContext, reportId: string, endorsedOn: string, note: string): Promise<void> {
+    const report = await em.findOne(ProgressReport, { where: { id: reportId } });
+    if (!report) throw AppError.notFound('Progress report', reportId);
+    report.endorsedOn = endorsedOn;
+    await this.saveVersioned(em, report);
+    await this.history.record(em, ctx, { subjectType: HistorySubject.PROGRESS_REPORT, subjectId: report.id, action: 'report.endorse', note });
+  }
+
+  /** The project's reports in period order (drafts included; callers filter what they show). */
+  async inPeriodOrder(ctx: RequestContext, projectId: string): Promise<ProgressReport[]> {
+    const reports = await this.loaders.reportsOfProject(ctx, projectId);
+    const meetings = await Promise.all(reports.map((r) => this.meetings.meeting(ctx, r.meetingId)));
+    const period = (i: number) => ({ meetingNumber: meetings[i]?.number ?? null, meetingStartDate: meetings[i]?.startDate ?? null, createdAt: reports[i].createdAt.getTime() });
+    return reports
+      .map((r, i) => ({ r, p: period(i) }))
+      .sort((a, b) => comparePeriods(a.p, b.p))
+      .map((x) => x.r);
+  }
+
+  /** The project's latest report before this one's period that left draft. */
+  async previous(ctx: RequestContext, report: ProgressReport): Promise<ProgressReport | null> {
+    const ordered = await this.inPeriodOrder(ctx, report.projectId);
+    const index = ordered.findIndex((r) => r.id === report.id);
+    return (
+      ordered
+        .slice(0, index)
+        .reverse()
+        .find((r) => r.status !== ProgressReportStatus.DRAFT) ?? null
+    );
+  }
+
+  async changesSincePrevious(ctx: RequestContext, report: ProgressReport): Promise<FieldChange[]> {
+    const previous = await this.previous(ctx, report);
+    return previous ? diffReports(previous, report) : [];
+  }
+
+  /**
+   * Projects IN_PROGRESS that owe a report for the next meeting of their forum with a start date,
+   * REPORT_DUE_DAYS_BEFORE_MEETING days before it starts, and have not submitted one.
+   */
+  async overdue(asOfInput: string | null): Promise<OverdueReportRow[]> {
+    const asOf = asOfInput?.trim() || todayUtc();
+    if (!isIsoDate(asOf)) throw AppError.badInput('asOf must be a date written YYYY-MM-DD', { field: 'asOf' });
+    const em = this.uow.manager;
+    const running = await em.find(Project, { where: { status: ProjectStatus.IN_PROGRESS }, order: { title: 'ASC' } });
+    const rows: OverdueReportRow[] = [];
+    for (const forumId of [...new Set(running.map((p) => p.forumId))]) {
+      const candidates = await em
+        .createQueryBuilder(Meeting, 'm')
+        .where('m.groupId = :forumId AND m.startDate IS NOT NULL AND m.status <> :held', { forumId, held: MeetingStatus.HELD })
+        .getMany();
+      const next = nextDueMeeting(candidates.map((m) => ({ id: m.id, startDate: m.startDate! })), asOf);
+      const projects = running.filter((p) => p.forumId === forumId);
+      const reports = next ? await em.find(ProgressReport, { where: { meetingId: next.id, projectId: In(projects.map((p) => p.id)) } }) : [];
+      for (const entry of overdueReports({ asOf, daysBefore: this.config.projects.reportDueDaysBeforeMeeting, meeting: next, projects, reports })) {
+        rows.push({ project: projects.find((p) => p.id === entry.projectId)!, meeting: candidates.find((m) => m.id === entry.meetingId)!, dueOn: entry.dueOn, daysOverdue: entry.daysOverdue });
+      }
+    }
+    return rows.sort((a, b) => b.daysOverdue - a.daysOverdue || a.project.title.localeCompare(b.project.title));
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  /** Loads a report for a change; a draft the caller may not see is NOT_FOUND. */
+  private async loadForWrite(em: EntityManager, ctx: RequestContext, id: string): Promise<ProgressReport> {
+    const report = isUuid(id) ? await em.findOne(ProgressReport, { where: { id } }) : null;
+    if (!report) throw AppError.notFound('Progress report', id);
+    if (report.status === ProgressReportStatus.DRAFT && !this.access.isSystem(ctx) && !this.access.isSecretariat(ctx) && !(await this.access.isOverseerOf(em, ctx, report.projectId))) {
+      throw AppError.notFound('Progress report', id);
+    }
+    return report;
+  }
+
+  private assertAllowed(action: ReportAction, report: ProgressReport): void {
+    if (!reportActionAllowed(action, report.status)) throw AppError.invalidState(`A ${report.status} report cannot be ${PAST[action]}`, { status: report.status });
+  }
+
+  private async move(em: EntityManager, ctx: RequestContext, report: ProgressReport, action: ReportAction, note: string | null): Promise<ProgressReport> {
+    const from = report.status;
+    report.status = REPORT_STATUS_AFTER[action]!;
+    await this.saveVersioned(em, report);
+    await this.history.record(em, ctx, { subjectType: HistorySubject.PROGRESS_REPORT, subjectId: report.id, action: `report.${action}`, from, to: report.status, note });
+    await this.audit.record(em, ctx, { action: `progress_report.${action}`, entityType: 'ProgressReport', entityId: report.id, summary: `progress report ${from} → ${report.status}` });
+    return report;
+  }
+
+  /** Writes the report only if nobody changed it since it was read (its version), raising the version. */
+  private async saveVersioned(em: EntityManager, report: ProgressReport): Promise<void> {
+    const values: Record<string, unknown> = { version: report.version + 1, status: report.status };
+    for (const key of REPORT_FORM_KEYS) values[key] = report[key];
+    for (const key of ['dateReceivedBySecretariat', 'returnComment', 'tabledAtMeetingId', 'documentSymbol', 'documentId', 'endorsedOn'] as const) values[key] = report[key];
+    const result = await em.update(ProgressReport, { id: report.id, version: report.version }, values);
+    if (result.affected !== 1) throw AppError.conflict('The report was changed by someone else at the same time; read it again');
+    report.version += 1;
+  }
+
+  /** The header of a new draft, copied from the register. */
+  private async formFromRegister(em: EntityManager, project: Project): Promise<Partial<ProgressReport>> {
+    const links = await em.find(ProjectEconomy, { where: { projectId: project.id }, order: { position: 'ASC' } });
+    const economies = links.length ? await em.find(Economy, { where: { id: In(links.map((l) => l.economyId)) } }) : [];
+    const codes = (role: EconomyRole) => links.filter((l) => l.role === role).map((l) => economies.find((e) => e.id === l.economyId)!.code);
+    const group = await em.findOne(Group, { where: { id: project.steeringGroupId ?? project.forumId } });
+    const overseer = project.overseerPersonId ? await em.findOne(Person, { where: { id: project.overseerPersonId } }) : null;
+    const organization = overseer?.organizationId ? await em.findOne(Organization, { where: { id: overseer.organizationId } }) : null;
+    return {
+      fundingAccount: project.fundingAccount,
+      projectNumber: project.number,
+      committeeName: group?.name ?? null,
+      projectTitle: project.title,
+      proposingEconomyCodes: codes(EconomyRole.PROPOSING),
+      coSponsoringEconomyCodes: codes(EconomyRole.CO_SPONSORING),
+      overseerName: overseer?.name ?? null,
+      overseerTitle: overseer?.title ?? null,
+      overseerOrganization: organization?.name ?? null,
+      overseerSex: null,
+      overseerPostalAddress: project.overseerPostalAddress,
+      overseerPhone: project.overseerPhone,
+      overseerFax: project.overseerFax,
+      overseerEmail: project.overseerEmail ?? overseer?.email ?? null,
+      totalCostAmount: project.totalCostAmount,
+      totalCostQualifier: project.totalCostQualifier,
+      apecFundingAmount: project.apecFundingAmount,
+      apecFundingQualifier: project.apecFundingQualifier,
+      projectType: project.projectType,
+      projectTypeOther: project.projectTypeOther,
+      startDate: project.startDate,
+      endDate: project.endDate,
+      description: project.description,
+    };
+  }
+
+  private async applyFields(em: EntityManager, report: ProgressReport, input: ProgressReportFieldsInput): Promise<void> {
+    const textFields = [
+      'committeeName',
+      'projectTitle',
+      'overseerName',
+      'overseerTitle',
+      'overseerOrganization',
+      'projectTypeOther',
+      'description',
+      'objectivesResults',
+      'linkagesMethodologyBudget',
+      'genderImpactOnWomen',
+      'genderWomenConsulted',
+      'genderSexDisaggregatedData',
+      'progressSinceLastReport',
+      'overseerSignatureName',
+    ] as const;
+    for (const key of textFields) if (input[key] !== undefined) report[key] = cleanText(input[key]);
+    for (const key of ['fundingAccount', 'overseerSex', 'projectType', 'onSchedule', 'withinBudget'] as const) {
+      if (input[key] !== undefined) (report as unknown as Record<string, unknown>)[key] = input[key];
+    }
+    if (input.projectNumber !== undefined) {
+      const raw = cleanText(input.projectNumber);
+      // The form is the overseer's statement: keep what they wrote, canonical when it reads as a number.
+      report.projectNumber = raw ? (canonicalProjectNumber(raw) ?? raw) : null;
+    }
+    for (const key of ['proposingEconomyCodes', 'coSponsoringEconomyCodes'] as const) {
+      if (input[key] === undefined) continue;
+      const codes = [...new Set((input[key] ?? []).map((c) => c.trim().toUpperCase()))];
+      for (const code of codes) await this.lookup.economyByCode(em, code);
+      report[key] = codes;
+    }
+    if (input.overseerContact !== undefined) {
+      const c = input.overseerContact;
+      report.overseerPostalAddress = cleanText(c?.postalAddress);
+      report.overseerPhone = cleanText(c?.phone);
+      report.overseerFax = cleanText(c?.fax);
+      report.overseerEmail = cleanText(c?.email)?.toLowerCase() ?? null;
+    }
+    if (input.totalCost !== undefined) {
+      const m = moneyColumns(input.totalCost, 'totalCost');
+      report.totalCostAmount = m.amount;
+      report.totalCostQualifier = m.qualifier;
+    }
+    if (input.apecFundingSought !== undefined) {
+      const m = moneyColumns(input.apecFundingSought, 'apecFundingSought');
+      report.apecFundingAmount = m.amount;
+      report.apecFundingQualifier = m.qualifier;
+    }
+    if (input.startDate !== undefined) report.startDate = partialDateInput(input.startDate, 'startDate');
+    if (input.endDate !== undefined) report.endDate = partialDateInput(input.endDate, 'endDate');
+    if (report.startDate && report.endDate && !partialDatesInOrder(report.startDate, report.endDate)) throw AppError.badInput('endDate is before startDate', { field: 'endDate' });
+    if (input.overseerSignatureDate !== undefined) {
+      const date = cleanText(input.overseerSignatureDate);
+      if (date && !isIsoDate(date)) throw AppError.badInput('overseerSignatureDate must be a date written YYYY-MM-DD', { field: 'overseerSignatureDate' });
+      report.overseerSignatureDate = date;
+    }
+  }
+}

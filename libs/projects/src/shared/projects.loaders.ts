@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { byKeys, groupByKeys, loaderFor, RequestContext, UnitOfWork } from '@tel/core';
+import { Economy } from '@tel/meetings';
+import { User } from '@tel/auth';
+import { Document } from '@tel/documents';
+import { Project } from '../projects/project.entity';
+import { ProjectAgendaItem } from '../projects/project-agenda-item.entity';
+import { ProjectDocument } from '../projects/project-document.entity';
+import { ProjectEconomy } from '../projects/project-economy.entity';
+import { ProjectOverseerAccount } from '../projects/project-overseer-account.entity';
+import { ProgressReport } from '../reports/progress-report.entity';
+
+/** Per-request batched reads of projects and what hangs off them: one statement per batch. */
+@Injectable()
+export class ProjectsLoaders {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  private many<T extends object>(ctx: RequestContext, name: string, entity: new () => T, key: keyof T & string, order: Record<string, 'ASC' | 'DESC'>) {
+    return loaderFor<string, T[]>(ctx, name, async (ids) => {
+      const rows: T[] = await this.uow.manager.find(entity, { where: { [key]: In([...ids]) } as never, order: order as never });
+      return groupByKeys(ids, rows, (r) => r[key] as unknown as string);
+    });
+  }
+
+  project(ctx: RequestContext, id: string | null): Promise<Project | null> {
+    if (!id) return Promise.resolve(null);
+    return loaderFor<string, Project | null>(ctx, 'project', async (ids) => byKeys(ids, await this.uow.manager.find(Project, { where: { id: In([...ids]) } }), (r) => r.id)).load(id);
+  }
+
+  report(ctx: RequestContext, id: string | null): Promise<ProgressReport | null> {
+    if (!id) return Promise.resolve(null);
+    return loaderFor<string, ProgressReport | null>(ctx, 'progressReport', async (ids) =>
+      byKeys(ids, await this.uow.manager.find(ProgressReport, { where: { id: In([...ids]) } }), (r) => r.id),
+    ).load(id);
+  }
+
+  economiesOfProject(ctx: RequestContext, projectId: string): Promise<ProjectEconomy[]> {
+    return this.many(ctx, 'projectEconomies', ProjectEconomy, 'projectId', { position: 'ASC' }).load(projectId);
+  }
+
+  overseerAccountsOfProject(ctx: RequestContext, projectId: string): Promise<ProjectOverseerAccount[]> {
+    return this.many(ctx, 'projectOverseerAccounts', ProjectOverseerAccount, 'projectId', { createdAt: 'ASC' }).load(projectId);
+  }
+
+  documentsOfProject(ctx: RequestContext, projectId: string): Promise<ProjectDocument[]> {
+    return this.many(ctx, 'projectDocuments', ProjectDocument, 'projectId', { position: 'ASC' }).load(projectId);
+  }
+
+  agendaItemLinksOfProject(ctx: RequestContext, projectId: string): Promise<ProjectAgendaItem[]> {
+    return this.many(ctx, 'projectAgendaItems', ProjectAgendaItem, 'projectId', { position: 'ASC' }).load(projectId);
+  }
+
+  reportsOfProject(ctx: RequestContext, projectId: string): Promise<ProgressReport[]> {
+    return this.many(ctx, 'projectReports', ProgressReport, 'projectId', { createdAt: 'ASC' }).load(projectId);
+  }
+
+  economyByCode(ctx: RequestContext, code: string): Promise<Economy | null> {
+    return loaderFor<string, Economy | null>(ctx, 'economyByCode', async (codes) =>
+      byKeys(codes, await this.uow.manager.find(Economy, { where: { code: In([...codes]) } }), (r) => r.code),
+    ).load(code);
+  }
+
+  /** A registered document by id or, for links made before it was registered, by symbol. */
+  document(ctx: RequestContext, id: string | null, symbol: string | null): Promise<Document | null> {
+    if (id) {
+      return loaderFor<string, Document | null>(ctx, 'projects.documentById', async (ids) => byKeys(ids, await this.uow.manager.find(Document, { where: { id: In([...ids]) } }), (r) => r.id)).load(id);
+    }
+    if (!symbol) return Promise.resolve(null);
+    return loaderFor<string, Document | null>(ctx, 'projects.documentBySymbol', async (keys) =>
+      byKeys(keys, await this.uow.manager.find(Document, { where: { symbol: In([...keys]) } }), (r) => r.symbol),
+    ).load(symbol);
+  }
+
+  user(ctx: RequestContext, id: string): Promise<User | null> {
+    return loaderFor<string, User | null>(ctx, 'projects.user', async (ids) => byKeys(ids, await this.uow.manager.find(User, { where: { id: In([...ids]) } }), (r) => r.id)).load(id);
+  }
+}
