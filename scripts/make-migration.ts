@@ -26,7 +26,8 @@ async function pendingSql(dialect: 'sqlite' | 'postgres'): Promise<{ up: string[
     const sql = await ds.driver.createSchemaBuilder().log();
     const render = (q: { query: string; parameters?: unknown[] }) => {
       if (q.parameters?.length) throw new Error(`parameterized schema query not supported: ${q.query}`);
-      return q.query;
+      // The temporary schema must not leak into the migration (search_path picks the schema).
+      return q.query.split(`"${schema}".`).join('');
     };
     return { up: sql.upQueries.map(render), down: sql.downQueries.map(render).reverse() };
   } finally {
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
       console.log(`${dialect}: entities match the migrations; nothing to write`);
       continue;
     }
-    const className = `${name}${stamp}${dialect === 'sqlite' ? 'Sqlite' : 'Postgres'}`;
+    // TypeORM orders migrations by the timestamp at the end of the class name.
+    const className = `${name}${dialect === 'sqlite' ? 'Sqlite' : 'Postgres'}${stamp}`;
     const dir = path.join(__dirname, '..', 'libs/core/src/database/migrations', dialect);
     const file = path.join(dir, `${stamp}-${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.ts`);
     const lines = (qs: string[]) => qs.map((q) => `    await q.query(${JSON.stringify(q)});`).join('\n');

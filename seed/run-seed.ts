@@ -5,7 +5,10 @@ import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
 import { DatabaseModule, loadConfig, UnitOfWork } from '@tel/core';
 import { ALL_ENTITIES } from '@tel/registry';
+import { createFileStorage } from '@tel/storage';
+import { loadDocumentSeed } from './documents';
 import { loadSeed } from './loader';
+import { loadProjectsSeed } from './projects';
 import { tel37 } from './tel37';
 
 async function main(): Promise<void> {
@@ -14,7 +17,9 @@ async function main(): Promise<void> {
   class SeedModule {}
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn', 'log'] });
   try {
-    const counts = await loadSeed(app.get(UnitOfWork), tel37);
+    const uow = app.get(UnitOfWork);
+    const counts = { ...(await loadSeed(uow, tel37)), ...(await loadDocumentSeed(uow, createFileStorage(config))) };
+    Object.assign(counts, await loadProjectsSeed(uow));
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     new Logger('Seed').log(total ? `inserted ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}` : 'everything was already there; nothing changed');
   } finally {

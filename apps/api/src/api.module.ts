@@ -4,13 +4,18 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ValidationError } from 'class-validator';
 import { AppConfig, AppError, AuditTrail, DatabaseModule, setMaxPageSize } from '@tel/core';
-import { SqlAuditTrail } from '@tel/audit';
+import { AuditQueryModule, SqlAuditTrail } from '@tel/audit';
 import { AccessGuard, AuthModule, RequestContextMiddleware } from '@tel/auth';
+import { JobsModule } from '@tel/jobs';
 import { MeetingsModule } from '@tel/meetings';
+import { DocumentsModule } from '@tel/documents';
+import { ProjectsModule } from '@tel/projects';
+import { ApprovalsModule } from '@tel/approvals';
 import { ALL_ENTITIES } from '@tel/registry';
 import { SeedOnStart } from './seed-on-start';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
+import { ExplorerModule } from './explorer/explorer.module';
 import { HttpErrorFilter } from './http-error.filter';
 
 function validationMessages(errors: ValidationError[], prefix = ''): string[] {
@@ -37,10 +42,16 @@ export class ApiModule implements NestModule {
       module: ApiModule,
       imports: [
         DatabaseModule.forRoot({ config, entities: ALL_ENTITIES }),
+        JobsModule.forRoot({ config, role: 'api' }),
         AuditModule,
         AuthModule,
+        AuditQueryModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, explorerEnabled) }),
         MeetingsModule,
+        DocumentsModule,
+        ProjectsModule,
+        ApprovalsModule,
+        ExplorerModule.forRoot(explorerEnabled),
       ],
       controllers: [HealthController],
       providers: [

@@ -23,6 +23,41 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Accounts and tokens (libs/auth). */
   auth: AuthConfig;
+  /** Background jobs and their outbox (libs/jobs). */
+  jobs: JobsConfig;
+  /** Largest uploaded file in bytes (UPLOAD_MAX_BYTES, default 50 MiB); enforced while the upload streams. */
+  uploadMaxBytes: number;
+  /** Where uploaded files are kept (FILES_DIR, default DATA_DIR/files): blobs by sha256, plus a staging folder. */
+  filesDir: string;
+  /** Projects and progress reports (libs/projects). */
+  projects: ProjectsConfig;
+}
+
+export interface ProjectsConfig {
+  /**
+   * A project in progress owes a progress report this many days before the next TEL meeting
+   * (REPORT_DUE_DAYS_BEFORE_MEETING, default 30); from the day after, it is listed as overdue.
+   */
+  reportDueDaysBeforeMeeting: number;
+}
+
+export interface JobsConfig {
+  /** REDIS_URL: when set, jobs go through BullMQ and run in apps/worker; unset, they run inline in the API. */
+  redisUrl?: string;
+  /** JOB_QUEUE_PREFIX: prefix of every BullMQ key in Redis (default "tel"). */
+  queuePrefix: string;
+  /** JOB_ATTEMPTS: runs of a job before it finally fails (default 3; a job may say otherwise). */
+  attempts: number;
+  /** JOB_BACKOFF_MS: wait before the first retry; each further retry waits twice as long (default 5000). */
+  backoffMs: number;
+  /** JOB_CONCURRENCY: jobs of one name run at once per worker; the inline runner's total (default 2). */
+  concurrency: number;
+  /** OUTBOX_DRAIN_INTERVAL_MS: how often the API retries handing over outbox rows while some wait, e.g. Redis is away (default 1000). */
+  outboxDrainIntervalMs: number;
+  /** JOB_SHUTDOWN_TIMEOUT_MS: on shutdown, how long running jobs may take to finish (default 30000). */
+  shutdownTimeoutMs: number;
+  /** JOB_RETENTION_HOURS: how long finished jobs stay in Redis (dedupe window) and dispatched outbox rows in the database (default 168). */
+  retentionHours: number;
 }
 
 export interface AuthConfig {
@@ -72,6 +107,19 @@ function sizeFrom(env: NodeJS.ProcessEnv, name: string, fallback: string): strin
   return raw.toLowerCase();
 }
 
+const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** A byte count written as digits (`52428800`) or with a unit (`512kb`, `50mb`, `1gb`; binary units). */
+function bytesFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const m = /^(\d{1,13})\s*(b|kb|mb|gb)?$/i.exec(raw);
+  if (!m) throw new ConfigError(`${name} must be a number of bytes or a size like 512kb or 50mb, got "${raw}"`);
+  const value = Number(m[1]) * BYTE_UNITS[(m[2] ?? '').toLowerCase()];
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max} bytes, got ${value}`);
+  return value;
+}
+
 // AUTH_SECRET being required in production is checked where tokens are made (libs/auth), so
 // migrations, the seed and the worker run without it.
 function authFrom(env: NodeJS.ProcessEnv): AuthConfig {
@@ -98,6 +146,25 @@ function authFrom(env: NodeJS.ProcessEnv): AuthConfig {
   };
 }
 
+function jobsFrom(env: NodeJS.ProcessEnv): JobsConfig {
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\/\S+$/i.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL (leave it unset to run jobs inline in the API)');
+  }
+  const queuePrefix = env.JOB_QUEUE_PREFIX?.trim() || 'tel';
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(queuePrefix)) throw new ConfigError('JOB_QUEUE_PREFIX must be 1 to 40 letters, digits, "_" or "-"');
+  return {
+    redisUrl,
+    queuePrefix,
+    attempts: intFrom(env, 'JOB_ATTEMPTS', 3, 1, 20),
+    backoffMs: intFrom(env, 'JOB_BACKOFF_MS', 5000, 1, 3600 * 1000),
+    concurrency: intFrom(env, 'JOB_CONCURRENCY', 2, 1, 64),
+    outboxDrainIntervalMs: intFrom(env, 'OUTBOX_DRAIN_INTERVAL_MS', 1000, 20, 600 * 1000),
+    shutdownTimeoutMs: intFrom(env, 'JOB_SHUTDOWN_TIMEOUT_MS', 30000, 0, 3600 * 1000),
+    retentionHours: intFrom(env, 'JOB_RETENTION_HOURS', 168, 1, 24 * 365),
+  };
+}
+
 /** Reads and validates configuration; throws ConfigError so a bad setting stops start-up. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
@@ -112,9 +179,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new ConfigError('DATABASE_SCHEMA must be a lower-case SQL identifier');
   }
+  const dataDir = path.resolve(env.DATA_DIR?.trim() || './data');
   return {
     port: intFrom(env, 'PORT', 3000, 0, 65535),
-    dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
+    dataDir,
     databaseUrl,
     dialect,
     databaseSchema: schema,
@@ -126,6 +194,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jsonBodyLimit: sizeFrom(env, 'JSON_BODY_LIMIT', '1mb'),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     auth: authFrom(env),
+    jobs: jobsFrom(env),
+    // File sizes are kept in an integer column, so 2 GiB − 1 is the ceiling.
+    uploadMaxBytes: bytesFrom(env, 'UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1, 2 ** 31 - 1),
+    filesDir: path.resolve(env.FILES_DIR?.trim() || path.join(dataDir, 'files')),
+    projects: { reportDueDaysBeforeMeeting: intFrom(env, 'REPORT_DUE_DAYS_BEFORE_MEETING', 30, 0, 365) },
   };
 }
 
