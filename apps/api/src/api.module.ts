@@ -9,6 +9,7 @@ import { AccessGuard, AuthModule, RequestContextMiddleware } from '@tel/auth';
 import { JobsModule } from '@tel/jobs';
 import { MeetingsModule } from '@tel/meetings';
 import { DocumentsModule } from '@tel/documents';
+import { DocumentSearchModule } from '@tel/document-search';
 import { ProjectsModule } from '@tel/projects';
 import { ApprovalsModule } from '@tel/approvals';
 import { ALL_ENTITIES } from '@tel/registry';
@@ -49,6 +50,7 @@ export class ApiModule implements NestModule {
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, explorerEnabled) }),
         MeetingsModule,
         DocumentsModule,
+        DocumentSearchModule.forRoot({ api: true }),
         ProjectsModule,
         ApprovalsModule,
         ExplorerModule.forRoot(explorerEnabled),

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, DatabaseModule } from '@tel/core';
 import { JobsModule } from '@tel/jobs';
+import { DocumentSearchModule } from '@tel/document-search';
 import { ALL_ENTITIES } from '@tel/registry';
 
 /**
@@ -14,7 +15,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [DatabaseModule.forRoot({ config, entities: ALL_ENTITIES }), JobsModule.forRoot({ config, role: 'worker' })],
+      imports: [DatabaseModule.forRoot({ config, entities: ALL_ENTITIES }), JobsModule.forRoot({ config, role: 'worker' }), DocumentSearchModule.forRoot({ api: false })],
     };
   }
 }

@@ -17,3 +17,4 @@ export * from './files/file-name.rules';
 export * from './files/minimal-pdf';
 export * from './files/blob-janitor';
 export * from './files/document-files.service';
+export * from './documents/document-index-events';

@@ -1,4 +1,4 @@
-import { JobDefinition } from './job-definition';
+import { defineJob, JobDefinition } from './job-definition';
 
 /*
  * The registry of the application's jobs: names and payload types, in one place, so the code that
@@ -15,5 +15,8 @@ import { JobDefinition } from './job-definition';
  *   export const APP_JOBS = [EXTRACT_TEXT, INDEX_FILE] as const;
  */
 
+/** Extract a document file's text and put it in the search index (libs/document-search). */
+export const INDEX_FILE = defineJob<{ fileId: string }>('index-file', { key: (p) => p.fileId });
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const APP_JOBS: readonly JobDefinition<any>[] = [];
+export const APP_JOBS: readonly JobDefinition<any>[] = [INDEX_FILE];

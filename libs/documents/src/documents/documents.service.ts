@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, AuditTrail, isUniqueViolation, Page, PageArgs, pageWindow, RequestContext, toPage, UnitOfWork } from '@tel/core';
 import { Agenda, AgendaItem, Group, isUuid, LookupService, Meeting, normalizeCode, PartyRefInput, Session } from '@tel/meetings';
@@ -14,12 +14,15 @@ import { normalizeLanguageTag, parseSymbolInput, symbolFor, yearFits } from './d
 type Submitter = Pick<Document, 'submittedByEconomyId' | 'submittedByOrganizationId'>;
 
 /** Registering, revising, withdrawing, linking and finding documents. */
+import { DocumentIndexEvents } from './document-index-events';
+
 @Injectable()
 export class DocumentsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly lookup: LookupService,
     private readonly audit: AuditTrail,
+    @Optional() private readonly indexEvents?: DocumentIndexEvents,
   ) {}
 
   /**
@@ -230,6 +233,7 @@ export class DocumentsService {
       Object.assign(doc, changes);
       await em.update(Document, doc.id, changes);
       await this.audit.record(em, ctx, { action: 'document.update', entityType: 'Document', entityId: doc.id, summary: `updated ${changed.join(', ')} of ${doc.symbol}` });
+      await this.indexEvents?.documentChanged(em, doc.id);
       return doc;
     });
   }

@@ -1,4 +1,4 @@
-import { HttpException, Injectable } from '@nestjs/common';
+import { HttpException, Injectable, Optional } from '@nestjs/common';
 import { AppError, AuditTrail, isUniqueViolation, RequestContext, UnitOfWork } from '@tel/core';
 import { isUuid } from '@tel/meetings';
 import { FileStorage } from '@tel/storage';
@@ -11,6 +11,7 @@ import { DocumentRevision } from '../revisions/document-revision.entity';
 import { symbolKey } from '../symbol/document-symbol';
 import { BlobJanitor } from './blob-janitor';
 import { sniffContent } from './content-sniffer';
+import { DocumentIndexEvents } from '../documents/document-index-events';
 import { DocumentFile } from './document-file.entity';
 import { FILE_KINDS, kindForName } from './file-kind';
 import { extensionOf, originalFileName, safeFileName, withExtension } from './file-name.rules';
@@ -35,6 +36,7 @@ export class DocumentFilesService {
     private readonly janitor: BlobJanitor,
     private readonly documents: DocumentsService,
     private readonly audit: AuditTrail,
+    @Optional() private readonly indexEvents?: DocumentIndexEvents,
   ) {}
 
   /** The revision an upload goes to, checked before a byte of the body is read. */
@@ -110,6 +112,7 @@ export class DocumentFilesService {
         entityId: row.id,
         summary: `added ${file.name} (${file.kind}, ${file.size} bytes) to ${revisionLabel}`,
       });
+      await this.indexEvents?.fileAdded(em, row.id);
       return row;
     });
   }

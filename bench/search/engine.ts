@@ -1,0 +1,133 @@
+/**
+ * One benchmark target in its own process: builds it from the corpus file, then times the query
+ * classes at concurrency 1 and 8, and writes its numbers (with its peak RSS) as JSON.
+ * Usage (run.ts does this): engine.ts <target> <corpus.jsonl> <queries.json> <workDir> <out.json> <plan.json>
+ */
+import * as fs from 'node:fs';
+import * as readline from 'node:readline';
+import type { CorpusFile } from './corpus';
+import type { BenchQuery, QueryClass } from './queries';
+import { TargetName, targetFor } from './targets';
+
+export interface Plan {
+  /** Samples per class at concurrency 1 (cycling through the class's queries). */
+  samples: number;
+  /** Waves of 8 simultaneous queries per class at concurrency 8 (0 = left out). */
+  waves: number;
+  classes: QueryClass[];
+  /** Index only the first N pages (MiniSearch may be given a subset). */
+  maxPages?: number;
+}
+
+export interface LatencyStats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface EngineResult {
+  target: TargetName;
+  pages: number;
+  files: number;
+  buildSeconds: number;
+  pagesPerSecond: number;
+  /** CPU time of the build (this process): what it costs, whatever else the machine runs. */
+  buildCpuSeconds: number;
+  pagesPerCpuSecond: number;
+  peakRssMb: number;
+  rssAfterBuildMb: number;
+  diskMb: number | null;
+  classes: Partial<Record<QueryClass, { c1: LatencyStats; c8: LatencyStats | null; cpu: LatencyStats; totalCounts: number[] }>>;
+}
+
+function stats(samples: number[]): LatencyStats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { n: s.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)) };
+}
+
+async function main(): Promise<void> {
+  const [name, corpusFile, queriesFile, workDir, outFile, planFile] = process.argv.slice(2) as [TargetName, string, string, string, string, string];
+  const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as Plan;
+  const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8')) as Record<QueryClass, BenchQuery[]>;
+  const target = targetFor(name, workDir);
+
+  let pages = 0;
+  let files = 0;
+  let buildMs = 0;
+  let buildCpuUs = 0;
+  const lines = readline.createInterface({ input: fs.createReadStream(corpusFile), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line) continue;
+    const file = JSON.parse(line) as CorpusFile;
+    if (plan.maxPages && pages + file.chunks.length > plan.maxPages) break;
+    const t = performance.now();
+    const cpu = process.cpuUsage();
+    await target.add(file);
+    const used = process.cpuUsage(cpu);
+    buildCpuUs += used.user + used.system;
+    buildMs += performance.now() - t;
+    pages += file.chunks.length;
+    files++;
+  }
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  await target.finish();
+  const used = process.cpuUsage(cpu);
+  buildCpuUs += used.user + used.system;
+  buildMs += performance.now() - t;
+  const rssAfterBuildMb = Math.round(process.memoryUsage().rss / 1048576);
+
+  const result: EngineResult = {
+    target: name,
+    pages,
+    files,
+    buildSeconds: Math.round(buildMs) / 1000,
+    pagesPerSecond: buildMs > 0 ? Math.round((pages / buildMs) * 1000) : 0,
+    buildCpuSeconds: Math.round(buildCpuUs / 1000) / 1000,
+    pagesPerCpuSecond: buildCpuUs > 0 ? Math.round((pages / buildCpuUs) * 1e6) : 0,
+    peakRssMb: 0,
+    rssAfterBuildMb,
+    diskMb: name === 'fts' ? Math.round(fs.statSync(`${workDir}/fts.sqlite`).size / 1048576) : null,
+    classes: {},
+  };
+
+  for (const cls of plan.classes) {
+    const qs = queries[cls];
+    const totalCounts: number[] = [];
+    for (const q of qs) totalCounts.push((await target.search(q)).totalCount); // warm-up, and what each finds
+    const c1: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < plan.samples; i++) {
+      const t0 = performance.now();
+      const u0 = process.cpuUsage();
+      await target.search(qs[i % qs.length]);
+      const u = process.cpuUsage(u0);
+      c1.push(performance.now() - t0);
+      cpu.push((u.user + u.system) / 1000);
+    }
+    // Concurrency 8: eight requests arrive together; each is timed from the wave's start, so
+    // time spent waiting behind the others (one thread, synchronous SQLite) is counted.
+    const c8: number[] = [];
+    for (let w = 0; w < plan.waves; w++) {
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: 8 }, async (_, j) => {
+          await target.search(qs[(w * 8 + j) % qs.length]);
+          c8.push(performance.now() - t0);
+        }),
+      );
+    }
+    result.classes[cls] = { c1: stats(c1), c8: c8.length ? stats(c8) : null, cpu: stats(cpu), totalCounts };
+  }
+  await target.close();
+  result.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  fs.writeFileSync(outFile, JSON.stringify(result, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

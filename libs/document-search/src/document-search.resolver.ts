@@ -1,0 +1,119 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { AppError, Ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, RequestContext, SecretariatOnly, Public, SignedIn, UnitOfWork } from '@tel/core';
+import { canReadDocument, DocumentFile, DocumentsLoaders, FileIndexState, readableAccess } from '@tel/documents';
+import { JobsService } from '@tel/jobs';
+import { isUuid } from '@tel/meetings';
+import { Language, LANGUAGES, SEARCH_INDEX, SearchIndex } from '@tel/search';
+import { OutboxDocumentIndexEvents } from './document-index-events.impl';
+import { DocumentSearchHit, DocumentSearchResult, IndexStatus, SearchDocumentsFilter } from './search.types';
+import { documentsNamedBy } from './symbol-lookup';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+@Resolver()
+export class DocumentSearchResolver {
+  constructor(
+    @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
+    private readonly loaders: DocumentsLoaders,
+    private readonly uow: UnitOfWork,
+    private readonly jobs: JobsService,
+    private readonly events: OutboxDocumentIndexEvents,
+  ) {}
+
+  @Public()
+  @Query(() => DocumentSearchResult, {
+    description:
+      'Full-text search over the papers, in English, Chinese, Japanese and Korean. A query that is a symbol or part of one (SPSG-006, TEL37 SPSG 6) puts that document first; an empty query lists the newest documents. Restricted documents appear only to signed-in members.',
+  })
+  async searchDocuments(
+    @Ctx() ctx: RequestContext,
+    @Args('query', { description: 'Words, a "phrase", or a symbol. Never a syntax error.' }) query: string,
+    @Args('filter', { type: () => SearchDocumentsFilter, nullable: true }) filter: SearchDocumentsFilter | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<DocumentSearchResult> {
+    const size = first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw AppError.badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, { maxPageSize: MAX_PAGE_SIZE });
+    const languages = filter?.languages?.map((l) => l.toLowerCase());
+    if (languages?.some((l) => !LANGUAGES.includes(l as Language))) throw AppError.badInput(`languages are ${LANGUAGES.join(', ')}`, { field: 'languages' });
+    const includeRestricted = ctx.actor !== null;
+    const text = query.slice(0, 10_000);
+
+    // Page 1 of a query that names a document by symbol starts with that document.
+    const named = after ? [] : await documentsNamedBy(this.uow.manager, text, readableAccess(ctx.actor));
+    const result = await this.index.search({
+      query: text,
+      filter: filter ? { ...filter, languages: languages as Language[] | undefined } : null,
+      includeRestricted,
+      first: Math.max(size - named.length, 0),
+      after,
+    });
+
+    const nodes: DocumentSearchHit[] = named.map((doc) => ({
+      document: doc,
+      revision: doc.requestedRevision ?? 0,
+      file: null,
+      page: null,
+      section: null,
+      snippet: `<mark>${escapeHtml(doc.symbol)}</mark> ${escapeHtml(doc.title)}`,
+      score: Number.MAX_SAFE_INTEGER,
+      symbolMatch: true,
+    }));
+    const namedIds = new Set(named.map((d) => d.id));
+    for (const hit of result.hits) {
+      if (namedIds.has(hit.documentId)) continue;
+      const doc = await this.loaders.document(ctx, hit.documentId);
+      // The database has the last word: a paper made restricted a moment ago never shows.
+      if (!doc || !canReadDocument(ctx.actor, doc)) continue;
+      const revision = await this.loaders.revision(ctx, hit.revisionId);
+      const files = revision ? await this.loaders.filesOf(ctx, revision.id) : [];
+      nodes.push({
+        document: doc,
+        revision: revision?.number ?? 0,
+        file: files.find((f) => f.id === hit.fileId) ?? null,
+        page: hit.page,
+        section: hit.section,
+        snippet: hit.snippet,
+        score: hit.score,
+        symbolMatch: false,
+      });
+    }
+    const extra = named.filter((d) => !result.hits.some((h) => h.documentId === d.id)).length;
+    return { totalCount: result.totalCount + extra, nodes, facets: result.facets, pageInfo: result.pageInfo };
+  }
+
+  @SignedIn()
+  @Query(() => IndexStatus, { description: 'How many files are indexed, pending or failed, and the state of the job queue.' })
+  async indexStatus(): Promise<IndexStatus> {
+    const rows: { state: FileIndexState; count: string | number }[] = await this.uow.manager
+      .createQueryBuilder(DocumentFile, 'f')
+      .select('f.indexState', 'state')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('f.indexState')
+      .getRawMany();
+    const counts = new Map(rows.map((r) => [r.state, Number(r.count)]));
+    const [stats, jobs] = await Promise.all([this.index.stats(), this.jobs.counts()]);
+    return {
+      files: Object.values(FileIndexState).map((state) => ({ state, count: counts.get(state) ?? 0 })),
+      engine: stats.engine,
+      chunks: stats.chunks,
+      queue: jobs.adapter,
+      outboxPending: jobs.outboxPending,
+      queueError: jobs.queueError ?? null,
+    };
+  }
+
+  @SecretariatOnly()
+  @Mutation(() => DocumentFile, { description: 'Extracts and indexes a file again (after FAILED, or to refresh it).' })
+  async retryIndexing(@Args('fileId', { type: () => ID }) fileId: string): Promise<DocumentFile> {
+    return this.uow.write(async (em) => {
+      const file = isUuid(fileId) ? await em.findOne(DocumentFile, { where: { id: fileId } }) : null;
+      if (!file) throw AppError.notFound('File', fileId);
+      await this.events.retry(em, file.id);
+      return (await em.findOne(DocumentFile, { where: { id: file.id } }))!;
+    });
+  }
+}

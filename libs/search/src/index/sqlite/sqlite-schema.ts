@@ -1,0 +1,83 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Bump when the tables or what goes into them changes: the index is derived data, so a new
+ * version drops and recreates the tables and the documents are indexed again (`stats()` reports
+ * zero files, which the reindex job looks at).
+ */
+export const SEARCH_SCHEMA_VERSION = 3;
+
+/**
+ * One row per indexed file in search_file; its id is also the FTS rowid, and the ids of its chunks
+ * are id * 2^20 + n, so "the chunks of this file" is a range scan with no extra index.
+ * The FTS table is contentless (the text lives once, in search_chunk) and indexes a file as one
+ * row: symbol, title and all of its text (CJK as bigrams, see indexableText), so ranking, counts
+ * and facets work per file (per document after GROUP BY) and never touch one row per page.
+ * search_title_fts repeats symbol and title alone: its short doclists find the title matches of
+ * a very common word without walking the big index (see SqliteSearchIndex.rank).
+ */
+const TABLES = `
+CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS search_file (
+  id INTEGER PRIMARY KEY,
+  file_id TEXT NOT NULL UNIQUE,
+  document_id TEXT NOT NULL,
+  revision_id TEXT NOT NULL,
+  symbol TEXT NOT NULL,
+  title TEXT NOT NULL,
+  meeting_code TEXT,
+  group_code TEXT,
+  type TEXT,
+  year INTEGER,
+  language TEXT NOT NULL,
+  -- '|AUS|USA|': sorted, so GROUP BY economies yields each combination once (the facet is
+  -- summed from those few rows) and a filter is instr(economies, '|AUS|').
+  economies TEXT NOT NULL DEFAULT '|',
+  restricted INTEGER NOT NULL,
+  published_at TEXT
+);
+CREATE INDEX IF NOT EXISTS search_file_document ON search_file (document_id);
+CREATE INDEX IF NOT EXISTS search_file_newest ON search_file (published_at);
+CREATE TABLE IF NOT EXISTS search_chunk (
+  id INTEGER PRIMARY KEY,
+  page INTEGER,
+  section TEXT,
+  language TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+  symbol, title, body,
+  content = '', contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_title_fts USING fts5(
+  symbol, title,
+  content = '', contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+`;
+
+const DROP = `
+DROP TABLE IF EXISTS search_fts;
+DROP TABLE IF EXISTS search_title_fts;
+DROP TABLE IF EXISTS search_chunk;
+DROP TABLE IF EXISTS search_file;
+DROP TABLE IF EXISTS search_meta;
+`;
+
+/** Creates the search tables, or recreates them when they are of another version. */
+export function ensureSearchSchema(db: Database): void {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_meta'").get();
+  const version = hasMeta
+    ? (db.prepare("SELECT value FROM search_meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value
+    : undefined;
+  if (version === String(SEARCH_SCHEMA_VERSION)) return;
+  db.transaction(() => {
+    if (version !== undefined || hasMeta) db.exec(DROP);
+    db.exec(TABLES);
+    db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('schema_version', ?)").run(String(SEARCH_SCHEMA_VERSION));
+  })();
+}
+
+export const CHUNK_ID_BITS = 20;
+export const CHUNKS_PER_FILE = 2 ** CHUNK_ID_BITS;

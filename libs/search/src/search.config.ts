@@ -1,0 +1,41 @@
+import * as path from 'node:path';
+import { AppConfig, ConfigError } from '@tel/core';
+
+export type SearchEngine = 'sqlite' | 'meilisearch';
+
+/** Search settings, read from the environment once at start-up (bad values stop the start). */
+export interface SearchConfig {
+  engine: SearchEngine;
+  /** SQLite beside PostgreSQL: the index file (default DATA_DIR/search.sqlite). */
+  sqliteFile: string;
+  meilisearch: { url: string; apiKey?: string; indexUid: string } | null;
+  extraction: { timeoutMs: number; memoryLimitMb: number; concurrency: number };
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return value;
+}
+
+export function loadSearchConfig(app: Pick<AppConfig, 'dataDir'>, env: NodeJS.ProcessEnv = process.env): SearchConfig {
+  const engine = (env.SEARCH_ENGINE?.trim().toLowerCase() || 'sqlite') as SearchEngine;
+  if (engine !== 'sqlite' && engine !== 'meilisearch') throw new ConfigError(`SEARCH_ENGINE must be sqlite or meilisearch, got "${env.SEARCH_ENGINE}"`);
+  const url = env.MEILI_URL?.trim() || undefined;
+  if (engine === 'meilisearch' && !url) throw new ConfigError('SEARCH_ENGINE=meilisearch needs MEILI_URL (e.g. http://127.0.0.1:7700)');
+  if (url && !/^https?:\/\//i.test(url)) throw new ConfigError('MEILI_URL must be an http:// or https:// URL');
+  const indexUid = env.MEILI_INDEX?.trim() || 'tel_documents';
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(indexUid)) throw new ConfigError('MEILI_INDEX may hold only letters, digits, - and _');
+  return {
+    engine,
+    sqliteFile: path.resolve(env.SEARCH_SQLITE_FILE?.trim() || path.join(app.dataDir, 'search.sqlite')),
+    meilisearch: engine === 'meilisearch' && url ? { url, apiKey: env.MEILI_API_KEY || undefined, indexUid } : null,
+    extraction: {
+      timeoutMs: intFrom(env, 'EXTRACTION_TIMEOUT_MS', 60_000, 100, 3_600_000),
+      memoryLimitMb: intFrom(env, 'EXTRACTION_MEMORY_MB', 512, 64, 8192),
+      concurrency: intFrom(env, 'EXTRACTION_CONCURRENCY', 1, 1, 16),
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, TEL_DATA_SOURCE, UnitOfWork } from '@tel/core';
+import { TEXT_EXTRACTOR, TextExtractor } from './extraction/text-extractor';
+import { MeilisearchSearchIndex } from './index/meilisearch/meilisearch-search-index';
+import { SEARCH_INDEX, SearchIndex } from './index/search-index';
+import { SqliteSearchIndex } from './index/sqlite/sqlite-search-index';
+import { loadSearchConfig, SearchConfig } from './search.config';
+
+export const SEARCH_CONFIG = Symbol('SEARCH_CONFIG');
+
+/**
+ * The one place an engine is chosen (SEARCH_ENGINE). SQLite lives in the application database
+ * when that is SQLite (and joins its transactions), or in DATA_DIR/search.sqlite beside PostgreSQL.
+ */
+export async function createSearchIndex(config: SearchConfig, app: Pick<AppConfig, 'dialect'>, dataSource: DataSource, uow: UnitOfWork): Promise<SearchIndex> {
+  if (config.engine === 'meilisearch' && config.meilisearch) {
+    const index = new MeilisearchSearchIndex(config.meilisearch);
+    await index.ensureIndex(); // unreachable or refused: the start fails here, not at the first search
+    return index;
+  }
+  if (app.dialect === 'sqlite') return SqliteSearchIndex.inMainDatabase(dataSource, (work) => uow.write(work));
+  return SqliteSearchIndex.openFile(config.sqliteFile);
+}
+
+/** Provides SEARCH_INDEX (the SearchIndex port) and TEXT_EXTRACTOR; needs DatabaseModule. */
+@Module({})
+export class SearchModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
+    @Inject(TEXT_EXTRACTOR) private readonly extractor: TextExtractor,
+  ) {}
+
+  static forRoot(): DynamicModule {
+    return {
+      module: SearchModule,
+      global: true,
+      providers: [
+        { provide: SEARCH_CONFIG, inject: [APP_CONFIG], useFactory: (app: AppConfig) => loadSearchConfig(app) },
+        {
+          provide: SEARCH_INDEX,
+          inject: [SEARCH_CONFIG, APP_CONFIG, TEL_DATA_SOURCE, UnitOfWork],
+          useFactory: createSearchIndex,
+        },
+        {
+          provide: TEXT_EXTRACTOR,
+          inject: [SEARCH_CONFIG],
+          useFactory: (config: SearchConfig) => new TextExtractor({ defaultTimeoutMs: config.extraction.timeoutMs, memoryLimitMb: config.extraction.memoryLimitMb, concurrency: config.extraction.concurrency }),
+        },
+      ],
+      exports: [SEARCH_CONFIG, SEARCH_INDEX, TEXT_EXTRACTOR],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.extractor.close();
+    await this.index.close();
+  }
+}
