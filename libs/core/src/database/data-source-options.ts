@@ -40,11 +40,17 @@ export function buildDataSourceOptions(config: AppConfig, entities: EntityList, 
     logger,
     logging: ['query', 'error'],
     synchronize: false,
-    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
-      db.pragma('journal_mode = WAL');
+    prepareDatabase: (db: { pragma(sql: string): unknown; prepare(sql: string): unknown }) => {
       db.pragma('busy_timeout = 5000');
+      db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
+      // TypeORM opens transactions with a deferred BEGIN. When another process (the worker,
+      // `npm run reindex`) writes between a transaction's first read and its first write, SQLite
+      // fails it at once with SQLITE_BUSY; the busy timeout only helps a transaction that asks for
+      // the write lock up front. So every transaction here begins IMMEDIATE.
+      const prepare = db.prepare.bind(db);
+      db.prepare = (sql: string) => prepare(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql);
     },
   };
 }
