@@ -6,14 +6,21 @@
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import type { CorpusFile } from './corpus';
+import type { GraphqlTarget } from './graphql-target';
 import type { BenchQuery, QueryClass } from './queries';
-import { TargetName, targetFor } from './targets';
+import { SearchTarget, TargetName, targetFor } from './targets';
 
 export interface Plan {
   /** Samples per class at concurrency 1 (cycling through the class's queries). */
   samples: number;
   /** Waves of 8 simultaneous queries per class at concurrency 8 (0 = left out). */
   waves: number;
+  /**
+   * How concurrency 8 is driven: `waves` (default) — 8 queries start together, the next 8 when
+   * all are done; `closed` — 8 clients each send their next query as soon as the last returned
+   * (waves × 8 queries in all), which also gives the throughput.
+   */
+  c8Mode?: 'waves' | 'closed';
   classes: QueryClass[];
   /** Index only the first N pages (MiniSearch may be given a subset). */
   maxPages?: number;
@@ -38,7 +45,25 @@ export interface EngineResult {
   peakRssMb: number;
   rssAfterBuildMb: number;
   diskMb: number | null;
-  classes: Partial<Record<QueryClass, { c1: LatencyStats; c8: LatencyStats | null; cpu: LatencyStats; totalCounts: number[] }>>;
+  classes: Partial<Record<QueryClass, ClassResult>>;
+  /** A target served by another process (graphql): that process's numbers. */
+  server?: { peakRssMb: number | null; documents: number };
+}
+
+export interface ClassResult {
+  c1: LatencyStats;
+  c8: LatencyStats | null;
+  /** This process's CPU per query (for graphql: the client's; see serverCpuMsPerQuery). */
+  cpu: LatencyStats;
+  totalCounts: number[];
+  /** Queries per second at concurrency 8 (closed loop only). */
+  c8PerSecond?: number;
+  /** graphql: the API process's CPU time over the c=1 run, per query. */
+  serverCpuMsPerQuery?: number;
+}
+
+function isGraphql(target: SearchTarget): target is GraphqlTarget {
+  return typeof (target as Partial<GraphqlTarget>).serverCpuMs === 'function';
 }
 
 function stats(samples: number[]): LatencyStats {
@@ -52,7 +77,7 @@ async function main(): Promise<void> {
   const [name, corpusFile, queriesFile, workDir, outFile, planFile] = process.argv.slice(2) as [TargetName, string, string, string, string, string];
   const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as Plan;
   const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8')) as Record<QueryClass, BenchQuery[]>;
-  const target = targetFor(name, workDir);
+  const target = await targetFor(name, workDir);
 
   let pages = 0;
   let files = 0;
@@ -79,6 +104,7 @@ async function main(): Promise<void> {
   buildCpuUs += used.user + used.system;
   buildMs += performance.now() - t;
   const rssAfterBuildMb = Math.round(process.memoryUsage().rss / 1048576);
+  await target.ready?.();
 
   const result: EngineResult = {
     target: name,
@@ -90,7 +116,12 @@ async function main(): Promise<void> {
     pagesPerCpuSecond: buildCpuUs > 0 ? Math.round((pages / buildCpuUs) * 1e6) : 0,
     peakRssMb: 0,
     rssAfterBuildMb,
-    diskMb: name === 'fts' ? Math.round(fs.statSync(`${workDir}/fts.sqlite`).size / 1048576) : null,
+    diskMb:
+      name === 'fts'
+        ? Math.round(fs.statSync(`${workDir}/fts.sqlite`).size / 1048576)
+        : isGraphql(target)
+          ? Math.round(fs.statSync(target.databaseFile()).size / 1048576)
+          : null,
     classes: {},
   };
 
@@ -100,6 +131,7 @@ async function main(): Promise<void> {
     for (const q of qs) totalCounts.push((await target.search(q)).totalCount); // warm-up, and what each finds
     const c1: number[] = [];
     const cpu: number[] = [];
+    const serverCpu0 = isGraphql(target) ? target.serverCpuMs() : null;
     for (let i = 0; i < plan.samples; i++) {
       const t0 = performance.now();
       const u0 = process.cpuUsage();
@@ -108,10 +140,30 @@ async function main(): Promise<void> {
       c1.push(performance.now() - t0);
       cpu.push((u.user + u.system) / 1000);
     }
-    // Concurrency 8: eight requests arrive together; each is timed from the wave's start, so
-    // time spent waiting behind the others (one thread, synchronous SQLite) is counted.
+    const serverCpu1 = isGraphql(target) ? target.serverCpuMs() : null;
     const c8: number[] = [];
-    for (let w = 0; w < plan.waves; w++) {
+    let c8PerSecond: number | undefined;
+    if (plan.c8Mode === 'closed' && plan.waves) {
+      // Concurrency 8, closed loop: eight clients, each sending its next query when the last one
+      // returned; every query is timed from when it was sent.
+      const n = plan.waves * 8;
+      let issued = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (issued < n) {
+            const q = qs[issued++ % qs.length];
+            const s = performance.now();
+            await target.search(q);
+            c8.push(performance.now() - s);
+          }
+        }),
+      );
+      c8PerSecond = Math.round((n / ((performance.now() - t0) / 1000)) * 10) / 10;
+    }
+    // Concurrency 8 in waves: eight requests arrive together; each is timed from the wave's start,
+    // so time spent waiting behind the others (one thread, synchronous SQLite) is counted.
+    for (let w = 0; w < (plan.c8Mode === 'closed' ? 0 : plan.waves); w++) {
       const t0 = performance.now();
       await Promise.all(
         Array.from({ length: 8 }, async (_, j) => {
@@ -121,9 +173,12 @@ async function main(): Promise<void> {
       );
     }
     result.classes[cls] = { c1: stats(c1), c8: c8.length ? stats(c8) : null, cpu: stats(cpu), totalCounts };
+    if (c8PerSecond !== undefined) result.classes[cls]!.c8PerSecond = c8PerSecond;
+    if (serverCpu0 !== null && serverCpu1 !== null) result.classes[cls]!.serverCpuMsPerQuery = Math.round(((serverCpu1 - serverCpu0) / plan.samples) * 100) / 100;
   }
   await target.close();
   result.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  if (isGraphql(target)) result.server = { peakRssMb: target.serverPeakRssMb(), documents: target.documents() };
   fs.writeFileSync(outFile, JSON.stringify(result, null, 2));
 }
 

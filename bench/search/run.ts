@@ -5,7 +5,8 @@
  *    file under the system temp folder, once.
  * 2. Runs each target in its own child process (peak memory is per engine): the real SQLite FTS5
  *    index (the adapter the API uses), then the naive LIKE scan over the same pages, then
- *    MiniSearch over the same pages.
+ *    MiniSearch over the same pages, then `searchDocuments` through GraphQL: the real API in a
+ *    process of its own, over the same pages and a Document row per corpus document.
  * 3. Prints a table and writes bench/results/search.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -30,10 +31,12 @@ const PLANS: Record<TargetName, Plan> = {
   // MiniSearch builds at a few hundred pages/s: a subset keeps the run under ten minutes. Its
   // latency and memory on fewer pages flatter it, so the comparison errs in its favour.
   minisearch: { samples: 30, waves: 4, classes: ALL, maxPages: Math.min(PAGES, 30_000) },
+  // Over HTTP: c=8 as a closed loop of 8 clients (200 queries per class), which gives throughput.
+  graphql: { samples: 200, waves: 25, classes: ALL, c8Mode: 'closed' },
 };
 
 /** BENCH_TARGETS=fts (comma-separated) runs fewer targets, e.g. while tuning; fts always runs. */
-const TARGETS: TargetName[] = (['fts', 'like', 'minisearch'] as TargetName[]).filter(
+const TARGETS: TargetName[] = (['fts', 'like', 'minisearch', 'graphql'] as TargetName[]).filter(
   (t) => t === 'fts' || !process.env.BENCH_TARGETS || process.env.BENCH_TARGETS.split(',').includes(t),
 );
 
@@ -130,19 +133,41 @@ function main(): void {
         `${pad(r.peakRssMb, 13)}${pad(r.diskMb ?? '-', 12)}`,
     );
   }
-  say('  (like scans the pages the fts target stored: it builds nothing)');
+  say('  (like scans the pages the fts target stored: it builds nothing; graphql loads the same index into the API\'s database');
+  say('   plus a Document, a revision and a file row per corpus document)');
   say('');
-  say('latency ms                        ---- fts c=1 ----   ---- fts c=8 ----  fts CPU ms   like c=1   mini c=1   mini c=8   documents');
-  say('class                              p50   p95   p99    p50   p95   p99    p50   p95        p50        p95        p95     (fts)');
+  const gql = results.graphql;
+  say('latency ms                        ---- fts c=1 ----   ---- fts c=8 ----  fts CPU ms   like c=1   mini c=1   mini c=8   ---- gql c=1 ----  gql c=8  gql c=8   documents');
+  say('class                              p50   p95   p99    p50   p95   p99    p50   p95        p50        p95        p95    p50   p95   p99      p95    req/s     (fts)');
   for (const c of QUERY_CLASSES) {
     const f = fts.classes[c.id]!;
     const l = results.like?.classes[c.id];
     const m = results.minisearch?.classes[c.id];
+    const g = gql?.classes[c.id];
     say(
       `${c.label.padEnd(31)}${pad(f.c1.p50.toFixed(1), 6)}${pad(f.c1.p95.toFixed(1), 6)}${pad(f.c1.p99.toFixed(1), 6)} ${pad(f.c8!.p50.toFixed(1), 6)}${pad(f.c8!.p95.toFixed(1), 6)}${pad(f.c8!.p99.toFixed(1), 6)}` +
         `${pad(f.cpu.p50.toFixed(1), 6)}${pad(f.cpu.p95.toFixed(1), 6)}` +
-        `${pad(l ? l.c1.p50.toFixed(0) : '-', 11)}${pad(m ? m.c1.p95.toFixed(1) : '-', 11)}${pad(m?.c8 ? m.c8.p95.toFixed(1) : '-', 11)}${pad(Math.max(...f.totalCounts), 10)}`,
+        `${pad(l ? l.c1.p50.toFixed(0) : '-', 11)}${pad(m ? m.c1.p95.toFixed(1) : '-', 11)}${pad(m?.c8 ? m.c8.p95.toFixed(1) : '-', 11)}` +
+        `${pad(g ? g.c1.p50.toFixed(1) : '-', 7)}${pad(g ? g.c1.p95.toFixed(1) : '-', 6)}${pad(g ? g.c1.p99.toFixed(1) : '-', 6)}` +
+        `${pad(g?.c8 ? g.c8.p95.toFixed(1) : '-', 9)}${pad(g?.c8PerSecond !== undefined ? g.c8PerSecond.toFixed(0) : '-', 9)}${pad(Math.max(...f.totalCounts), 10)}`,
     );
+  }
+  if (gql) {
+    say('');
+    say(
+      `GraphQL: searchDocuments over HTTP to the real API (its own process, NODE_ENV=production, SQLite, anonymous caller), ` +
+        `${gql.pages.toLocaleString('en-US')} pages${gql.pages < summary.pages ? ` (of ${summary.pages.toLocaleString('en-US')}: a reduced corpus)` : ''}, ` +
+        `${(gql.server?.documents ?? gql.files).toLocaleString('en-US')} Document rows; API peak RSS ${gql.server?.peakRssMb ?? '-'} MB, database ${gql.diskMb ?? '-'} MB.`,
+    );
+    say('class                          c=8 p50   p95   p99   req/s   API CPU ms/query (c=1)   totalCount as fts');
+    for (const c of QUERY_CLASSES) {
+      const g = gql.classes[c.id]!;
+      const same = JSON.stringify(g.totalCounts) === JSON.stringify(fts.classes[c.id]!.totalCounts);
+      say(
+        `${c.label.padEnd(31)}${pad(g.c8!.p50.toFixed(1), 7)}${pad(g.c8!.p95.toFixed(1), 6)}${pad(g.c8!.p99.toFixed(1), 6)}${pad(g.c8PerSecond!.toFixed(0), 8)}` +
+          `${pad(g.serverCpuMsPerQuery?.toFixed(1) ?? '-', 25)}   ${same ? 'same' : `differs: ${g.totalCounts.join(',')} vs ${fts.classes[c.id]!.totalCounts.join(',')}`}`,
+      );
+    }
   }
   const mini = results.minisearch;
   const common = fts.classes.common!;
@@ -156,6 +181,7 @@ function main(): void {
     targets['common word ≥ 5× faster than MiniSearch (p95, c=1)'] = mini.classes.common!.c1.p95 >= 5 * common.c1.p95;
     targets['at ≤ 1/5 of MiniSearch memory'] = fts.peakRssMb * 5 <= mini.peakRssMb;
   }
+  if (gql) targets['through GraphQL p95 ≤ 40 ms for every class (c=1)'] = QUERY_CLASSES.every((c) => gql.classes[c.id]!.c1.p95 <= 40);
   say('');
   for (const [k, ok] of Object.entries(targets)) say(`${ok ? 'met    ' : 'MISSED '} ${k}`);
   say('');
@@ -163,6 +189,10 @@ function main(): void {
     `MiniSearch ${PLANS.minisearch.samples} per class at c=1 and ${PLANS.minisearch.waves} waves of 8 at c=8` +
     (mini && mini.pages < fts.pages ? `, over the first ${mini.pages} pages only` : '') + '; fts runs ' + `${PLANS.fts.samples} and ${PLANS.fts.waves} waves.`);
   say('c=8: eight requests arrive at once and are timed from then, so waiting behind each other counts (one process, one thread).');
+  if (gql) {
+    say('gql: the client (this benchmark, another process) times each POST /graphql from send to full response over keep-alive HTTP;');
+    say(`     c=8 is a closed loop: 8 clients each send the next query when their last returned, ${PLANS.graphql.waves * 8} queries per class; req/s = queries / wall time.`);
+  }
   say("CPU ms / pages per CPU-s: this process's CPU time, which other load on the machine does not inflate as it does wall time.");
   say(`total ${Math.round((Date.now() - began) / 1000)} s`);
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,8 +1,8 @@
 /**
  * What the benchmark measures: a SearchTarget builds itself from the corpus and answers queries.
- * Each runs in its own child process (engine.ts), so peak memory is per target.
- * The hook for later: a target that sends `searchDocuments` through GraphQL implements the same
- * interface (build = upload through the API, search = POST /graphql) and is added to TARGETS.
+ * Each runs in its own child process (engine.ts), so peak memory is per target. The graphql
+ * target (graphql-target.ts) sends `searchDocuments` to the real API, which runs in a process of
+ * its own started by `ready()`.
  */
 import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
@@ -23,6 +23,8 @@ export interface SearchTarget {
   add(file: CorpusFile): void | Promise<void>;
   /** After the last file (merges, commits). */
   finish(): void | Promise<void>;
+  /** After the build, before the first query, not timed (e.g. start a server). */
+  ready?(): Promise<void>;
   search(q: BenchQuery): Promise<SearchOutcome>;
   close(): Promise<void>;
 }
@@ -155,9 +157,11 @@ export function miniSearchTarget(): SearchTarget {
 }
 
 export const TARGETS = { fts: ftsTarget, like: likeTarget, minisearch: miniSearchTarget } as const;
-export type TargetName = keyof typeof TARGETS;
+export type TargetName = keyof typeof TARGETS | 'graphql';
 
-export function targetFor(name: TargetName, workDir: string): SearchTarget {
+export async function targetFor(name: TargetName, workDir: string): Promise<SearchTarget> {
+  // Loaded only in its own engine process: it brings the application (Nest, TypeORM, entities).
+  if (name === 'graphql') return (await import('./graphql-target')).graphqlTarget(workDir);
   const file = path.join(workDir, 'fts.sqlite');
   return name === 'minisearch' ? miniSearchTarget() : TARGETS[name](file);
 }

@@ -25,6 +25,9 @@ async function readAll(stream: Readable, limit: number): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
+/** Rolls the indexing transaction back: the file (or its document) was deleted meanwhile. */
+class FileGone extends Error {}
+
 /**
  * Extracts one file's text and writes it to the search index. Idempotent: the index replaces a
  * file's chunks wholesale, so a second run (a retry, a second delivery) leaves the same state.
@@ -67,14 +70,18 @@ export class FileIndexer {
     const record = { indexState: FileIndexState.INDEXED, indexError: null, pageCount: result.pageCount, indexedAt };
     try {
       if (this.index.joinsTransactions) {
-        const gone = await this.uow.write(async (em) => {
+        await this.uow.write(async (em) => {
+          // The write comes first, before any read: on SQLite it takes the database's write lock
+          // at once (waiting up to busy_timeout), so this transaction cannot fail with SQLITE_BUSY
+          // when another process (apps/worker beside the API, `npm run reindex`) commits between
+          // its reads and its first write — SQLite never upgrades a read transaction once someone
+          // else has written. The state and the chunks still commit together.
+          const { affected } = await em.update(DocumentFile, { id: fileId }, record);
+          if (!affected) throw new FileGone();
           const meta = await indexMetaFor(em, file, result.chunks);
-          if (!meta) return true;
+          if (!meta) throw new FileGone();
           await this.index.upsertDocumentChunks(meta, result.chunks, { em });
-          await em.update(DocumentFile, { id: fileId }, record);
-          return false;
         });
-        if (gone) return { state: 'GONE' };
       } else {
         const meta = await indexMetaFor(this.uow.manager, file, result.chunks);
         if (!meta) return { state: 'GONE' };
@@ -82,6 +89,7 @@ export class FileIndexer {
         await this.uow.write((em) => em.update(DocumentFile, { id: fileId }, record));
       }
     } catch (error) {
+      if (error instanceof FileGone) return { state: 'GONE' };
       // The index refusing the content itself (too many chunks) will not change on a retry.
       if (error instanceof AppError && error.code === 'BAD_USER_INPUT') {
         await this.markFailed(fileId, error.message);

@@ -5,3 +5,4 @@ export * from './index-file.job';
 export * from './index-meta';
 export * from './search.types';
 export * from './symbol-lookup';
+export * from './reindex';
