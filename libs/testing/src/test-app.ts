@@ -88,3 +88,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 export function errorCodes(res: GqlResponse): string[] {
   return (res.errors ?? []).map((e) => String(e.extensions?.code));
 }
+
+/**
+ * Waits until background jobs have settled: no file waits to be indexed and the outbox is empty
+ * (Vendure's waitForJobs). Fails after `timeoutMs`.
+ */
+export async function waitForJobs(t: TestApp, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ pending }] = await t.dataSource.query(`SELECT COUNT(*) AS pending FROM document_file WHERE "indexState" = 'PENDING'`);
+    const [{ queued }] = await t.dataSource.query(`SELECT COUNT(*) AS queued FROM job_outbox WHERE "dispatchedAt" IS NULL`);
+    if (Number(pending) === 0 && Number(queued) === 0) return;
+    if (Date.now() > deadline) throw new Error(`jobs did not settle within ${timeoutMs} ms (${pending} file(s) pending, ${queued} outbox row(s))`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
