@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import * as net from 'node:net';
 import { Inject } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
@@ -18,7 +17,7 @@ import {
   OutboxEntry,
   registryOf,
 } from '@tel/jobs';
-import { createTestApp } from '@tel/testing';
+import { TcpProxy, createTestApp } from '@tel/testing';
 import { createTestDatabase, eventually, JobsContext, startJobsContext, TestDatabase } from '../libs/jobs/src/testing/jobs-harness';
 
 const REDIS_URL = process.env.REDIS_URL?.trim() || undefined;
@@ -96,51 +95,6 @@ class SlowHandler implements JobHandlerFor<typeof SLOW> {
   async handle(payload: { id: string }, run: JobRun): Promise<void> {
     this.rec.calls.push({ job: SLOW.name, key: payload.id, run });
     await this.rec.gate;
-  }
-}
-
-/** A TCP proxy of our own in front of Redis, so a test can cut the producer's connection and bring it back. */
-class TcpProxy {
-  private server: net.Server | null = null;
-  private readonly sockets = new Set<net.Socket>();
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async listen(): Promise<void> {
-    const server = net.createServer((client) => {
-      const upstream = net.connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => {
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
-    });
-    this.port = (server.address() as net.AddressInfo).port;
-    this.server = server;
-  }
-
-  /** Drops every connection and stops listening: Redis is gone for whoever goes through us. */
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    for (const s of this.sockets) s.destroy();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  urlFor(redisUrl: string): string {
-    const url = new URL(redisUrl);
-    url.hostname = '127.0.0.1';
-    url.port = String(this.port);
-    return url.toString();
   }
 }
 

@@ -7,7 +7,6 @@
  */
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
@@ -15,7 +14,7 @@ import { In } from 'typeorm';
 import { APP_CONFIG, AppConfig, Role } from '@tel/core';
 import { DocumentFile, FileIndexState, writeMinimalPdf } from '@tel/documents';
 import { BullMqJobQueue, INDEX_FILE, JOB_QUEUE, JobsService, OutboxEntry } from '@tel/jobs';
-import { createTestApp, TestApp, tokenFor } from '@tel/testing';
+import { TcpProxy, TestApp, createTestApp, tokenFor } from '@tel/testing';
 
 const REDIS_URL = process.env.REDIS_URL?.trim() || undefined;
 const ROOT = path.resolve(__dirname, '..');
@@ -63,51 +62,6 @@ describe('search jobs: the queue comes from REDIS_URL (runs with or without Redi
 
 if (!REDIS_URL) {
   console.log('search-redis: left out (set REDIS_URL=redis://127.0.0.1:6379 to run it)');
-}
-
-/** A TCP proxy of the test's own in front of Redis: cutting it takes Redis away from the API only. */
-class TcpProxy {
-  private server: net.Server | null = null;
-  private readonly sockets = new Set<net.Socket>();
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async listen(): Promise<void> {
-    const server = net.createServer((client) => {
-      const upstream = net.connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => {
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
-    });
-    this.port = (server.address() as net.AddressInfo).port;
-    this.server = server;
-  }
-
-  /** Drops every connection and stops listening. */
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    for (const s of this.sockets) s.destroy();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  urlFor(redisUrl: string): string {
-    const url = new URL(redisUrl);
-    url.hostname = '127.0.0.1';
-    url.port = String(this.port);
-    return url.toString();
-  }
 }
 
 /** apps/worker in a process of its own; its log is kept to count what it ran. */

@@ -1,2 +1,3 @@
 export * from './test-app';
 export * from './accounts';
+export * from './tcp-proxy';
