@@ -9,49 +9,52 @@
 
   window.TEL_EXPLORER_EXAMPLES = Object.freeze([
     {
-      // A delegate looking for papers and who presents them.
+      // A delegate looking for papers.
       query: `# Delegate — search
 #
-# Full-text search (searchDocuments) arrives with the search feature. Until then this
-# browses a meeting: every group's agenda, its items and who presents them.
-# Paste your token in the Headers pane below to see what your account may see.
+# Full-text search over the papers: English words, Chinese words of any length (網路,
+# 殭屍網路), or a symbol or part of one (SPSG-006, TEL37 SPSG 6). Restricted papers appear
+# only when you are signed in: paste your token in the Headers pane below.
 
-query DelegateSearch {
-  meeting(code: "TEL37") {
-    code
-    title
-    city
-    startDate
-    endDate
-    agendas {
-      group { code }
-      items {
-        number
-        title
-        presenters { name }
-        children { number title presenters { name } }
-      }
+query DelegateSearch($q: String!) {
+  searchDocuments(query: $q, first: 10) {
+    totalCount
+    nodes {
+      document { symbol title access meeting { code city } }
+      revision
+      page
+      snippet
     }
+    facets { meetings { value count } groups { value count } economies { value count } }
   }
 }
 `,
+      variables: { q: '殭屍網路 botnet' },
     },
     {
       // A project overseer preparing a progress report.
       query: `# Overseer — progress report
 #
-# Progress reports arrive with the projects feature. Until then: the projects reported to
-# SPSG under agenda item 3 at TEL37, with what was said about each.
+# The SPSG projects and their progress reports. Signed in as an overseer of a project,
+# draftProgressReport, updateProgressReport and submitProgressReport file the next one;
+# projects(filter: { overseenByMe: true }) lists yours.
 
 query OverseerProgressReport {
-  agendaItem(meetingCode: "TEL37", groupCode: "SPSG", number: "3") {
-    number
-    title
-    children {
-      number
+  projects(filter: { steeringGroupCode: "SPSG" }) {
+    totalCount
+    nodes {
       title
-      presenters { name }
-      outcome
+      status
+      proposingEconomies { code }
+      startDate { value precision }
+      endDate { value precision }
+      progressReports {
+        status
+        onSchedule
+        withinBudget
+        progressSinceLastReport
+        changesSincePrevious { field before after }
+      }
     }
   }
 }
@@ -61,18 +64,19 @@ query OverseerProgressReport {
       // The secretariat's view of what waits for approval.
       query: `# Secretariat — approvals board
 #
-# The approvals board (approvalBoard) arrives with the approvals feature. Until then: the
-# steering groups with their convenors, and the meetings on record.
+# What waits on which body, for how long, and where it will next be decided.
+# decideApprovalStep records a decision (signed in as the secretariat).
 
 query SecretariatApprovalsBoard {
-  steeringGroups {
-    code
-    name
-    convenor { name }
-  }
-  meetings(first: 20) {
-    totalCount
-    nodes { code title city startDate endDate status }
+  approvalBoard {
+    body { code name }
+    nextMeeting { code city }
+    entries {
+      request { kind subject project { title } }
+      step { mode version }
+      waitingSince
+      daysWaiting
+    }
   }
 }
 `,
