@@ -63,24 +63,28 @@ export class DocumentSearchResolver {
       symbolMatch: true,
     }));
     const namedIds = new Set(named.map((d) => d.id));
-    for (const hit of result.hits) {
-      if (namedIds.has(hit.documentId)) continue;
-      const doc = await this.loaders.document(ctx, hit.documentId);
-      // The database has the last word: a paper made restricted a moment ago never shows.
-      if (!doc || !canReadDocument(ctx.actor, doc)) continue;
-      const revision = await this.loaders.revision(ctx, hit.revisionId);
-      const files = revision ? await this.loaders.filesOf(ctx, revision.id) : [];
-      nodes.push({
-        document: doc,
-        revision: revision?.number ?? 0,
-        file: files.find((f) => f.id === hit.fileId) ?? null,
-        page: hit.page,
-        section: hit.section,
-        snippet: hit.snippet,
-        score: hit.score,
-        symbolMatch: false,
-      });
-    }
+    // Resolved together, so each loader batches the page's hits into one statement.
+    const resolved = await Promise.all(
+      result.hits
+        .filter((hit) => !namedIds.has(hit.documentId))
+        .map(async (hit) => {
+          const [doc, revision] = await Promise.all([this.loaders.document(ctx, hit.documentId), this.loaders.revision(ctx, hit.revisionId)]);
+          // The database has the last word: a paper made restricted a moment ago never shows.
+          if (!doc || !canReadDocument(ctx.actor, doc)) return null;
+          const files = revision ? await this.loaders.filesOf(ctx, revision.id) : [];
+          return {
+            document: doc,
+            revision: revision?.number ?? 0,
+            file: files.find((f) => f.id === hit.fileId) ?? null,
+            page: hit.page,
+            section: hit.section,
+            snippet: hit.snippet,
+            score: hit.score,
+            symbolMatch: false,
+          };
+        }),
+    );
+    for (const node of resolved) if (node) nodes.push(node);
     const extra = named.filter((d) => !result.hits.some((h) => h.documentId === d.id)).length;
     return { totalCount: result.totalCount + extra, nodes, facets: result.facets, pageInfo: result.pageInfo };
   }
