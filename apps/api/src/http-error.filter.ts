@@ -34,6 +34,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       status = httpStatusOf(exception.code);
       code = exception.code;
       message = exception.message;
+      const retryAfter = exception.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number' && !res.headersSent) res.setHeader('Retry-After', String(Math.ceil(retryAfter)));
     } else if (exception instanceof HttpException && HTTP_CODES[exception.getStatus()]) {
       status = exception.getStatus();
       code = HTTP_CODES[status];

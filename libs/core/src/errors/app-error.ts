@@ -7,6 +7,10 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** A service the request needs (database, Redis) is unreachable; retry after `retryAfterSeconds`. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** The database or the files volume is full; nothing was written. */
+  INSUFFICIENT_STORAGE = 'INSUFFICIENT_STORAGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -18,6 +22,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INSUFFICIENT_STORAGE: 507,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -57,6 +63,13 @@ export class AppError extends Error {
   }
   static forbidden(message = 'You are not allowed to do this'): AppError {
     return new AppError(ErrorCode.FORBIDDEN, message);
+  }
+  /** The client should retry after `retryAfterSeconds` (sent as `Retry-After` over HTTP). */
+  static serviceUnavailable(message: string, retryAfterSeconds = 5): AppError {
+    return new AppError(ErrorCode.SERVICE_UNAVAILABLE, message, { retryAfterSeconds });
+  }
+  static insufficientStorage(message = 'The server is out of storage space; nothing was saved. Try again later.', retryAfterSeconds = 60): AppError {
+    return new AppError(ErrorCode.INSUFFICIENT_STORAGE, message, { retryAfterSeconds });
   }
 }
 
