@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ValidationError } from 'class-validator';
 import { AppConfig, AppError, AuditTrail, DatabaseModule, setMaxPageSize } from '@tel/core';
 import { AuditQueryModule, SqlAuditTrail } from '@tel/audit';
-import { AccessGuard, AuthModule, RequestContextMiddleware } from '@tel/auth';
+import { AccessGuard, AuthModule, RequestContextMiddleware, TrustProxyCheck } from '@tel/auth';
 import { JobsModule } from '@tel/jobs';
 import { MeetingsModule } from '@tel/meetings';
 import { DocumentsModule } from '@tel/documents';
@@ -75,6 +75,6 @@ export class ApiModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+    consumer.apply(TrustProxyCheck, RequestContextMiddleware).forRoutes('*path');
   }
 }

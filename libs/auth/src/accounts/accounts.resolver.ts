@@ -17,13 +17,14 @@ export class UserResolver {
   ) {}
 
   @PublicIgnoringInvalidToken()
-  @Mutation(() => LoginResult, { description: 'E-mail and password → a session token. Repeated wrong passwords answer TOO_MANY_REQUESTS for a while.' })
+  @Mutation(() => LoginResult, { description: 'E-mail and password → a session token. Repeated attempts answer TOO_MANY_REQUESTS (with retryAfterSeconds) for a while.' })
   async login(@Ctx() ctx: RequestContext, @Args('input') input: LoginInput): Promise<LoginResult> {
     try {
       const session = await this.auth.login(input.email, input.password, ctx.req?.ip ?? 'unknown');
       return { token: session.token, expiresAt: session.expiresAt.toISOString() };
     } catch (error) {
-      if (error instanceof AppError && error.code === ErrorCode.TOO_MANY_REQUESTS && ctx.res && !ctx.res.headersSent) {
+      const retryable = error instanceof AppError && (error.code === ErrorCode.TOO_MANY_REQUESTS || error.code === ErrorCode.SERVICE_UNAVAILABLE);
+      if (retryable && ctx.res && !ctx.res.headersSent) {
         ctx.res.setHeader('Retry-After', String(error.details?.retryAfterSeconds ?? 60));
       }
       throw error;

@@ -6,7 +6,7 @@ import { ApiToken } from '../tokens/api-token.entity';
 import { newApiTokenSecret } from '../tokens/api-token-secret';
 import { IssuedSession, SessionTokens } from '../tokens/session-tokens';
 import { CreateApiTokenInput, CreateUserInput, UserFilter } from './account.inputs';
-import { dummyPasswordHash, hashPassword, normalizeEmail, requireEmail, requireStrongPassword, verifyPassword } from './credentials';
+import { dummyPasswordHash, EMAIL_MAX_LENGTH, hashPassword, normalizeEmail, requireEmail, requireStrongPassword, verifyPassword } from './credentials';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { User } from './user.entity';
 
@@ -63,21 +63,21 @@ export class AuthService implements OnModuleInit {
   // ---- sign-in ----------------------------------------------------------------------------
 
   /**
-   * E-mail + password → a session token. Wrong passwords count against the caller's address;
-   * unknown e-mails cost as much as known ones (argon2 runs against a dummy hash) and answer the
-   * same, as do disabled accounts.
+   * E-mail + password → a session token; `ip` is the client's address (req.ip — what a REST
+   * sign-in route passes too). The attempt is counted before the password is checked, atomically
+   * (see LoginRateLimiter), so a burst of parallel guesses checks no more passwords than the limit;
+   * TOO_MANY_REQUESTS and SERVICE_UNAVAILABLE carry `retryAfterSeconds`. Unknown e-mails (and
+   * look-alike addresses, which normalize to nothing) cost as much as known ones (argon2 runs
+   * against a dummy hash) and answer the same, as do disabled accounts.
    */
   async login(email: string, password: string, ip: string): Promise<IssuedSession> {
     const normalized = normalizeEmail(email);
-    const key = normalized ?? email.trim().toLowerCase().slice(0, 254);
-    await this.limiter.assertAllowed(key, ip);
+    const key = normalized ?? email.normalize('NFKC').trim().toLowerCase().slice(0, EMAIL_MAX_LENGTH);
+    await this.limiter.consume(key, ip || 'unknown');
     const user = normalized ? await this.uow.manager.findOne(User, { where: { email: normalized } }) : null;
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (!user || !passwordOk || user.disabled) {
-      await this.limiter.recordFailure(key, ip);
-      throw AppError.unauthenticated(INVALID_LOGIN);
-    }
-    await this.limiter.recordSuccess(key, ip);
+    if (!user || !passwordOk || user.disabled) throw AppError.unauthenticated(INVALID_LOGIN);
+    await this.limiter.succeeded(key, ip || 'unknown');
     return this.sessions.issue(user.id, user.sessionVersion);
   }
 

@@ -1,56 +1,120 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import IORedis, { Redis } from 'ioredis';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, AppConfig, AppError, ErrorCode } from '@tel/core';
 
 /**
- * Slows down password guessing (in memory, per process): after LOGIN_MAX_FAILURES wrong passwords
- * for one e-mail from one address, or LOGIN_MAX_FAILURES_PER_IP from one address for any e-mail,
- * login answers TOO_MANY_REQUESTS until LOGIN_BLOCK_SECONDS have passed since the first of them.
- * A correct password clears the e-mail's count (not the address's).
+ * Slows down password guessing. Every attempt takes a point *before* the password is checked, in
+ * one atomic step of the store (memory, or Redis when REDIS_URL is set, so every API process shares
+ * the counts); a burst of parallel guesses can therefore never check more passwords than the limit.
+ *
+ * - **Per account + address** (LOGIN_MAX_FAILURES in LOGIN_BLOCK_SECONDS): the hard limit. A
+ *   correct password clears it.
+ * - **Per address, any account** (LOGIN_MAX_FAILURES_PER_IP in LOGIN_BLOCK_SECONDS): many people
+ *   may sit behind one NAT or proxy, so a spent address budget does not lock them all out. The
+ *   address is slowed down instead: one attempt per LOGIN_SLOWDOWN_SECONDS until the window ends.
+ *   Correct passwords give their point back, so only failures use the budget up.
+ *
+ * Refused attempts give back what they took, so the counts stay "attempts that were checked".
+ * When Redis is configured but does not answer, login is SERVICE_UNAVAILABLE: guesses are never
+ * let through uncounted.
  */
 @Injectable()
-export class LoginRateLimiter {
-  private readonly perEmailAndIp: RateLimiterMemory;
-  private readonly perIp: RateLimiterMemory;
+export class LoginRateLimiter implements OnModuleDestroy {
+  private readonly logger = new Logger('LoginRateLimiter');
+  private readonly perAccountAndIp: RateLimiterAbstract;
+  private readonly perIp: RateLimiterAbstract;
+  private readonly slowedIp: RateLimiterAbstract;
+  private readonly redis?: Redis;
+  private reportedDown = false;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const { loginMaxFailures, loginMaxFailuresPerIp, loginBlockSeconds } = config.auth;
-    this.perEmailAndIp = new RateLimiterMemory({ keyPrefix: 'login_email_ip', points: loginMaxFailures, duration: loginBlockSeconds });
-    this.perIp = new RateLimiterMemory({ keyPrefix: 'login_ip', points: loginMaxFailuresPerIp, duration: loginBlockSeconds });
+    const { loginMaxFailures, loginMaxFailuresPerIp, loginBlockSeconds, loginSlowdownSeconds } = config.auth;
+    const redisUrl = config.jobs.redisUrl;
+    if (redisUrl) {
+      this.redis = new IORedis(redisUrl, {
+        // Fail fast rather than queue: a login waiting on a dead Redis should answer 503 at once.
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 3000,
+        commandTimeout: 3000,
+        retryStrategy: (times) => Math.min(times * 200, 2000),
+        connectionName: `${config.jobs.queuePrefix}:login-limits`,
+      });
+      this.redis.on('error', (error: Error) => {
+        if (this.reportedDown) return;
+        this.reportedDown = true;
+        this.logger.warn(`Redis unreachable (${error.message}); sign-in answers SERVICE_UNAVAILABLE until it is back`);
+      });
+      this.redis.on('ready', () => {
+        if (this.reportedDown) this.logger.log('Redis reachable again; sign-in works');
+        this.reportedDown = false;
+      });
+    }
+    const prefix = `${config.jobs.queuePrefix}:login`;
+    const make = (name: string, points: number, duration: number): RateLimiterAbstract =>
+      this.redis
+        ? new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `${prefix}:${name}`, points, duration, rejectIfRedisNotReady: true })
+        : new RateLimiterMemory({ keyPrefix: `${prefix}:${name}`, points, duration });
+    this.perAccountAndIp = make('account_ip', loginMaxFailures, loginBlockSeconds);
+    this.perIp = make('ip', loginMaxFailuresPerIp, loginBlockSeconds);
+    this.slowedIp = make('ip_slowed', 1, loginSlowdownSeconds);
   }
 
-  /** Throws TOO_MANY_REQUESTS (with retryAfterSeconds) when either limit is used up. */
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const [byEmail, byIp] = await Promise.all([this.perEmailAndIp.get(keyOf(email, ip)), this.perIp.get(ip)]);
-    const blocked = [
-      exhausted(byEmail, this.perEmailAndIp.points),
-      exhausted(byIp, this.perIp.points),
-    ].filter((ms): ms is number => ms !== null);
-    if (blocked.length) throw tooMany(Math.max(...blocked));
+  get store(): 'redis' | 'memory' {
+    return this.redis ? 'redis' : 'memory';
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    await Promise.all([
-      this.perEmailAndIp.penalty(keyOf(email, ip), 1),
-      this.perIp.penalty(ip, 1),
-    ]);
+  /**
+   * Takes one attempt for `account` from `ip`, or throws TOO_MANY_REQUESTS (with
+   * retryAfterSeconds) — or SERVICE_UNAVAILABLE when the shared store does not answer. Call it
+   * before checking the password; call `succeeded` after a correct one.
+   */
+  async consume(account: string, ip: string): Promise<void> {
+    const pairKey = keyOf(account, ip);
+    await this.take(this.perAccountAndIp, pairKey);
+    try {
+      try {
+        await this.take(this.perIp, ip);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== ErrorCode.TOO_MANY_REQUESTS) throw error;
+        // The address budget is spent: slowed down, not blocked.
+        await this.take(this.slowedIp, ip);
+      }
+    } catch (error) {
+      // Refused before the password was checked: this attempt does not count against the account.
+      await this.perAccountAndIp.reward(pairKey, 1).catch(() => undefined);
+      throw error;
+    }
   }
 
-  async recordSuccess(email: string, ip: string): Promise<void> {
-    await this.perEmailAndIp.delete(keyOf(email, ip));
+  /** A correct password: clears the account+address count and gives the address its point back. */
+  async succeeded(account: string, ip: string): Promise<void> {
+    await Promise.all([this.perAccountAndIp.delete(keyOf(account, ip)), this.perIp.reward(ip, 1)]).catch((error: unknown) => {
+      this.logger.warn(`could not clear sign-in counts: ${String(error)}`);
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.redis) await this.redis.quit().catch(() => this.redis!.disconnect());
+  }
+
+  private async take(limiter: RateLimiterAbstract, key: string): Promise<void> {
+    try {
+      await limiter.consume(key, 1);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw tooMany(rejection.msBeforeNext);
+      this.logger.warn(`sign-in limit store failed: ${rejection instanceof Error ? rejection.message : String(rejection)}`);
+      throw AppError.serviceUnavailable('Sign-in is unavailable for a moment (its rate-limit store does not answer); try again shortly', 5);
+    }
   }
 }
 
-function keyOf(email: string, ip: string): string {
-  return `${email}|${ip}`;
-}
-
-/** Milliseconds until the limit frees up, or null when there is room. */
-function exhausted(res: RateLimiterRes | null, points: number): number | null {
-  return res && res.consumedPoints >= points ? Math.max(res.msBeforeNext, 1000) : null;
+function keyOf(account: string, ip: string): string {
+  return `${account}|${ip}`;
 }
 
 export function tooMany(msBeforeNext: number): AppError {
-  const retryAfterSeconds = Math.ceil(msBeforeNext / 1000);
-  return new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-in attempts; try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many sign-in attempts; try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
 }

@@ -59,6 +59,7 @@ describe('auth configuration', () => {
       loginMaxFailures: 5,
       loginMaxFailuresPerIp: 100,
       loginBlockSeconds: 900,
+      loginSlowdownSeconds: 10,
     });
   });
 

@@ -77,6 +77,12 @@ export interface AuthConfig {
   loginMaxFailuresPerIp: number;
   /** How long the failures are counted, and how long login then stays refused (seconds). */
   loginBlockSeconds: number;
+  /**
+   * Once an address has spent LOGIN_MAX_FAILURES_PER_IP, it may try once per this many seconds
+   * (LOGIN_SLOWDOWN_SECONDS, default 10) until the window ends: slowed down, not locked out, since
+   * many people may share one address behind a NAT or proxy.
+   */
+  loginSlowdownSeconds: number;
 }
 
 export const MIN_AUTH_SECRET_LENGTH = 32;
@@ -143,6 +149,7 @@ function authFrom(env: NodeJS.ProcessEnv): AuthConfig {
     loginMaxFailures: intFrom(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginMaxFailuresPerIp: intFrom(env, 'LOGIN_MAX_FAILURES_PER_IP', 100, 1, 100000),
     loginBlockSeconds: intFrom(env, 'LOGIN_BLOCK_SECONDS', 900, 1, 24 * 3600),
+    loginSlowdownSeconds: intFrom(env, 'LOGIN_SLOWDOWN_SECONDS', 10, 1, 3600),
   };
 }
 
