@@ -1,9 +1,9 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ValidationError } from 'class-validator';
-import { AppConfig, AppError, AuditTrail, DatabaseModule, setMaxPageSize } from '@tel/core';
+import { AppConfig, AppError, AuditTrail, DatabaseModule, IdempotencyInterceptor, setMaxPageSize } from '@tel/core';
 import { AuditQueryModule, SqlAuditTrail } from '@tel/audit';
 import { AccessGuard, AuthModule, RequestContextMiddleware, TrustProxyCheck } from '@tel/auth';
 import { JobsModule } from '@tel/jobs';
@@ -60,6 +60,7 @@ export class ApiModule implements NestModule {
         SeedOnStart,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

@@ -15,3 +15,7 @@ export * from './entity/base.entity';
 export * from './time/zoned-time';
 export * from './audit/audit-trail';
 export * from './database/ensure-schema';
+export * from './idempotency/idempotency';
+export * from './idempotency/idempotency-key.entity';
+export * from './idempotency/idempotency.service';
+export * from './idempotency/idempotency.interceptor';

@@ -1,10 +1,11 @@
 import { APPROVALS_ENTITIES } from '@tel/approvals';
 import { AuditEvent } from '@tel/audit';
 import { AUTH_ENTITIES } from '@tel/auth';
+import { IdempotencyKey } from '@tel/core';
 import { DOCUMENTS_ENTITIES } from '@tel/documents';
 import { JOBS_ENTITIES } from '@tel/jobs';
 import { MEETINGS_ENTITIES } from '@tel/meetings';
 import { PROJECTS_ENTITIES } from '@tel/projects';
 
 /** Every entity of every domain: the API, the worker, the seed and the CLI open the same schema. */
-export const ALL_ENTITIES = [...MEETINGS_ENTITIES, AuditEvent, ...AUTH_ENTITIES, ...JOBS_ENTITIES, ...DOCUMENTS_ENTITIES, ...PROJECTS_ENTITIES, ...APPROVALS_ENTITIES];
+export const ALL_ENTITIES = [...MEETINGS_ENTITIES, AuditEvent, ...AUTH_ENTITIES, ...JOBS_ENTITIES, ...DOCUMENTS_ENTITIES, ...PROJECTS_ENTITIES, ...APPROVALS_ENTITIES, IdempotencyKey];

@@ -31,6 +31,8 @@ export interface AppConfig {
   filesDir: string;
   /** Projects and progress reports (libs/projects). */
   projects: ProjectsConfig;
+  /** How long an Idempotency-Key is remembered (IDEMPOTENCY_TTL_HOURS, default 24), in seconds. */
+  idempotencyTtlSeconds: number;
 }
 
 export interface ProjectsConfig {
@@ -206,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadMaxBytes: bytesFrom(env, 'UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1, 2 ** 31 - 1),
     filesDir: path.resolve(env.FILES_DIR?.trim() || path.join(dataDir, 'files')),
     projects: { reportDueDaysBeforeMeeting: intFrom(env, 'REPORT_DUE_DAYS_BEFORE_MEETING', 30, 0, 365) },
+    idempotencyTtlSeconds: intFrom(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30) * 3600,
   };
 }
 

@@ -5,6 +5,7 @@ import { buildDataSourceOptions, EntityList } from './data-source-options';
 import { ensurePostgresSchema } from './ensure-schema';
 import { QueryCountingLogger } from './query-counting-logger';
 import { TEL_DATA_SOURCE, UnitOfWork } from './unit-of-work';
+import { Idempotency } from '../idempotency/idempotency.service';
 
 export interface DatabaseModuleOptions {
   config: AppConfig;
@@ -42,8 +43,9 @@ export class DatabaseModule implements OnApplicationShutdown {
           },
         },
         UnitOfWork,
+        Idempotency,
       ],
-      exports: [APP_CONFIG, TEL_DATA_SOURCE, UnitOfWork, QueryCountingLogger],
+      exports: [APP_CONFIG, TEL_DATA_SOURCE, UnitOfWork, QueryCountingLogger, Idempotency],
     };
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { FifoLock } from './fifo-lock';
+import { claimIdempotencyKey, completeIdempotencyKey, currentIdempotencyScope } from '../idempotency/idempotency';
 
 export const TEL_DATA_SOURCE = Symbol('TEL_DATA_SOURCE');
 
@@ -24,19 +25,37 @@ export class UnitOfWork {
   /**
    * Runs `work` in one transaction; commits when it resolves, rolls back when it throws. Hooks
    * registered with `afterCommit` start once it has committed (and the SQLite lock is released).
+   *
+   * Inside a request that sent an Idempotency-Key (see `runWithIdempotency`), the first write
+   * claims the key as its first statement and stores what `work` returned as its last, in the same
+   * transaction: a used key throws `IdempotentReplay` (or CONFLICT for another body) before any
+   * work is done, and a concurrent duplicate waits on the key's unique index, then does the same.
    */
   async write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const scope = currentIdempotencyScope();
+    const claim = scope && scope.state === 'open' ? scope : null;
+    if (claim) claim.state = 'claiming';
     const hooks: (() => unknown)[] = [];
     const inTransaction = () =>
       this.dataSource.transaction(async (em) => {
         this.commitHooks.set(em, hooks);
         try {
-          return await work(em);
+          if (claim) await claimIdempotencyKey(em, claim);
+          const result = await work(em);
+          if (claim) await completeIdempotencyKey(em, claim, result);
+          return result;
         } finally {
           this.commitHooks.delete(em);
         }
       });
-    const result = await (this.serialize ? this.lock.run(inTransaction) : inTransaction());
+    let result: T;
+    try {
+      result = await (this.serialize ? this.lock.run(inTransaction) : inTransaction());
+    } catch (error) {
+      if (claim) claim.state = 'open';
+      throw error;
+    }
+    if (claim) claim.state = 'claimed';
     for (const hook of hooks) this.runHook(hook);
     return result;
   }

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpException, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import { Allow, APP_CONFIG, AppConfig, Ctx, Public, RequestContext, Role } from '@tel/core';
+import { Allow, APP_CONFIG, AppConfig, Ctx, Idempotency, IdempotencyScope, IdempotentReplay, Public, RequestContext, Role, runWithIdempotency } from '@tel/core';
 import { FileStorage } from '@tel/storage';
 import { DocumentAccess } from '../documents/document.enums';
-import { DocumentFilesService } from './document-files.service';
+import { DocumentFile } from './document-file.entity';
+import { DocumentFilesService, UploadTarget } from './document-files.service';
 import { contentDisposition, etagMatches, ifRangeAllows, parseRange } from './download.rules';
 import { FileKind } from './file-kind';
 import { MULTIPART_OVERHEAD, receiveSingleFile, tooLarge } from './multipart-file';
@@ -15,6 +16,8 @@ const INLINE_KINDS = new Set<FileKind>([FileKind.PDF, FileKind.TXT]);
 /**
  * Upload: POST /api/documents/{symbol}/revisions/{n}/files (multipart field `file`, bearer token)
  * answers 201 { id, name, size, sha256, contentType }.
+ * With an Idempotency-Key header, the same upload sent again (same revision, name and bytes)
+ * answers the first one's file (with `Idempotent-Replayed: true`) instead of a second row or a CONFLICT.
  * Download: GET /files/{id} with ETag / If-None-Match, single byte ranges and a safe disposition.
  * Errors answer { error: { code, message, requestId } } (HttpErrorFilter).
  */
@@ -26,6 +29,7 @@ export class DocumentFilesController {
     private readonly files: DocumentFilesService,
     private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly idempotency: Idempotency,
   ) {}
 
   @Allow(Role.SECRETARIAT, Role.DELEGATE, Role.OVERSEER)
@@ -33,13 +37,14 @@ export class DocumentFilesController {
   async upload(@Ctx() ctx: RequestContext, @Param('symbol') symbol: string, @Param('revision') revision: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     try {
       const target = await this.files.uploadTarget(ctx, symbol, revision);
+      const scope = this.idempotency.scopeFor(ctx, 'uploadDocumentFile', null); // a malformed key is refused before the body is read
       if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
         throw new HttpException('Send the file as multipart/form-data in the field "file"', 415);
       }
       const maxBytes = this.config.uploadMaxBytes;
       if (Number(req.headers['content-length'] ?? 0) > maxBytes + MULTIPART_OVERHEAD) throw tooLarge(maxBytes);
       const received = await receiveSingleFile(req, this.storage, { field: 'file', maxBytes });
-      const file = await this.files.store(ctx, target, received);
+      const file = await this.storeOnce(ctx, scope, target, received);
       res
         .status(201)
         .location(`/files/${file.id}`)
@@ -50,6 +55,23 @@ export class DocumentFilesController {
         res.setHeader('Connection', 'close');
         req.resume();
       }
+      throw error;
+    }
+  }
+
+  /** Stores the upload; with an Idempotency-Key, a repeat of the same upload answers the first one's file. */
+  private async storeOnce(ctx: RequestContext, scope: IdempotencyScope | null, target: UploadTarget, received: Awaited<ReturnType<typeof receiveSingleFile>>): Promise<DocumentFile> {
+    if (!scope) return this.files.store(ctx, target, received);
+    scope.fingerprint = this.idempotency.fingerprint(scope.operation, {
+      revisionId: target.revision.id,
+      filename: received.filename,
+      sha256: received.staged.sha256,
+      size: received.staged.size,
+    });
+    try {
+      return await runWithIdempotency(scope, () => this.files.store(ctx, target, received));
+    } catch (error) {
+      if (error instanceof IdempotentReplay) return (await this.idempotency.replay(ctx, error)) as DocumentFile;
       throw error;
     }
   }
