@@ -96,7 +96,10 @@ export class LoginRateLimiter implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.redis) await this.redis.quit().catch(() => this.redis!.disconnect());
+    if (!this.redis) return;
+    // quit() waits for a reply that a dead connection never gives; disconnect() also stops reconnecting.
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis!.disconnect());
+    else this.redis.disconnect();
   }
 
   private async take(limiter: RateLimiterAbstract, key: string): Promise<void> {
@@ -104,7 +107,10 @@ export class LoginRateLimiter implements OnModuleDestroy {
       await limiter.consume(key, 1);
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw tooMany(rejection.msBeforeNext);
-      this.logger.warn(`sign-in limit store failed: ${rejection instanceof Error ? rejection.message : String(rejection)}`);
+      if (!this.reportedDown) {
+        this.reportedDown = true;
+        this.logger.warn(`sign-in limit store failed (${rejection instanceof Error ? rejection.message : String(rejection)}); sign-in answers SERVICE_UNAVAILABLE until it is back`);
+      }
       throw AppError.serviceUnavailable('Sign-in is unavailable for a moment (its rate-limit store does not answer); try again shortly', 5);
     }
   }
