@@ -103,12 +103,14 @@ describe('fault drill: a burst of parallel logins (e2e)', () => {
     const verified = countVerifications();
     try {
       const colleague = await accountFor(slowed, [Role.OVERSEER]);
+      const started = Date.now();
       const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => login(slowed, `spray-${i}@test.example`, wrong(i))));
+      // The address budget, plus one slow slot per started second the burst lasted.
+      const allowed = 10 + Math.ceil((Date.now() - started) / 1000);
       const checked = verified.checked().length;
-      reportDrill('40 parallel logins for 40 accounts from one address', slowed.dialect, { attempted: 40, acknowledged: checked, present: checked, duplicated: Math.max(0, checked - 11) }, 'address budget 10, then one per second');
-      // The address budget, plus at most the one slow slot of this second.
-      expect(checked).toBeLessThanOrEqual(11);
-      expect(answers.filter((a) => a.codes[0] === 'TOO_MANY_REQUESTS').length).toBeGreaterThanOrEqual(29);
+      reportDrill('40 parallel logins for 40 accounts from one address', slowed.dialect, { attempted: 40, acknowledged: checked, present: checked, duplicated: Math.max(0, checked - allowed) }, `address budget 10, then one per second: at most ${allowed}`);
+      expect(checked).toBeLessThanOrEqual(allowed);
+      expect(answers.filter((a) => a.codes[0] === 'TOO_MANY_REQUESTS')).toHaveLength(40 - checked);
       for (const a of answers.filter((x) => x.codes[0] === 'TOO_MANY_REQUESTS')) expect(a.retryAfterSeconds).toBe(1);
       // Someone else behind the same address waits a second, not the whole window.
       await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -121,11 +123,7 @@ describe('fault drill: a burst of parallel logins (e2e)', () => {
 });
 
 if (!REDIS_URL) {
-  describe('fault drill: login limits shared in Redis (e2e)', () => {
-    it('is left out: set REDIS_URL to run it', () => {
-      console.log('Left out: the shared-counter login drill needs REDIS_URL (e.g. redis://127.0.0.1:6379).');
-    });
-  });
+  console.log('login drill: the Redis part (shared counters, Redis cut) left out (set REDIS_URL=redis://127.0.0.1:6379 to run it)');
 } else {
   describe('fault drill: login limits shared in Redis (e2e)', () => {
     const prefix = `tel-login-${process.pid}-${randomUUID().slice(0, 8)}`;
