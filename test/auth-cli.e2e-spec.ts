@@ -107,6 +107,31 @@ describe('the accounts CLI (e2e)', () => {
     }
   });
 
+  it('--idempotency-key: a second run answers what the first made; other options with the key are refused', async () => {
+    const args = ['create-user', '--email', 'rerun@test.example', '--roles', 'OVERSEER', '--idempotency-key', 'provision-rerun-1'];
+    const first = await cli(args, { env: { TEL_PASSWORD: 'a strong enough password' } });
+    expect(first.code).toBe(0);
+    const again = await cli(args, { env: { TEL_PASSWORD: 'a strong enough password' } });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^already created \(same --idempotency-key\) rerun@test\.example \(OVERSEER\)/);
+    expect(again.stdout.match(/id=(\S+)/)![1]).toBe(first.stdout.match(/id=(\S+)/)![1]);
+    // Without the key, an existing e-mail is a CONFLICT, as before.
+    const plain = await cli(args.slice(0, 5), { env: { TEL_PASSWORD: 'a strong enough password' } });
+    expect([plain.code, plain.stderr]).toEqual([1, expect.stringContaining('CONFLICT')]);
+    const other = await cli(['create-user', '--email', 'rerun-2@test.example', '--roles', 'OVERSEER', '--idempotency-key', 'provision-rerun-1'], { env: { TEL_PASSWORD: 'a strong enough password' } });
+    expect([other.code, other.stderr]).toEqual([1, expect.stringMatching(/already used for a different request/)]);
+    expect((await cli(['list-users'])).stdout).not.toContain('rerun-2@test.example');
+
+    const token = ['create-token', '--email', 'rerun@test.example', '--name', 'sync', '--idempotency-key', 'provision-token-1'];
+    const made = await cli(token);
+    expect(made.code).toBe(0);
+    const repeat = await cli(token);
+    expect([repeat.code, repeat.stdout, repeat.stderr]).toEqual([1, '', expect.stringMatching(/shown only once/)]);
+    const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM api_token t JOIN app_user u ON u.id = t."userId" WHERE u.email = 'rerun@test.example'`);
+    expect(Number(n)).toBe(1);
+    expect((await cli([...token.slice(0, 5), '--idempotency-key', 'has spaces'])).code).toBe(1);
+  });
+
   it('runs as `npm run cli` against the same database', async () => {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,

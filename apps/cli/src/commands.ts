@@ -3,7 +3,24 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { INestApplicationContext } from '@nestjs/common';
-import { AppError, ConfigError, createRequestContext, ErrorCode, Page, RequestContext, Role } from '@tel/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AppError,
+  ConfigError,
+  createRequestContext,
+  ErrorCode,
+  IdempotencyScope,
+  IdempotentReplay,
+  loadReplay,
+  Page,
+  parseIdempotencyKey,
+  RequestContext,
+  requestFingerprint,
+  Role,
+  runWithIdempotency,
+  UnitOfWork,
+} from '@tel/core';
 import { AuthService, User } from '@tel/auth';
 
 export interface CliIo {
@@ -15,12 +32,18 @@ export interface CliIo {
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
-  create-user  --email <e-mail> --roles <ROLE,ROLE> [--economy <code>]
+  create-user  --email <e-mail> --roles <ROLE,ROLE> [--economy <code>] [--idempotency-key <key>]
                The password is read from TEL_PASSWORD, or else from standard input
                (one line; typed without echo on a terminal). There is no default.
                Roles: ${Object.values(Role).join(', ')}. A DELEGATE needs --economy.
-  create-token --email <e-mail> --name <name> [--expires <ISO date-time>]
+  create-token --email <e-mail> --name <name> [--expires <ISO date-time>] [--idempotency-key <key>]
                Prints a personal API token for the account. It is shown once.
+
+  --idempotency-key: a script that may run twice gives the same key both times. The second
+  run of the same command answers what the first made (create-user prints the account again
+  and exits 0; create-token refuses, since a token's secret is shown only once); the same key
+  with other options is refused. Keys are kept IDEMPOTENCY_TTL_HOURS (24). Without a key,
+  create-user for an existing e-mail is refused (CONFLICT), and create-token makes a new token.
   disable-user --email <e-mail>
                The account can no longer sign in; its tokens stop working at once.
   list-users   [--disabled | --active]
@@ -100,21 +123,50 @@ function promptHidden(io: CliIo, question: string): Promise<string> {
   });
 }
 
+/**
+ * Runs `create` once per --idempotency-key: the CLI is the system (caller "cli"), and the key is
+ * claimed in the transaction that creates, exactly as for API requests. Returns the first run's
+ * result on a repeat, with `replayed`.
+ */
+async function once<T>(app: INestApplicationContext, rawKey: string | undefined, operation: string, args: unknown, create: () => Promise<T>): Promise<{ result: T; replayed: boolean }> {
+  const key = rawKey === undefined ? undefined : parseIdempotencyKey(rawKey);
+  if (key === undefined) return { result: await create(), replayed: false };
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const scope = new IdempotencyScope('cli', key, operation, requestFingerprint(operation, args), config.idempotencyTtlSeconds);
+  try {
+    return { result: await runWithIdempotency(scope, create), replayed: false };
+  } catch (error) {
+    if (!(error instanceof IdempotentReplay)) throw error;
+    return { result: (await loadReplay(app.get(UnitOfWork).manager, error)) as T, replayed: true };
+  }
+}
+
 export async function createUserCommand(app: INestApplicationContext, argv: string[], io: CliIo): Promise<User> {
-  const { values } = parseArgs({ args: argv, options: { email: { type: 'string' }, roles: { type: 'string' }, economy: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { email: { type: 'string' }, roles: { type: 'string' }, economy: { type: 'string' }, 'idempotency-key': { type: 'string' } },
+    strict: true,
+  });
   const email = required(values, 'email');
   const roles = required(values, 'roles').split(',').map((r) => r.trim().toUpperCase()).filter(Boolean) as Role[];
   const password = await readPassword(io);
-  const user = await app.get(AuthService).createUser(cliContext(), { email, password, roles, economyCode: values.economy ?? null });
-  io.stdout.write(`created ${user.email} (${user.roles.join(', ')}) id=${user.id}\n`);
+  const input = { email, password, roles, economyCode: values.economy ?? null };
+  const { result: user, replayed } = await once(app, values['idempotency-key'], 'createUser', { input }, () => app.get(AuthService).createUser(cliContext(), input));
+  io.stdout.write(`${replayed ? 'already created (same --idempotency-key)' : 'created'} ${user.email} (${user.roles.join(', ')}) id=${user.id}\n`);
   return user;
 }
 
 export async function createTokenCommand(app: INestApplicationContext, argv: string[], io: CliIo): Promise<string> {
-  const { values } = parseArgs({ args: argv, options: { email: { type: 'string' }, name: { type: 'string' }, expires: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { email: { type: 'string' }, name: { type: 'string' }, expires: { type: 'string' }, 'idempotency-key': { type: 'string' } },
+    strict: true,
+  });
   const email = required(values, 'email');
   const name = required(values, 'name');
-  const { token, apiToken } = await app.get(AuthService).createApiTokenFor(cliContext(), email, { name, expiresAt: values.expires ?? null });
+  const input = { name, expiresAt: values.expires ?? null };
+  const { result } = await once(app, values['idempotency-key'], 'createApiToken', { email, input }, () => app.get(AuthService).createApiTokenFor(cliContext(), email, input));
+  const { token, apiToken } = result;
   io.stderr.write(`API token "${apiToken.name}" for ${email} (id ${apiToken.id}${apiToken.expiresAt ? `, expires ${apiToken.expiresAt.toISOString()}` : ''}). It is shown once; store it now:\n`);
   io.stdout.write(`${token}\n`);
   return token;

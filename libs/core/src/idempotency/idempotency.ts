@@ -20,9 +20,16 @@ export function parseIdempotencyKey(raw: string | string[] | undefined): string 
   return value[0].trim();
 }
 
-/** JSON with object keys sorted at every level, so equal requests hash the same whatever their key order. */
+/** Fields never hashed into a fingerprint: a fast hash of a password must not sit in the table. */
+const SECRET_FIELD = /^(password|secret|token)$/i;
+
+/**
+ * JSON with object keys sorted at every level, so equal requests hash the same whatever their key
+ * order; secret fields are left out (so a repeat that differs only in its password replays).
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => {
+  return JSON.stringify(value, (k, v: unknown) => {
+    if (SECRET_FIELD.test(k)) return '[secret]';
     if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) {
       return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     }
