@@ -60,6 +60,20 @@ describe('login rate limit (e2e)', () => {
     }
   });
 
+  it('finds an account by its normalized address: full-width letters sign in, a look-alike finds nothing and cannot be created', async () => {
+    const account = await accountFor(t, [Role.OVERSEER], { email: `admin-${Date.now()}@test.example` });
+    const fullWidth = [...account.email].map((c) => (c >= '!' && c <= '~' ? String.fromCodePoint(c.codePointAt(0)! + 0xfee0) : c)).join('');
+    expect((await login(t, ` ${fullWidth.toUpperCase()} `, account.password)).token).toEqual(expect.any(String));
+    const lookAlike = account.email.replace('a', '\u0430'); // Cyrillic а
+    const res = await login(t, lookAlike, account.password);
+    expect(res.codes).toEqual(['UNAUTHENTICATED']);
+    expect(res.errors![0].message).toBe('Invalid email or password');
+    const admin = await accountFor(t, [Role.ADMIN, Role.SECRETARIAT]);
+    const created = await t.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { email: lookAlike, password: 'a long enough password', roles: ['OVERSEER'] } }, admin.token);
+    expect(errorCodes(created)).toEqual(['BAD_USER_INPUT']);
+    expect(created.errors![0].message).toMatch(/mixes letters of different scripts/);
+  });
+
   it('checks a password for an unknown e-mail all the same (against a dummy hash)', async () => {
     const verify = jest.spyOn(credentials, 'verifyPassword');
     try {
