@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Logger } from '@nestjs/common';
 import { Role } from '@tel/core';
 import * as credentials from '../libs/auth/src/accounts/credentials';
 import { AUTH_SECRET_FILE, User } from '@tel/auth';
@@ -106,6 +107,25 @@ describe('login rate limit per address (e2e)', () => {
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(300);
     expect(Number(res.retryAfter)).toBe(retry);
+  });
+});
+
+describe('TRUST_PROXY check (e2e)', () => {
+  it('warns once when requests carry X-Forwarded-For while TRUST_PROXY=false', async () => {
+    const t = await createTestApp({ seed: false });
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined); // the expected warning, silenced
+    try {
+      await login(t, 'nobody@test.example', 'wrong-password-123'); // straight from the client: nothing to say
+      expect(warn.mock.calls.filter((c) => /TRUST_PROXY/.test(String(c[0])))).toHaveLength(0);
+      for (let i = 0; i < 3; i++) {
+        await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+      }
+      const warned = warn.mock.calls.filter((c) => /TRUST_PROXY=false/.test(String(c[0])));
+      expect(warned).toHaveLength(1);
+    } finally {
+      warn.mockRestore();
+      await t.close();
+    }
   });
 });
 
