@@ -4,7 +4,6 @@ import { AppError, Ctx, ErrorCode, PublicIgnoringInvalidToken, RequestContext, R
 import { LoginInput } from '../accounts/account.inputs';
 import { AuthService } from '../accounts/auth.service';
 import { User } from '../accounts/user.entity';
-import { SessionTokens } from '../tokens/session-tokens';
 import { RequestWithContext } from '../request-context.middleware';
 import { BrowserSessions } from './browser-sessions.service';
 import { SESSION_COOKIE, sessionCookieOptions } from './session.rules';
@@ -36,7 +35,6 @@ export interface SessionAnswer {
 export class SessionController {
   constructor(
     private readonly auth: AuthService,
-    private readonly tokens: SessionTokens,
     private readonly sessions: BrowserSessions,
     private readonly uow: UnitOfWork,
   ) {}
@@ -51,10 +49,7 @@ export class SessionController {
     let userId: string;
     try {
       // The one sign-in path (rate limit, dummy hash for unknown e-mails), shared with GraphQL's login.
-      const issued = await this.auth.login(input.email, input.password, req.ip ?? 'unknown');
-      const claims = this.tokens.verify(issued.token);
-      if (!claims) throw new Error('a session token just issued does not verify');
-      userId = claims.sub;
+      userId = (await this.auth.login(input.email, input.password, req.ip ?? 'unknown')).userId;
     } catch (error) {
       if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) throw AppError.unauthenticated(WRONG_CREDENTIALS);
       throw error;
