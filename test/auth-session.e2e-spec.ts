@@ -1,6 +1,7 @@
 import { Role, systemContext } from '@tel/core';
 import { AuthService, BrowserSession, SessionClock, SessionEndReason } from '@tel/auth';
 import { accountFor, createTestApp, errorCodes, TestAccount, TestApp } from '@tel/testing';
+import { samples } from '../libs/documents/src/testing/sample-files';
 
 // Booting an app (seed, argon2 hashes) can take more than jest's default 5 s on a busy machine.
 jest.setTimeout(90_000);
@@ -200,6 +201,13 @@ describe('browser sessions (e2e)', () => {
     const signOut = await browser.request('DELETE', '/api/session', { csrf: false });
     expect(signOut.status).toBe(403);
     expect(await browser.whoAmI()).toBe(secretariat.email);
+    // With the token, the cookie's account uploads (the secretariat here).
+    const ok = new FormData();
+    ok.append('file', new Blob([new Uint8Array(samples.pdf('uploaded from a signed-in browser'))]), 'from-browser.pdf');
+    const uploaded = await browser.request('POST', `/api/documents/${RESTRICTED_SYMBOL}/revisions/0/files`, { body: ok });
+    expect(uploaded.status).toBe(201);
+    const [row] = await t.dataSource.query(`SELECT "uploadedById" FROM document_file WHERE id = ${t.dialect === 'postgres' ? '$1' : '?'}`, [uploaded.body.id]);
+    expect(row.uploadedById).toBe(secretariat.id);
   });
 
   it('lets a member\'s browser download a restricted paper from a plain link; without the cookie it is a 404', async () => {
@@ -302,7 +310,7 @@ describe('browser sessions (e2e)', () => {
     const browser = new Browser(t);
     await browser.signIn(target.email, target.password);
     expect(await browser.whoAmI()).toBe(target.email);
-    await t.dataSource.query(`UPDATE app_user SET "sessionVersion" = "sessionVersion" + 1 WHERE id = $1`.replace('$1', t.dialect === 'postgres' ? '$1' : '?'), [target.id]);
+    await t.dataSource.query(`UPDATE app_user SET "sessionVersion" = "sessionVersion" + 1 WHERE id = ${t.dialect === 'postgres' ? '$1' : '?'}`, [target.id]);
     expect(await browser.whoAmI()).toBeNull();
 
     const again = new Browser(t);
