@@ -1,6 +1,6 @@
 import { Role, systemContext } from '@tel/core';
 import { AuthService, BrowserSession, SessionClock, SessionEndReason } from '@tel/auth';
-import { accountFor, createTestApp, errorCodes, TestAccount, TestApp } from '@tel/testing';
+import { accountFor, createTestApp, errorCodes, signInBrowser, TestAccount, TestApp } from '@tel/testing';
 import { samples } from '../libs/documents/src/testing/sample-files';
 
 // Booting an app (seed, argon2 hashes) can take more than jest's default 5 s on a busy machine.
@@ -327,6 +327,18 @@ describe('browser sessions (e2e)', () => {
     expect(await again.whoAmI()).toBeNull();
   });
 
+  it('signing in with a dead cookie answers with the new cookie only', async () => {
+    const res = await fetch(`${t.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `tel_session=${'C'.repeat(43)}` },
+      body: JSON.stringify({ email: delegate.email, password: delegate.password }),
+    });
+    expect(res.status).toBe(200);
+    const cookies = res.headers.getSetCookie().filter((c) => c.startsWith('tel_session='));
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]).toMatch(/^tel_session=[A-Za-z0-9_-]{43};/);
+  });
+
   it('signing in again in the same browser ends its previous session', async () => {
     const browser = new Browser(t);
     await browser.signIn(delegate.email, delegate.password);
@@ -351,6 +363,12 @@ describe('browser sessions (e2e)', () => {
     // A bad bearer token is refused as before, cookie or not.
     const bad = await browser.gql('{ me { email } }', undefined, { headers: { authorization: 'Bearer nope' } });
     expect(errorCodes(bad.body)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('signInBrowser (libs/testing) gives the headers a signed-in page sends', async () => {
+    const { headers } = await signInBrowser(t, delegate);
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { email } }' }) });
+    expect(((await res.json()) as { data: { me: { email: string } } }).data.me.email).toBe(delegate.email);
   });
 
   it('records signing in and out in the audit trail', async () => {

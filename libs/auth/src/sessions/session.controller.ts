@@ -8,6 +8,14 @@ import { RequestWithContext } from '../request-context.middleware';
 import { BrowserSessions } from './browser-sessions.service';
 import { SESSION_COOKIE, sessionCookieOptions } from './session.rules';
 
+function dropSetCookie(res: Response, name: string): void {
+  const current = res.getHeader('Set-Cookie');
+  if (current === undefined) return;
+  const kept = (Array.isArray(current) ? current : [String(current)]).filter((c) => !c.startsWith(`${name}=`));
+  if (kept.length) res.setHeader('Set-Cookie', kept);
+  else res.removeHeader('Set-Cookie');
+}
+
 export const WRONG_CREDENTIALS = 'Wrong e-mail or password';
 
 /** What the web app and the explorer know about who is signed in. */
@@ -57,6 +65,8 @@ export class SessionController {
     const user = await this.auth.userById(userId);
     if (!user) throw AppError.unauthenticated(WRONG_CREDENTIALS);
     const { secret, session } = await this.sessions.start(ctx, user, req.telSession?.id ?? null);
+    // The middleware may already have cleared a dead cookie in this answer; only the new one goes out.
+    dropSetCookie(res, SESSION_COOKIE);
     res.cookie(SESSION_COOKIE, secret, sessionCookieOptions(req.secure, session.expiresAt));
     res.setHeader('Cache-Control', 'no-store');
     return { user: await this.sessionUser(user), csrfToken: session.csrfToken };
