@@ -318,6 +318,9 @@ describe('browser sessions (e2e)', () => {
     const cookie = again.cookie;
     expect(await again.whoAmI()).toBe(target.email);
     await t.app.get(AuthService).disableUser(systemContext('test'), target.email);
+    // Ended at once, before the browser comes back.
+    const ended = (await sessionRows()).filter((r) => r.userId === target.id);
+    expect(ended.every((r) => r.endedAt !== null)).toBe(true);
     expect(await again.whoAmI()).toBeNull();
     const rows = (await sessionRows()).filter((r) => r.userId === target.id);
     expect(rows.map((r) => r.endReason)).toEqual([SessionEndReason.REVOKED, SessionEndReason.REVOKED]);
