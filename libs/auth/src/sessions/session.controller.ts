@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { AppError, Ctx, ErrorCode, PublicIgnoringInvalidToken, RequestContext, Role, UnitOfWork } from '@tel/core';
 import { LoginInput } from '../accounts/account.inputs';
 import { AuthService } from '../accounts/auth.service';
