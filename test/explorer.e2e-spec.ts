@@ -1,9 +1,11 @@
-import { createTestApp, errorCodes, TestApp } from '@tel/testing';
+import { Role } from '@tel/core';
+import { accountFor, createTestApp, TestApp } from '@tel/testing';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH;
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = '/tmp/explorer.png';
-const BROWSER_TIMEOUT = 60_000;
+const BROWSER_TIMEOUT = 90_000;
+const RESTRICTED_SYMBOL = '2008-TELWG37-SPSG-004';
 
 /** The src/href URLs of a page's <script> and <link> tags. */
 function linkedUrls(html: string): string[] {
@@ -49,6 +51,11 @@ describe('explorer (e2e)', () => {
     const html = await res.text();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline scripts
     expect(html).not.toMatch(/\sstyle=|<style/); // no inline styles
+    // The sign-in bar: a form sent by script to /api/session (form-action 'none' stops any other way).
+    expect(directives['form-action']).toEqual(["'none'"]);
+    expect(html).toMatch(/<form id="tel-sign-in"[^>]*>/);
+    expect(html).toContain('autocomplete="current-password"');
+    expect(html).not.toMatch(/<form[^>]*\baction=/);
     const urls = linkedUrls(html);
     expect(urls.length).toBeGreaterThanOrEqual(7);
     for (const url of urls) expect(url).toMatch(/^(\/explorer\/assets\/[\w.-]+|data:,)$/); // same origin only
@@ -100,11 +107,13 @@ describe('explorer (e2e)', () => {
     const html = await (await fetch(`${t.url}/explorer`)).text();
     const [examplesUrl, explorerUrl] = assetUrls(html).slice(-2);
     const examples = await (await fetch(`${t.url}${examplesUrl}`)).text();
-    for (const op of ['query DelegateSearch', 'query OverseerProgressReport', 'query SecretariatApprovalsBoard', 'mutation SignIn']) {
+    for (const op of ['query DelegateSearch', 'query OverseerProgressReport', 'query SecretariatApprovalsBoard']) {
       expect(examples).toContain(op);
     }
+    // Signing in is the page's bar (a cookie), not a tab whose variables would keep the password.
+    expect(examples).not.toMatch(/\blogin\s*\(|\$password/);
     const explorer = await (await fetch(`${t.url}${explorerUrl}`)).text();
-    expect(explorer).toContain('<paste your token here>');
+    expect(explorer).toContain('X-CSRF-Token');
     expect(explorer).toContain('defaultTabs');
   });
 
@@ -115,18 +124,11 @@ describe('explorer (e2e)', () => {
     const window: { TEL_EXPLORER_EXAMPLES?: { query: string; variables?: Record<string, unknown> }[] } = {};
     new Function('window', source)(window);
     const examples = window.TEL_EXPLORER_EXAMPLES ?? [];
-    expect(examples).toHaveLength(4);
+    expect(examples).toHaveLength(3);
     for (const example of examples) {
       const res = await t.gql(example.query, example.variables);
       const title = example.query.split('\n')[0];
-      if (/\blogin\(/.test(example.query)) {
-        // Sign-in needs a real account; with the example's blank password it must fail as a
-        // sign-in, not as an operation that does not fit the schema.
-        expect({ title, codes: errorCodes(res) }).not.toEqual({ title, codes: expect.arrayContaining(['GRAPHQL_VALIDATION_FAILED']) });
-        expect(res.errors?.length).toBeGreaterThan(0);
-      } else {
-        expect({ title, errors: res.errors }).toEqual({ title, errors: undefined });
-      }
+      expect({ title, errors: res.errors }).toEqual({ title, errors: undefined });
     }
   });
 });
@@ -203,7 +205,7 @@ if (!CHROMIUM_PATH) {
       await page.goto(`${t.url}/explorer`);
       await page.waitForSelector('.graphiql-container');
       // The example tabs are there, named after their operations.
-      for (const name of ['DelegateSearch', 'OverseerProgressReport', 'SecretariatApprovalsBoard', 'SignIn']) {
+      for (const name of ['DelegateSearch', 'OverseerProgressReport', 'SecretariatApprovalsBoard']) {
         await page.getByRole('tab', { name }).waitFor();
       }
 
@@ -251,7 +253,125 @@ if (!CHROMIUM_PATH) {
       await page.close();
     }, BROWSER_TIMEOUT);
 
-    it('sends no placeholder token, and a pasted one as Authorization', async () => {
+    /** Replaces the query editor's text (CodeMirror 5) and waits until GraphiQL has named the tab. */
+    async function typeQuery(page: import('playwright-core').Page, query: string, operationName: string): Promise<void> {
+      await page.click('.graphiql-query-editor .CodeMirror');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      // insertText, not typing: CodeMirror would close each bracket typed.
+      await page.keyboard.insertText(query);
+      await page.locator('.graphiql-tab-active', { hasText: operationName }).waitFor();
+    }
+
+    /** Everything the page keeps in localStorage and sessionStorage, as one string. */
+    async function storedText(page: import('playwright-core').Page): Promise<string> {
+      return page.evaluate<string>(`JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])`);
+    }
+
+    it('runs the first example on the first click, with its variables', async () => {
+      const page = await browser.newPage();
+      const bodies: string[] = [];
+      page.on('request', (req) => {
+        if (req.url().endsWith('/graphql') && /DelegateSearch/.test(req.postData() ?? '')) bodies.push(req.postData() ?? '');
+      });
+      await page.goto(`${t.url}/explorer`);
+      await page.waitForSelector('.graphiql-container');
+      // No tab switching: the first tab is open, its variables in the Variables pane.
+      await page.locator('.graphiql-editor-tool .CodeMirror').first().getByText('殭屍網路 botnet').waitFor();
+      await page.click('.graphiql-execute-button');
+      const response = page.locator('.graphiql-response');
+      await response.getByText('"searchDocuments"').waitFor();
+      await response.getByText('"totalCount"').waitFor();
+      const text = await response.innerText();
+      expect(text).not.toMatch(/"errors"|was not provided/);
+      expect(JSON.parse(bodies[0]).variables).toEqual({ q: '殭屍網路 botnet' });
+      await page.close();
+    }, BROWSER_TIMEOUT);
+
+    it('signs in once through the cookie: a new tab reads a restricted paper, no password is stored, signing out ends it', async () => {
+      const member = await accountFor(t, [Role.DELEGATE]);
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const pageErrors: string[] = [];
+      const graphqlHeaders: Record<string, string>[] = [];
+      context.on('request', (req) => {
+        if (req.url().endsWith('/graphql')) graphqlHeaders.push(req.headers());
+      });
+      const restricted = `query Restricted { document(symbol: "${RESTRICTED_SYMBOL}") { symbol access title } }`;
+
+      const first = await context.newPage();
+      first.on('pageerror', (err) => pageErrors.push(err.message));
+      await first.addInitScript(`
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => {
+          window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+        });
+      `);
+      await first.goto(`${t.url}/explorer`);
+      await first.waitForSelector('.graphiql-container');
+      await first.locator('#tel-session-status').getByText('Not signed in').waitFor();
+      // Anonymous: the restricted paper does not exist.
+      await typeQuery(first, restricted, 'Restricted');
+      await first.click('.graphiql-execute-button');
+      await first.locator('.graphiql-response').getByText('NOT_FOUND').waitFor();
+
+      // Sign in with the bar: the password goes to /api/session and nowhere else.
+      await first.fill('#tel-sign-in input[name="email"]', member.email);
+      await first.fill('#tel-sign-in input[name="password"]', member.password);
+      await first.click('#tel-sign-in button[type="submit"]');
+      await first.locator('#tel-session-status').getByText(`Signed in as ${member.email}`).waitFor();
+      expect(await first.inputValue('#tel-sign-in input[name="password"]')).toBe('');
+      const cookies = await context.cookies();
+      expect(cookies.find((c) => c.name === 'tel_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(await first.evaluate<string>('document.cookie')).not.toContain('tel_session'); // HttpOnly: no script sees it
+
+      // A new tab of the same browser is signed in too, with no token pasted anywhere.
+      const second = await context.newPage();
+      second.on('pageerror', (err) => pageErrors.push(err.message));
+      await second.goto(`${t.url}/explorer`);
+      await second.waitForSelector('.graphiql-container');
+      await second.locator('#tel-session-status').getByText(`Signed in as ${member.email}`).waitFor();
+      await typeQuery(second, restricted, 'Restricted');
+      graphqlHeaders.length = 0;
+      await second.click('.graphiql-execute-button');
+      await second.locator('.graphiql-response').getByText('"RESTRICTED"').waitFor();
+      expect(await second.locator('.graphiql-response').innerText()).toContain(RESTRICTED_SYMBOL);
+      expect(graphqlHeaders.length).toBeGreaterThan(0);
+      for (const headers of graphqlHeaders) {
+        expect(headers['authorization']).toBeUndefined();
+        expect(headers['x-csrf-token']).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      }
+
+      // Someone runs the login mutation by hand, password in the variables: GraphiQL stores the
+      // tab and its history, but the password is taken out first.
+      await typeQuery(second, 'mutation ByHand($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { expiresAt } }', 'ByHand');
+      const variables = second.locator('.graphiql-editor-tool .CodeMirror').first();
+      await variables.click();
+      await second.keyboard.press('Control+A');
+      await second.keyboard.press('Delete');
+      await second.keyboard.insertText(JSON.stringify({ email: member.email, password: member.password }));
+      await second.click('.graphiql-execute-button');
+      await second.locator('.graphiql-response').getByText('"expiresAt"').waitFor();
+      await second.waitForTimeout(600); // GraphiQL writes its tab state after a short debounce
+      for (const page of [first, second]) {
+        const stored = await storedText(page);
+        expect(stored).toContain('Restricted'); // GraphiQL does keep tabs here…
+        expect(stored).not.toContain(member.password); // …but never the password
+      }
+
+      // Signing out in one tab ends the session on the server for every tab.
+      await second.click('#tel-sign-out');
+      await second.locator('#tel-session-status').getByText('Not signed in').waitFor();
+      expect((await context.cookies()).find((c) => c.name === 'tel_session')).toBeUndefined();
+      await first.reload();
+      await first.waitForSelector('.graphiql-container');
+      await first.locator('#tel-session-status').getByText('Not signed in').waitFor();
+
+      expect(await first.evaluate<string[]>('window.__cspViolations')).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    }, BROWSER_TIMEOUT);
+
+    it('sends a bearer token typed into the Headers pane as Authorization', async () => {
       const page = await browser.newPage();
       const sent: (string | undefined)[] = [];
       page.on('request', (req) => {
@@ -259,13 +379,12 @@ if (!CHROMIUM_PATH) {
       });
       await page.goto(`${t.url}/explorer`);
       await page.waitForSelector('.graphiql-container');
-      await page.getByRole('tab', { name: 'DelegateSearch' }).click();
       await page.click('.graphiql-execute-button');
-      await page.locator('.graphiql-response').getByText('"Tokyo"').first().waitFor();
+      await page.locator('.graphiql-response').getByText('"searchDocuments"').waitFor();
       expect(sent.length).toBeGreaterThan(0);
       expect(sent.every((h) => h === undefined)).toBe(true);
 
-      // A token pasted into the header editor is sent (a bad one is refused by the server).
+      await page.getByRole('button', { name: 'Headers', exact: true }).click();
       const headerEditor = page.locator('.graphiql-editor-tool .CodeMirror').last();
       await headerEditor.click();
       await page.keyboard.press('Control+A');

@@ -39,3 +39,24 @@ export async function accountFor(t: TestApp, roles: Role[], opts: TestAccountOpt
 export async function tokenFor(t: TestApp, roles: Role[], opts?: TestAccountOptions): Promise<string> {
   return (await accountFor(t, roles, opts)).token;
 }
+
+export interface BrowserSignIn {
+  /** The tel_session cookie's value. */
+  cookie: string;
+  csrfToken: string;
+  /** What a signed-in page sends: the Cookie header and X-CSRF-Token. */
+  headers: { cookie: string; 'x-csrf-token': string };
+}
+
+/** Signs an account in the way a browser does (POST /api/session) and returns its cookie and CSRF token. */
+export async function signInBrowser(t: TestApp, account: Pick<TestAccount, 'email' | 'password'>): Promise<BrowserSignIn> {
+  const res = await fetch(`${t.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
+  const body = (await res.json()) as { csrfToken?: string };
+  const cookie = /^tel_session=([^;]+)/.exec(res.headers.getSetCookie().find((c) => c.startsWith('tel_session=')) ?? '')?.[1];
+  if (res.status !== 200 || !cookie || !body.csrfToken) throw new Error(`signInBrowser: POST /api/session answered ${res.status} ${JSON.stringify(body)}`);
+  return { cookie, csrfToken: body.csrfToken, headers: { cookie: `tel_session=${cookie}`, 'x-csrf-token': body.csrfToken } };
+}

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { Actor, AppError, AuditTrail, isUniqueViolation, newId, Page, PageArgs, pageWindow, RequestContext, Role, toPage, UnitOfWork } from '@tel/core';
 import { actorHasRole } from '../access.guard';
+import { BrowserSession, SessionEndReason } from '../sessions/browser-session.entity';
 import { ApiToken } from '../tokens/api-token.entity';
 import { newApiTokenSecret } from '../tokens/api-token-secret';
 import { IssuedSession, SessionTokens } from '../tokens/session-tokens';
@@ -149,6 +150,8 @@ export class AuthService implements OnModuleInit {
       user.sessionVersion += 1;
       await em.update(User, { id: user.id }, { disabled: true, sessionVersion: user.sessionVersion });
       const revoked = await em.update(ApiToken, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      // Browser sessions would die at their next request anyway (sessionVersion); ended now, the table says so at once.
+      await em.update(BrowserSession, { userId: user.id, endedAt: IsNull() }, { endedAt: new Date(), endReason: SessionEndReason.REVOKED });
       await this.audit.record(em, ctx, {
         action: 'user.disable',
         entityType: 'User',

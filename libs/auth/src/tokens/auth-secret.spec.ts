@@ -54,6 +54,8 @@ describe('auth configuration', () => {
     expect(loadConfig({}).auth).toEqual({
       secret: undefined,
       tokenTtlSeconds: 28800,
+      sessionTtlSeconds: 43200,
+      sessionIdleTimeoutSeconds: 3600,
       bootstrapAdminEmail: undefined,
       bootstrapAdminPassword: undefined,
       loginMaxFailures: 5,

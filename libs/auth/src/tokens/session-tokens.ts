@@ -18,6 +18,8 @@ export interface SessionClaims {
 export interface IssuedSession {
   token: string;
   expiresAt: Date;
+  /** Whose session it is (what a browser session is then started for). */
+  userId: string;
 }
 
 /** Signed session tokens (JWT, HS256): what `login` hands out. */
@@ -40,7 +42,7 @@ export class SessionTokens {
       expiresIn: this.ttlSeconds,
     });
     const { exp } = jwt.decode(token) as { exp: number };
-    return { token, expiresAt: new Date(exp * 1000) };
+    return { token, expiresAt: new Date(exp * 1000), userId };
   }
 
   /** The claims of a valid token; null for one that is malformed, tampered with or expired. */

@@ -7,6 +7,8 @@
 (function () {
   'use strict';
 
+  // No sign-in example: signing in is the bar above the explorer (the tel_session cookie), so no
+  // password ever sits in a tab, whose contents GraphiQL keeps in the browser's storage.
   window.TEL_EXPLORER_EXAMPLES = Object.freeze([
     {
       // A delegate looking for papers.
@@ -14,7 +16,7 @@
 #
 # Full-text search over the papers: English words, Chinese words of any length (網路,
 # 殭屍網路), or a symbol or part of one (SPSG-006, TEL37 SPSG 6). Restricted papers appear
-# only when you are signed in: paste your token in the Headers pane below.
+# only when you are signed in (the bar above: sign in once, and every tab is signed in).
 
 query DelegateSearch($q: String!) {
   searchDocuments(query: $q, first: 10) {
@@ -80,23 +82,6 @@ query SecretariatApprovalsBoard {
   }
 }
 `,
-    },
-    {
-      query: `# Sign in
-#
-# Fill in the variables (Variables pane below), run it, and copy the token into the
-# Headers pane of any tab:  { "Authorization": "Bearer <the token>" }
-# Headers are not stored in this browser; the variables of a tab are, so clear the
-# password once you have the token.
-
-mutation SignIn($email: String!, $password: String!) {
-  login(input: { email: $email, password: $password }) {
-    token
-    expiresAt
-  }
-}
-`,
-      variables: { email: 'you@example.org', password: '' },
     },
   ]);
 })();
