@@ -4,17 +4,23 @@ import { AuthService } from './accounts/auth.service';
 import { LoginRateLimiter } from './accounts/login-rate-limiter';
 import { Authenticator } from './authenticator';
 import { BootstrapAdmin } from './bootstrap-admin';
+import { BrowserSessions } from './sessions/browser-sessions.service';
+import { SessionClock } from './sessions/session-clock';
+import { SessionController } from './sessions/session.controller';
 import { SessionTokens } from './tokens/session-tokens';
 import { TokenAuthenticator } from './tokens/token-authenticator';
 
 /**
- * Accounts, sign-in, session and API tokens. Needs the database (DatabaseModule) and an
+ * Accounts, sign-in, session and API tokens, browser sessions (/api/session). Needs the database (DatabaseModule) and an
  * AuditTrail from the importing application. The API adds the guard and the middleware; the CLI
  * uses AuthService directly.
  */
 @Module({
+  controllers: [SessionController],
   providers: [
     SessionTokens,
+    SessionClock,
+    BrowserSessions,
     LoginRateLimiter,
     AuthService,
     TokenAuthenticator,
@@ -23,6 +29,6 @@ import { TokenAuthenticator } from './tokens/token-authenticator';
     UserResolver,
     ApiTokenResolver,
   ],
-  exports: [Authenticator, AuthService, SessionTokens],
+  exports: [Authenticator, AuthService, SessionTokens, BrowserSessions, SessionClock],
 })
 export class AuthModule {}

@@ -68,6 +68,10 @@ export interface AuthConfig {
   secret?: string;
   /** Lifetime of a session token in seconds (TOKEN_TTL, default 8 hours). */
   tokenTtlSeconds: number;
+  /** Browser sessions (the tel_session cookie): longest life in seconds, however active (SESSION_TTL, default 12 hours). */
+  sessionTtlSeconds: number;
+  /** Browser sessions end after this many seconds without a request (SESSION_IDLE_TIMEOUT, default 1 hour). */
+  sessionIdleTimeoutSeconds: number;
   /** With BOOTSTRAP_ADMIN_PASSWORD: the first start on a database without accounts creates this admin. */
   bootstrapAdminEmail?: string;
   bootstrapAdminPassword?: string;
@@ -138,6 +142,8 @@ function authFrom(env: NodeJS.ProcessEnv): AuthConfig {
   return {
     secret,
     tokenTtlSeconds: intFrom(env, 'TOKEN_TTL', 8 * 3600, 1, 30 * 24 * 3600),
+    sessionTtlSeconds: intFrom(env, 'SESSION_TTL', 12 * 3600, 60, 30 * 24 * 3600),
+    sessionIdleTimeoutSeconds: intFrom(env, 'SESSION_IDLE_TIMEOUT', 3600, 60, 30 * 24 * 3600),
     bootstrapAdminEmail,
     bootstrapAdminPassword,
     loginMaxFailures: intFrom(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),

@@ -9,8 +9,10 @@ export interface Actor {
   roles: Role[];
   economyId: string | null;
   /** How the caller proved who they are. */
-  via: 'session-token' | 'api-token';
+  via: 'session-token' | 'api-token' | 'browser-session';
   tokenId?: string;
+  /** The browser session (tel_session cookie) the request came with. */
+  sessionId?: string;
 }
 
 /** The per-request context every resolver and service receives (Vendure's RequestContext). */

@@ -66,7 +66,7 @@ export class DocumentFilesController {
     res.setHeader('Accept-Ranges', 'bytes');
     // Revalidate every time (the ETag makes that cheap): access may change, and shared caches must not keep restricted papers.
     res.setHeader('Cache-Control', document.access === DocumentAccess.PUBLIC ? 'public, no-cache' : 'private, no-cache');
-    res.setHeader('Vary', 'Authorization');
+    res.setHeader('Vary', 'Authorization, Cookie');
     if (etagMatches(req.headers['if-none-match'], etag)) {
       res.status(304).end();
       return;

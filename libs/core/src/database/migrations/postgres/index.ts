@@ -1,4 +1,5 @@
+import { BrowserSessionsPostgres1796207739670 } from './1796207739670-browser-sessions';
 import { InitialPostgres1795856191121 } from './1795856191121-initial';
 // Migrations for postgres, oldest first. Generate new ones with `npm run migration:make -- <Name>`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const POSTGRES_MIGRATIONS: Function[] = [InitialPostgres1795856191121];
+export const POSTGRES_MIGRATIONS: Function[] = [InitialPostgres1795856191121, BrowserSessionsPostgres1796207739670];

@@ -1,4 +1,5 @@
+import { BrowserSessionsSqlite1796207739670 } from './1796207739670-browser-sessions';
 import { InitialSqlite1795856191121 } from './1795856191121-initial';
 // Migrations for sqlite, oldest first. Generate new ones with `npm run migration:make -- <Name>`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const SQLITE_MIGRATIONS: Function[] = [InitialSqlite1795856191121];
+export const SQLITE_MIGRATIONS: Function[] = [InitialSqlite1795856191121, BrowserSessionsSqlite1796207739670];

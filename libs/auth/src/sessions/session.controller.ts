@@ -1,0 +1,98 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AppError, Ctx, ErrorCode, PublicIgnoringInvalidToken, RequestContext, Role, UnitOfWork } from '@tel/core';
+import { LoginInput } from '../accounts/account.inputs';
+import { AuthService } from '../accounts/auth.service';
+import { User } from '../accounts/user.entity';
+import { SessionTokens } from '../tokens/session-tokens';
+import { RequestWithContext } from '../request-context.middleware';
+import { BrowserSessions } from './browser-sessions.service';
+import { SESSION_COOKIE, sessionCookieOptions } from './session.rules';
+
+export const WRONG_CREDENTIALS = 'Wrong e-mail or password';
+
+/** What the web app and the explorer know about who is signed in. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  roles: Role[];
+  economyCode: string | null;
+}
+
+export interface SessionAnswer {
+  user: SessionUser | null;
+  csrfToken: string | null;
+}
+
+/**
+ * Signing in and out in a browser:
+ * - POST /api/session {email, password} → 200 {user, csrfToken} and the tel_session cookie;
+ * - GET /api/session → 200 {user|null, csrfToken|null}, never cached;
+ * - DELETE /api/session → 204: the session ends on the server, the cookie is cleared.
+ * The cookie then signs in GraphQL, downloads and the explorer (RequestContextMiddleware), and
+ * every state-changing request it signs must carry X-CSRF-Token: <csrfToken>.
+ */
+@Controller('api/session')
+export class SessionController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly tokens: SessionTokens,
+    private readonly sessions: BrowserSessions,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  @PublicIgnoringInvalidToken()
+  @Post()
+  @HttpCode(200)
+  async signIn(@Ctx() ctx: RequestContext, @Body() input: LoginInput, @Req() req: RequestWithContext, @Res({ passthrough: true }) res: Response): Promise<SessionAnswer> {
+    // A JSON body cannot come from another site's plain form (that would need a CORS preflight we never allow): no signing a browser into someone else's account.
+    if (!req.is('application/json')) throw AppError.badInput('Send {"email", "password"} as application/json');
+    if (typeof input?.email !== 'string' || typeof input?.password !== 'string') throw AppError.badInput('email and password are required', { fields: ['email', 'password'] });
+    let userId: string;
+    try {
+      // The one sign-in path (rate limit, dummy hash for unknown e-mails), shared with GraphQL's login.
+      const issued = await this.auth.login(input.email, input.password, req.ip ?? 'unknown');
+      const claims = this.tokens.verify(issued.token);
+      if (!claims) throw new Error('a session token just issued does not verify');
+      userId = claims.sub;
+    } catch (error) {
+      if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) throw AppError.unauthenticated(WRONG_CREDENTIALS);
+      throw error;
+    }
+    const user = await this.auth.userById(userId);
+    if (!user) throw AppError.unauthenticated(WRONG_CREDENTIALS);
+    const { secret, session } = await this.sessions.start(ctx, user, req.telSession?.id ?? null);
+    res.cookie(SESSION_COOKIE, secret, sessionCookieOptions(req.secure, session.expiresAt));
+    res.setHeader('Cache-Control', 'no-store');
+    return { user: await this.sessionUser(user), csrfToken: session.csrfToken };
+  }
+
+  @PublicIgnoringInvalidToken()
+  @Get()
+  async current(@Ctx() ctx: RequestContext, @Req() req: RequestWithContext, @Res({ passthrough: true }) res: Response): Promise<SessionAnswer> {
+    res.setHeader('Cache-Control', 'no-store');
+    if (!ctx.actor) return { user: null, csrfToken: null };
+    const user = req.telSessionUser ?? (await this.auth.userById(ctx.actor.userId));
+    if (!user) return { user: null, csrfToken: null };
+    return { user: await this.sessionUser(user), csrfToken: req.telSession?.csrfToken ?? null };
+  }
+
+  @PublicIgnoringInvalidToken()
+  @Delete()
+  @HttpCode(204)
+  async signOut(@Ctx() ctx: RequestContext, @Req() req: RequestWithContext, @Res({ passthrough: true }) res: Response): Promise<void> {
+    if (req.telSession) await this.sessions.signOut(ctx, req.telSession.id);
+    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req.secure));
+    res.setHeader('Cache-Control', 'no-store');
+  }
+
+  private async sessionUser(user: User): Promise<SessionUser> {
+    let economyCode: string | null = null;
+    if (user.economyId) {
+      // By entity name: libs/auth does not import @tel/meetings.
+      const economy = await this.uow.manager.findOne<{ id: string; code: string }>('Economy', { where: { id: user.economyId }, select: { id: true, code: true } });
+      economyCode = economy?.code ?? null;
+    }
+    return { id: user.id, email: user.email, roles: [...user.roles], economyCode };
+  }
+}
