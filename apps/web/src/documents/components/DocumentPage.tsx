@@ -59,7 +59,7 @@ function Files({ revision }: { revision: Revision }) {
               <td>{formatBytes(f.size)}</td>
               <td>
                 {f.kind}
-                {f.pageCount ? `, ${f.pageCount} pages` : ''}
+                {f.pageCount ? `, ${f.pageCount} ${f.pageCount === 1 ? 'page' : 'pages'}` : ''}
               </td>
               <td>{INDEX_STATE[f.indexState] ?? f.indexState}</td>
             </tr>

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import type { AgendaItemFieldsFragment, DocumentType, MeetingPageQuery as MeetingPageData } from '../../gql/graphql';
 import { ErrorMessage, Loading } from '../../shared/components/Status';
 import { errorCode, usePageTitle } from '../../shared/hooks';
-import { dayInZone, formatDateRange, formatDay, formatInstant, formatTimeRange, humanize } from '../../shared/time';
+import { dayInZone, formatDate, formatDateRange, formatDay, formatTimeRange, humanize } from '../../shared/time';
 import { MeetingDocumentsQuery, MeetingPageQuery } from '../graphql/meetings';
 
 type Meeting = MeetingPageData['meeting'];
@@ -34,7 +34,7 @@ function Timetable({ meeting }: { meeting: Meeting }) {
                   {s.title}
                   {s.group && <span className="muted"> ({s.group.code})</span>}
                   {s.tentative && <span className="tag">Tentative</span>}
-                  {s.timeIsConventional && <span className="muted"> · hours approximate (the sources say only morning or afternoon)</span>}
+                  {s.timeIsConventional && <span className="muted"> · approximate hours (the sources say only morning or afternoon)</span>}
                   {s.note && <span className="muted"> · {s.note}</span>}
                 </span>
               </li>
@@ -172,7 +172,7 @@ function Documents({ meeting }: { meeting: Meeting }) {
                       </td>
                       <td>{humanize(d.type)}</td>
                       <td>{d.submittedBy?.name ?? '—'}</td>
-                      <td>{formatInstant(d.registeredAt)}</td>
+                      <td className="nowrap">{formatDate(d.registeredAt.slice(0, 10))}</td>
                     </tr>
                   ))}
                 </tbody>
