@@ -63,6 +63,8 @@ describe('web app served by the API (e2e)', () => {
       expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(res.headers.get('content-type')).toBe(asset.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      // React's production build, whatever NODE_ENV the build ran under.
+      if (asset.endsWith('.js')) expect(await res.text()).not.toMatch(/jsxDEV|Download the React DevTools/);
     }
     for (const missing of ['/assets/nope.js', '/assets/..%2Fmanifest.json', '/assets/%2e%2e%2findex.html', '/assets/']) {
       const res = await fetch(`${t.url}${missing}`);

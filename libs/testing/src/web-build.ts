@@ -31,5 +31,5 @@ export function ensureWebBuild(): void {
   const why = webBuildStaleness();
   if (!why) return;
   console.log(`building the web app first (${why}): npm run build:web`);
-  execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
 }

@@ -8,14 +8,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const shownPath = useRef(location.pathname);
 
-  // After a client-side navigation, move focus to the new page (as a page load would).
+  // After a client-side navigation to another page, move focus to it (as a page load would);
+  // a change of query only (a search, a filter) leaves focus where it is.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
     main.current?.focus();
   }, [location.pathname]);
 
