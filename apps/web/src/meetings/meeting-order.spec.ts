@@ -16,4 +16,9 @@ describe('meeting order', () => {
     // During a meeting it is still the next one; the one before it is the last.
     expect(nextAndLast(meetings, '2008-04-22')).toMatchObject({ next: { code: 'TEL37' }, last: { code: 'TEL36' } });
   });
+
+  it('takes the lowest number when no coming meeting has dates yet', () => {
+    const undated = [m('TEL37', '2008-03-23', '2008-03-28'), m('TEL41', null, null, 'PLANNED', 41), m('TEL38', null, null, 'PLANNED', 38), m('TEL40', null, null, 'PLANNED', 40)];
+    expect(nextAndLast(undated, '2026-12-02')).toMatchObject({ next: { code: 'TEL38' }, last: { code: 'TEL37' } });
+  });
 });

@@ -16,5 +16,6 @@ export function nextAndLast<T extends { startDate?: string | null; endDate?: str
   const upcoming = sorted.filter((m) => (m.endDate ?? m.startDate ?? '') >= today || (!m.startDate && m.status === 'PLANNED'));
   const past = sorted.filter((m) => !upcoming.includes(m));
   const dated = upcoming.filter((x) => x.startDate);
-  return { next: dated.length ? dated[dated.length - 1] : (upcoming[0] ?? null), last: past[0] ?? null };
+  // Undated planned meetings come in number order: the next is the lowest number.
+  return { next: dated.length ? dated[dated.length - 1] : (upcoming[upcoming.length - 1] ?? null), last: past[0] ?? null };
 }
