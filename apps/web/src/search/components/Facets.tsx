@@ -21,6 +21,7 @@ export function facetValueLabel(facet: Facet, value: string): string {
 
 /** Narrowing links with counts; each one adds its value to the URL (or takes it away). */
 export function Facets({ state, facets }: { state: SearchState; facets: FacetCounts }) {
+  if (FACET_SOURCES.every(({ key }) => facets[key].length === 0)) return null;
   return (
     <nav className="facets" aria-label="Narrow the results">
       <h2 className="h3">Narrow the results</h2>
