@@ -30,7 +30,7 @@ describe('web app served by the API (e2e)', () => {
     await t?.close();
   });
 
-  it.each(['/', '/search?q=%E6%AE%AD', '/documents/2008-tel37-spsg-006', '/documents/2008/TEL37/SPSG/006rev2', '/meetings', '/meetings/TEL37', '/groups/SPSG', '/sign-in', '/no/such/page'])(
+  it.each(['/', '/search?q=%E6%AE%AD', '/documents/2008-tel37-spsg-006', '/documents/2008/TEL37/SPSG/006rev2', '/meetings', '/meetings/TEL37', '/groups/SPSG', '/sign-in'])(
     'answers %s with the app, a strict CSP and no caching',
     async (path) => {
       const res = await fetch(`${t.url}${path}`);
@@ -51,6 +51,18 @@ describe('web app served by the API (e2e)', () => {
       for (const [, url] of html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]*)"/g)) expect(url).toMatch(/^(\/assets\/[\w.-]+|data:,)$/);
     },
   );
+
+  it('answers a browser asking for an unknown page with the app and a 404, a script with JSON', async () => {
+    const page = await fetch(`${t.url}/no/such/page`, { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(await page.text()).toContain('<div id="root">');
+    for (const path of ['/no/such/page', '/package.json', '/favicon.ico', '/dist/web/index.html']) {
+      const res = await fetch(`${t.url}${path}`);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect(await jsonErrorCode(res)).toBe('NOT_FOUND');
+    }
+  });
 
   it('serves the hashed assets for a year, and nothing else under /assets', async () => {
     const html = await (await fetch(`${t.url}/`)).text();

@@ -24,3 +24,10 @@ export const API_PREFIXES = ['/graphql', '/explorer', '/api', '/files', '/health
 export function isApiPath(pathname: string): boolean {
   return API_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
+
+/** The web app's own routes (apps/web/src/app/App.tsx): the history fallback answers these. */
+const APP_ROUTES = [/^\/$/, /^\/(search|meetings|sign-in)\/?$/, /^\/(documents|meetings|groups)\/[^/].*$/];
+
+export function isAppRoute(pathname: string): boolean {
+  return APP_ROUTES.some((route) => route.test(pathname));
+}

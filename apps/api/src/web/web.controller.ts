@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError, Public } from '@tel/core';
 import { WEB_BUILD, WebBuild } from './web-assets';
-import { isApiPath, webCsp } from './web-csp';
+import { isApiPath, isAppRoute, webCsp } from './web-csp';
 
 function setCommonHeaders(res: Response): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -12,8 +12,8 @@ function setCommonHeaders(res: Response): void {
 }
 
 /**
- * The delegates' web app (apps/web): hashed assets under /assets/, and index.html for every other
- * GET outside the API's own paths, so the app's routes (/search, /documents/…) load on reload.
+ * The delegates' web app (apps/web): hashed assets under /assets/, and index.html for the app's
+ * routes (/search, /documents/…), so they load on reload and when shared.
  * Registered last, so every API route has already had its turn.
  */
 @Controller()
@@ -48,6 +48,13 @@ export class WebController {
   page(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction): void {
     // /graphql (Apollo's middleware), unknown /api/… (JSON 404) and the rest keep their meaning.
     if (isApiPath(req.path)) return next();
+    // The app's routes get the app; any other page a browser asks for gets it with a 404 (the app
+    // says "Page not found"); anything else (/package.json from a script) the usual JSON 404.
+    let status = 200;
+    if (!isAppRoute(req.path)) {
+      if (!req.accepts('html') || !(req.headers.accept ?? '').includes('text/html')) return next();
+      status = 404;
+    }
     setCommonHeaders(res);
     res.setHeader('Cache-Control', 'no-store');
     if (!this.build.indexHtml) {
@@ -57,6 +64,6 @@ export class WebController {
     res.setHeader('Content-Security-Policy', webCsp());
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    res.status(200).type('html').send(this.build.indexHtml);
+    res.status(status).type('html').send(this.build.indexHtml);
   }
 }
