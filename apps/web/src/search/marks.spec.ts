@@ -1,4 +1,4 @@
-import { decodeEntities, parseMarks } from './marks';
+import { decodeEntities, parseMarks, snippetLanguage } from './marks';
 
 describe('parseMarks', () => {
   it('splits marked matches from text', () => {
@@ -42,5 +42,17 @@ describe('parseMarks', () => {
 describe('decodeEntities', () => {
   it('decodes numeric entities and leaves unknown ones', () => {
     expect(decodeEntities('&#x6BAD;&#27542; &nbsp; &#0; &bogus;')).toBe('殭殖 &nbsp; &#0; &bogus;');
+  });
+});
+
+describe('snippetLanguage', () => {
+  it.each([
+    ['主題：中國主辦之「殭屍網路」', 'en', 'zh'],
+    ['主題：殭屍網路', 'zh-Hant', 'zh-Hant'],
+    ['ボットネット対策', 'en', 'ja'],
+    ['봇넷 대응', 'en', 'ko'],
+    ['botnet response', 'en', 'en'],
+  ])('%s in a %s document is %s', (text, lang, expected) => {
+    expect(snippetLanguage(text, lang)).toBe(expected);
   });
 });

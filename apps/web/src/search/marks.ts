@@ -42,3 +42,15 @@ export function parseMarks(snippet: string): SnippetPart[] {
   push(rest.replace(/<\/?mark>/g, ''), false);
   return parts;
 }
+
+/**
+ * The language to mark a snippet with, so screen readers pick the right voice and the CJK font
+ * stack applies: a paper's text can be in another language than its document (a Chinese summary
+ * of an English report). Hangul → ko, kana → ja, Han → zh; otherwise the document's language.
+ */
+export function snippetLanguage(text: string, documentLanguage: string): string {
+  if (/[\uAC00-\uD7AF\u1100-\u11FF]/u.test(text)) return 'ko';
+  if (/[\u3040-\u30FF]/u.test(text)) return 'ja';
+  if (/\p{Script=Han}/u.test(text)) return documentLanguage.startsWith('zh') ? documentLanguage : 'zh';
+  return documentLanguage;
+}

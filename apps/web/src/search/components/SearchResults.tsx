@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { SearchDocumentsQuery } from '../../gql/graphql';
 import { Marked } from '../../shared/components/Marked';
 import { humanize } from '../../shared/time';
+import { snippetLanguage } from '../marks';
 
 type Hit = SearchDocumentsQuery['searchDocuments']['nodes'][number];
 
@@ -33,7 +34,7 @@ export function SearchResults({ hits, firstNumber }: { hits: Hit[]; firstNumber:
               {doc.access === 'RESTRICTED' && <span className="tag">Restricted</span>}
               {hit.symbolMatch && <span className="tag">Symbol match</span>}
             </p>
-            <p className="snippet" lang={doc.language}>
+            <p className="snippet" lang={snippetLanguage(hit.snippet, doc.language)}>
               <Marked snippet={hit.snippet} />
             </p>
             {href && (
