@@ -226,7 +226,7 @@ if (!CHROMIUM_PATH) {
 
         // Sign in as a member through the form.
         await page.getByRole('link', { name: 'Sign in' }).first().click();
-        await page.waitForURL(`${t.url}/sign-in`);
+        await page.waitForURL(`${t.url}/sign-in?next=${encodeURIComponent(`/documents/${RESTRICTED_DOC}`)}`);
         await expectAccessible(page, '/sign-in');
         await page.getByRole('button', { name: 'Sign in' }).click();
         await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
@@ -241,9 +241,9 @@ if (!CHROMIUM_PATH) {
         await page.getByRole('button', { name: 'Sign in' }).click();
         await page.getByRole('button', { name: 'Sign out' }).waitFor();
 
-        // The same kind of link now downloads the restricted paper.
-        await page.goto(`${t.url}/documents/${RESTRICTED_DOC}`);
+        // Back on the paper that was missing; the same kind of link now downloads it.
         await page.getByRole('heading', { level: 1, name: /Judge and Prosecutor/ }).waitFor();
+        expect(page.url()).toBe(`${t.url}/documents/${RESTRICTED_DOC}`);
         const [restricted] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download judge-prosecutor-training-progress\.pdf/ }).click()]);
         expect(await restricted.failure()).toBeNull();
         expect(fs.readFileSync((await restricted.path())!).subarray(0, 5).toString()).toBe('%PDF-');

@@ -43,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
               {loaded && !user && (
                 <li>
-                  <NavLink to="/sign-in">Sign in</NavLink>
+                  <NavLink to={location.pathname === '/sign-in' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>Sign in</NavLink>
                 </li>
               )}
             </ul>

@@ -28,7 +28,7 @@ function NoSuchDocument({ symbol }: { symbol: string }) {
       </p>
       <p>
         <Link to={searchHref({ q: symbol, filters: emptyFilters(), page: 1 })}>Search the papers for “{symbol}”</Link> or{' '}
-        <Link to="/sign-in">sign in</Link> to see restricted papers.
+        <Link to={`/sign-in?next=${encodeURIComponent(documentPath(symbol))}`}>sign in</Link> to see restricted papers.
       </p>
     </>
   );
