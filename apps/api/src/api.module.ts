@@ -18,6 +18,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { ExplorerModule } from './explorer/explorer.module';
 import { HttpErrorFilter } from './http-error.filter';
+import { WebModule } from './web/web.module';
 
 function validationMessages(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => [
@@ -33,7 +34,7 @@ function validationMessages(errors: ValidationError[], prefix = ''): string[] {
 })
 class AuditModule {}
 
-/** The HTTP API: GraphQL at /graphql, /health, and (with the identity issue) /explorer. */
+/** The HTTP API: GraphQL at /graphql, /health, /explorer, and the web app at /. */
 @Module({})
 export class ApiModule implements NestModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -54,6 +55,8 @@ export class ApiModule implements NestModule {
         ProjectsModule,
         ApprovalsModule,
         ExplorerModule.forRoot(explorerEnabled),
+        // Last: the web app's history fallback answers only what no route above claimed.
+        WebModule.forRoot(),
       ],
       controllers: [HealthController],
       providers: [

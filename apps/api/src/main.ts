@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bodyParser: false });
   configureHttp(app, config);
   await app.listen(config.port);
-  new Logger('API').log(`tel-registry listening on http://localhost:${config.port} (GraphQL at /graphql, ${config.dialect} database)`);
+  new Logger('API').log(`tel-registry listening on http://localhost:${config.port} (the site at /, GraphQL at /graphql, ${config.dialect} database)`);
 }
 
 main().catch((error) => {

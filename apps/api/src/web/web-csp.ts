@@ -1,0 +1,33 @@
+/**
+ * The Content-Security-Policy of the web app, as strict as the explorer's: every script, style and
+ * request comes from this server; no inline script, no eval, no inline style element.
+ * img-src data: is for the empty favicon.
+ */
+export function webCsp(): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Paths that belong to the API; the web app's history fallback never answers them. */
+export const API_PREFIXES = ['/graphql', '/explorer', '/api', '/files', '/health', '/assets'];
+
+export function isApiPath(pathname: string): boolean {
+  return API_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+/** The web app's own routes (apps/web/src/app/App.tsx): the history fallback answers these. */
+const APP_ROUTES = [/^\/$/, /^\/(search|meetings|sign-in)\/?$/, /^\/(documents|meetings|groups)\/[^/].*$/];
+
+export function isAppRoute(pathname: string): boolean {
+  return APP_ROUTES.some((route) => route.test(pathname));
+}

@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Provider } from 'urql';
+import { DocumentPage } from '../documents/components/DocumentPage';
+import { GroupPage } from '../groups/components/GroupPage';
+import { HomePage } from '../home/components/HomePage';
+import { MeetingPage } from '../meetings/components/MeetingPage';
+import { MeetingsPage } from '../meetings/components/MeetingsPage';
+import { SearchPage } from '../search/components/SearchPage';
+import { SignInPage } from '../session/components/SignInPage';
+import { SessionProvider, useSession } from '../session/hooks/useSession';
+import { Layout } from './components/Layout';
+import { NotFoundPage } from './components/NotFoundPage';
+import { createGraphqlClient } from './graphql-client';
+
+function Site() {
+  const { user, csrfToken, loaded } = useSession();
+  // A new client (and an empty cache) for each person and session.
+  const client = useMemo(() => createGraphqlClient(csrfToken), [user?.id, csrfToken]);
+  return (
+    <Provider value={client}>
+      <Layout>
+        {loaded ? (
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/search" element={<SearchPage />} />
+            <Route path="/documents/*" element={<DocumentPage />} />
+            <Route path="/meetings" element={<MeetingsPage />} />
+            <Route path="/meetings/:code" element={<MeetingPage />} />
+            <Route path="/groups/:code" element={<GroupPage />} />
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        ) : (
+          <p className="status" role="status">
+            Loading…
+          </p>
+        )}
+      </Layout>
+    </Provider>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Site />
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

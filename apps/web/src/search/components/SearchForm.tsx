@@ -1,0 +1,47 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { searchHref, type SearchState } from '../search-url';
+
+/** The query syntax, in one line. */
+export const QUERY_HELP =
+  'Every word must match; put "a phrase" in quotes; type a symbol such as SPSG-006 or TEL37 SPSG 6 to go straight to that paper. English, Chinese, Japanese and Korean all work.';
+
+/** The search box. A new query keeps the chosen filters and starts again at page 1. */
+export function SearchForm({ state, autoFocus = false }: { state: SearchState; autoFocus?: boolean }) {
+  const [q, setQ] = useState(state.q);
+  const navigate = useNavigate();
+  useEffect(() => setQ(state.q), [state.q]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    navigate(searchHref({ ...state, q: q.trim(), page: 1 }));
+  };
+
+  return (
+    <form role="search" className="search-form" onSubmit={submit}>
+      <label className="label" htmlFor="search-q">
+        Search the meeting papers
+      </label>
+      <p className="hint" id="search-q-hint">
+        {QUERY_HELP}
+      </p>
+      <div className="search-row">
+        <input
+          id="search-q"
+          className="input"
+          type="search"
+          name="q"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          aria-describedby="search-q-hint"
+          autoFocus={autoFocus}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <button type="submit" className="button">
+          Search
+        </button>
+      </div>
+    </form>
+  );
+}

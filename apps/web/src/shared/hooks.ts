@@ -1,0 +1,15 @@
+import { useEffect } from 'react';
+import type { CombinedError } from 'urql';
+
+/** Sets the tab title, so screen-reader users and history entries say where they are. */
+export function usePageTitle(title: string): void {
+  useEffect(() => {
+    document.title = title ? `${title} · TEL Registry` : 'TEL Registry';
+  }, [title]);
+}
+
+/** The code the API put on the first error (NOT_FOUND, UNAUTHENTICATED, …), if any. */
+export function errorCode(error: CombinedError | undefined): string | undefined {
+  const code = error?.graphQLErrors?.[0]?.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}

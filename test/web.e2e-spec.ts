@@ -1,0 +1,316 @@
+import * as fs from 'node:fs';
+import { accountFor, createTestApp, ensureWebBuild, TestApp, waitForJobs } from '@tel/testing';
+import { Role } from '@tel/core';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH;
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SHOTS = '/tmp/web-shots';
+const BUILD_TIMEOUT = 300_000;
+const BROWSER_TIMEOUT = 120_000;
+
+const PUBLIC_DOC = '2008-TELWG37-PTAB-WS-016';
+const RESTRICTED_DOC = '2008-TELWG37-SPSG-004';
+
+function directives(csp: string): Record<string, string[]> {
+  return Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+}
+
+async function jsonErrorCode(res: Response): Promise<string | undefined> {
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  return ((await res.json()) as { error?: { code?: string } }).error?.code;
+}
+
+describe('web app served by the API (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    ensureWebBuild();
+    t = await createTestApp({ seed: false });
+  }, BUILD_TIMEOUT);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it.each(['/', '/search?q=%E6%AE%AD', '/documents/2008-tel37-spsg-006', '/documents/2008/TEL37/SPSG/006rev2', '/meetings', '/meetings/TEL37', '/groups/SPSG', '/sign-in'])(
+    'answers %s with the app, a strict CSP and no caching',
+    async (path) => {
+      const res = await fetch(`${t.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const csp = directives(res.headers.get('content-security-policy') ?? '');
+      expect(csp['default-src']).toEqual(["'self'"]);
+      expect(csp['script-src']).toEqual(["'self'"]);
+      expect(csp['style-src']).toEqual(["'self'"]);
+      expect(csp['connect-src']).toEqual(["'self'"]);
+      expect(csp['frame-ancestors']).toEqual(["'none'"]);
+      expect(res.headers.get('content-security-policy')).not.toMatch(/unsafe-|\*/);
+      const html = await res.text();
+      expect(html).toContain('<div id="root">');
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
+      expect(html).not.toMatch(/\sstyle=|<style/);
+      for (const [, url] of html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]*)"/g)) expect(url).toMatch(/^(\/assets\/[\w.-]+|data:,)$/);
+    },
+  );
+
+  it('answers a browser asking for an unknown page with the app and a 404, a script with JSON', async () => {
+    const page = await fetch(`${t.url}/no/such/page`, { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(await page.text()).toContain('<div id="root">');
+    for (const path of ['/no/such/page', '/package.json', '/favicon.ico', '/dist/web/index.html']) {
+      const res = await fetch(`${t.url}${path}`);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect(await jsonErrorCode(res)).toBe('NOT_FOUND');
+    }
+  });
+
+  it('serves the hashed assets for a year, and nothing else under /assets', async () => {
+    const html = await (await fetch(`${t.url}/`)).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+    expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
+    for (const asset of assets) {
+      const res = await fetch(`${t.url}${asset}`);
+      expect({ asset, status: res.status }).toEqual({ asset, status: 200 });
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('content-type')).toBe(asset.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      // React's production build, whatever NODE_ENV the build ran under.
+      if (asset.endsWith('.js')) expect(await res.text()).not.toMatch(/jsxDEV|Download the React DevTools/);
+    }
+    for (const missing of ['/assets/nope.js', '/assets/..%2Fmanifest.json', '/assets/%2e%2e%2findex.html', '/assets/']) {
+      const res = await fetch(`${t.url}${missing}`);
+      expect({ missing, status: res.status }).toEqual({ missing, status: 404 });
+      expect(await jsonErrorCode(res)).toBe('NOT_FOUND');
+    }
+  });
+
+  it('leaves the API paths their meaning', async () => {
+    for (const path of ['/api/nope', '/api', '/files/00000000-0000-0000-0000-000000000000', '/health/nope']) {
+      const res = await fetch(`${t.url}${path}`);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect(await jsonErrorCode(res)).toBe('NOT_FOUND');
+    }
+    expect((await fetch(`${t.url}/health`)).headers.get('content-type')).toMatch(/^application\/json/);
+    expect((await fetch(`${t.url}/explorer`)).headers.get('content-security-policy')).toMatch(/nonce-/);
+    const graphql = await fetch(`${t.url}/graphql?query=%7B__typename%7D`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
+    // Only GET reaches the app: other methods on its routes stay 404.
+    const post = await fetch(`${t.url}/search`, { method: 'POST' });
+    expect(post.status).toBe(404);
+  });
+});
+
+if (!CHROMIUM_PATH) {
+  // Said plainly rather than registered as skipped tests: without Chromium there are none.
+  console.log('web app browser tests left out: set CHROMIUM_PATH=/usr/bin/chromium to run them');
+} else {
+  describe('web app in a browser (e2e)', () => {
+    let t: TestApp;
+    let browser: import('playwright-core').Browser;
+    let axeSource: string;
+    let member: { email: string; password: string };
+    let restrictedFileId: string;
+
+    beforeAll(async () => {
+      ensureWebBuild();
+      t = await createTestApp();
+      await waitForJobs(t, 60_000);
+      const account = await accountFor(t, [Role.DELEGATE]);
+      member = { email: account.email, password: account.password };
+      const restricted = await t.gql(`{ document(symbol: "${RESTRICTED_DOC}") { revisions { files { id } } } }`, {}, account.token);
+      restrictedFileId = restricted.data.document.revisions[0].files[0].id;
+      axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+      fs.mkdirSync(SHOTS, { recursive: true });
+      const { chromium } = await import('playwright-core');
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+    }, BUILD_TIMEOUT);
+    afterAll(async () => {
+      await browser?.close();
+      await t?.close();
+    });
+
+    /** A page that records CSP violations, page errors and every URL it asks for. */
+    async function openPage(width = 1440) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      const requests: string[] = [];
+      page.on('request', (req) => requests.push(req.url()));
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
+      });
+      return { context, page, problems, requests };
+    }
+
+    type Page = import('playwright-core').Page;
+
+    /** axe-core run inside the page; serious and critical violations fail the test. */
+    async function expectAccessible(page: Page, name: string): Promise<void> {
+      // Evaluated through the DevTools protocol, so the page's CSP (rightly) does not block it.
+      await page.evaluate(axeSource);
+      const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })))`)) as {
+        id: string;
+        impact: string;
+        help: string;
+        nodes: string[];
+      }[];
+      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect({ page: name, violations: bad }).toEqual({ page: name, violations: [] });
+    }
+
+    async function shoot(page: Page, name: string): Promise<void> {
+      await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+    }
+
+    it('takes a delegate from the start page to a search hit, a public download, a restricted one as a member, and out again', async () => {
+      const { context, page, problems, requests } = await openPage();
+      try {
+        await page.goto(`${t.url}/`);
+        await page.getByRole('heading', { level: 2, name: 'Next meeting' }).waitFor();
+        await page.getByRole('link', { name: /TEL37/ }).first().waitFor();
+        await expectAccessible(page, '/');
+
+        // Search in Chinese from the start page.
+        await page.getByLabel('Search the meeting papers').fill('殭屍網路');
+        await page.getByRole('button', { name: 'Search' }).click();
+        await page.waitForURL(/\/search\?q=%E6%AE%AD%E5%B1%8D%E7%B6%B2%E8%B7%AF/);
+        const results = page.locator('ol.results > li');
+        await results.first().waitFor();
+        expect(await results.count()).toBeGreaterThan(0);
+        expect(await page.locator('ol.results mark').first().textContent()).toMatch(/殭屍網路|殭屍|網路/);
+        await expectAccessible(page, '/search');
+
+        // Narrow by a facet, then remove it again: both are links, so the URL says it all.
+        const before = await page.locator('.result-count').textContent();
+        await page.locator('.facets').getByRole('link', { name: /^Report/ }).first().click();
+        await page.waitForURL(/type=REPORT/);
+        await page.locator('.active-filters').getByRole('link', { name: /Type: Report/ }).waitFor();
+        const narrowed = page.url();
+        expect(await page.locator('ol.results > li').count()).toBeGreaterThan(0);
+        // The whole state is in the URL: a fresh page at that address shows the same.
+        const shared = await context.newPage();
+        await shared.goto(narrowed);
+        await shared.locator('.active-filters').getByRole('link', { name: /Type: Report/ }).waitFor();
+        await shared.close();
+        await page.goBack();
+        await page.waitForURL((url) => !url.search.includes('type=REPORT'));
+        expect(await page.locator('.result-count').textContent()).toBe(before);
+        await page.goForward();
+        await page.waitForURL(/type=REPORT/);
+
+        // A hit opens its file at its page (PDFs), and its document page.
+        await page.goto(`${t.url}/search?q=${encodeURIComponent('botnet workshop research report')}`);
+        const fileLink = page.locator('ol.results a[href^="/files/"]').first();
+        await fileLink.waitFor();
+        const href = (await fileLink.getAttribute('href'))!;
+        expect(href).toMatch(/^\/files\/[\w-]+#page=\d+$/);
+        const opened = await page.evaluate(`fetch(${JSON.stringify(href)}).then((r) => [r.status, r.headers.get('content-type')])`);
+        expect(opened).toEqual([200, 'application/pdf']);
+
+        // Open the document; a lower-case symbol is replaced by the canonical one.
+        await page.goto(`${t.url}/documents/${PUBLIC_DOC.toLowerCase()}`);
+        await page.waitForURL(`${t.url}/documents/${PUBLIC_DOC}`);
+        await page.getByRole('heading', { level: 1, name: /Research report of the Workshop/ }).waitFor();
+        await expectAccessible(page, '/documents/{symbol}');
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download botnet-workshop-research-report\.pdf/ }).click()]);
+        expect(await download.failure()).toBeNull();
+        expect(download.suggestedFilename()).toBe('botnet-workshop-research-report.pdf');
+
+        // Anonymous: the restricted paper does not exist, and its file is a plain 404.
+        await page.goto(`${t.url}/documents/${RESTRICTED_DOC}`);
+        await page.getByRole('heading', { level: 1, name: 'No such document' }).waitFor();
+        await page.getByRole('link', { name: new RegExp(`Search the papers for “${RESTRICTED_DOC}”`) }).waitFor();
+        expect(await page.evaluate(`fetch('/files/${restrictedFileId}').then((r) => r.status)`)).toBe(404);
+
+        // Sign in as a member through the form.
+        await page.getByRole('link', { name: 'Sign in' }).first().click();
+        await page.waitForURL(`${t.url}/sign-in?next=${encodeURIComponent(`/documents/${RESTRICTED_DOC}`)}`);
+        await expectAccessible(page, '/sign-in');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+        await page.locator('.error-summary').getByRole('link', { name: 'Enter your email address' }).click();
+        expect(await page.evaluate('document.activeElement.id')).toBe('email');
+        await expectAccessible(page, '/sign-in with errors');
+        await page.getByLabel('Email').fill(member.email);
+        await page.getByLabel('Password').fill('wrong-password');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.locator('.error-summary').getByRole('link', { name: /email address or password is not right/ }).waitFor();
+        await page.getByLabel('Password').fill(member.password);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('button', { name: 'Sign out' }).waitFor();
+
+        // Back on the paper that was missing; the same kind of link now downloads it.
+        await page.getByRole('heading', { level: 1, name: /Judge and Prosecutor/ }).waitFor();
+        expect(page.url()).toBe(`${t.url}/documents/${RESTRICTED_DOC}`);
+        const [restricted] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download judge-prosecutor-training-progress\.pdf/ }).click()]);
+        expect(await restricted.failure()).toBeNull();
+        expect(fs.readFileSync((await restricted.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+
+        // Sign out: the file is a 404 again.
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+        expect(await page.evaluate(`fetch('/files/${restrictedFileId}').then((r) => r.status)`)).toBe(404);
+
+        expect(problems).toEqual([]);
+        // Nothing but this server: no CDN, no web fonts.
+        expect(requests.filter((u) => !u.startsWith(t.url) && !u.startsWith('data:'))).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, BROWSER_TIMEOUT);
+
+    const PAGES: [string, string, string][] = [
+      ['home', '/', 'Next meeting'],
+      ['search', `/search?q=${encodeURIComponent('殭屍網路')}`, 'Narrow the results'],
+      ['search-none', `/search?q=zzzzqqq&group=SPSG`, 'No papers match “zzzzqqq”'],
+      ['document', '/documents/2008-TELWG37-SPSG-006-Rev.0', 'Revisions and files'],
+      ['document-missing', '/documents/2008-TELWG37-SPSG-999', 'No such document'],
+      ['meetings', '/meetings', 'Past'],
+      ['meeting', '/meetings/TEL37', 'Timetable'],
+      ['group', '/groups/SPSG', 'Office holders now'],
+      ['sign-in', '/sign-in', 'Sign in'],
+    ];
+
+    it.each([375, 1440])('renders every page at %d px with no serious accessibility violation', async (width) => {
+      const { context, page, problems } = await openPage(width);
+      try {
+        for (const [name, path, heading] of PAGES) {
+          await page.goto(`${t.url}${path}`);
+          await page.getByRole('heading', { name: heading }).first().waitFor();
+          await expectAccessible(page, `${path} at ${width}px`);
+          // Nothing wider than the screen (tables scroll inside their own box).
+          const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+          expect({ path, width, overflow }).toEqual({ path, width, overflow: 0 });
+          await shoot(page, `${name}-${width}`);
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, BROWSER_TIMEOUT);
+
+    it('keeps keyboard users oriented: a skip link first, focus moved to the page on navigation', async () => {
+      const { context, page } = await openPage();
+      try {
+        await page.goto(`${t.url}/meetings`);
+        await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to main content');
+        await page.keyboard.press('Enter');
+        expect(await page.evaluate('document.activeElement.id')).toBe('main');
+        await page.getByRole('link', { name: /^TEL37/ }).first().click();
+        await page.getByRole('heading', { level: 2, name: 'Timetable' }).waitFor();
+        expect(await page.evaluate('document.activeElement.id')).toBe('main');
+        expect(await page.title()).toMatch(/^TEL37 .* · TEL Registry$/);
+        // Times carry their zone.
+        expect(await page.locator('.timetable .time').first().textContent()).toMatch(/^\d\d:\d\d–\d\d:\d\d (GMT|UTC)/);
+        await page.goBack();
+        await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+      } finally {
+        await context.close();
+      }
+    }, BROWSER_TIMEOUT);
+  });
+}
