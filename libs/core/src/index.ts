@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './errors/app-error';
 export * from './errors/unique-violation';
+export * from './errors/storage-full';
 export * from './errors/format-graphql-error';
 export * from './database/fifo-lock';
 export * from './database/unit-of-work';
