@@ -19,8 +19,9 @@ export const tooLarge = (maxBytes: number) => new HttpException(`The file is lar
 
 /** The client closed the connection before its request body was complete: there is no one left to answer. */
 export class ClientGoneError extends Error {
-  constructor(readonly bytesReceived: number) {
-    super(`the client went away mid-upload, after ${bytesReceived} bytes of the body`);
+  /** `bytesReceived`: of the body, when reading it had begun. */
+  constructor(readonly bytesReceived: number | null) {
+    super(bytesReceived === null ? 'the client went away before the body was read' : `the client went away mid-upload, after ${bytesReceived} bytes of the body`);
     this.name = 'ClientGoneError';
   }
 }
@@ -41,6 +42,8 @@ const storageError = (error: Error): Error => (error instanceof StorageFullError
  */
 export function receiveSingleFile(req: Request, storage: FileStorage, options: { field: string; maxBytes: number }): Promise<ReceivedFile> {
   return new Promise<ReceivedFile>((resolve, reject) => {
+    // Gone while the target was being checked: its 'close' has fired already, and nothing more will come.
+    if (req.destroyed && !req.readableEnded) return reject(new ClientGoneError(null));
     let parser: busboy.Busboy;
     try {
       parser = busboy({
@@ -106,8 +109,10 @@ export function receiveSingleFile(req: Request, storage: FileStorage, options: {
     });
     req.on('data', countBytes);
     req.on('error', () => undefined); // a reset connection: 'close' below says what to do
+    // Not `req.complete`: a request whose last bytes arrived but were still buffered (the parser
+    // applying backpressure) when the connection closed is destroyed with them unread, and 'end' never comes.
     req.on('close', () => {
-      if (!req.complete) parser.destroy(new ClientGoneError(bytesReceived));
+      if (!req.readableEnded) parser.destroy(new ClientGoneError(bytesReceived));
     });
     req.pipe(parser);
   });
