@@ -16,3 +16,4 @@ export * from './entity/base.entity';
 export * from './time/zoned-time';
 export * from './audit/audit-trail';
 export * from './database/ensure-schema';
+export * from './process/last-resort';
