@@ -202,11 +202,11 @@ describe('uploading and downloading document files (e2e)', () => {
       expect(fs.readFileSync('/etc/passwd', 'utf8')).not.toContain('root:x:0:0\n\n');
     });
 
-    it('drops RTL overrides and control characters from the download name', async () => {
+    it('drops RTL overrides and control characters from both stored names and the download name', async () => {
       const symbol = await register();
-      const res = await upload(symbol, 0, samples.txt(), 'report\u202Efdp.txt', secretariat);
+      const res = await upload(symbol, 0, samples.txt(), 'report\u202Efdp\u2066\u200F.txt', secretariat);
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ name: 'reportfdp.txt', originalName: 'report\u202Efdp.txt' });
+      expect(res.body).toMatchObject({ name: 'reportfdp.txt', originalName: 'reportfdp.txt' });
       const got = await download(res.body.id);
       expect(got.headers.get('content-disposition')).toBe('inline; filename="reportfdp.txt"');
     });

@@ -48,6 +48,7 @@ export class DocumentFilesController {
       if (error instanceof ClientGoneError) {
         // Routine (a closed tab, a dropped line): nothing was kept, and no one is left to answer.
         this.logger.warn(`[${ctx.requestId}] upload to ${symbol} [Rev.${revision}] abandoned: ${error.message}; nothing kept`);
+        res.destroy(); // normally closed already; never left waiting for an answer
         return;
       }
       // Refused before the whole body was read: answer now, drop the rest, and close the connection.
