@@ -1,8 +1,11 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Request } from 'express';
 import { AppError } from '@tel/core';
-import { FileStorage, StagedBlob, StorageFullError } from '@tel/storage';
+import { FileStorage, LocalDiskFileStorage, StagedBlob, StorageFullError } from '@tel/storage';
 import { ClientGoneError, receiveSingleFile } from './multipart-file';
 
 const BOUNDARY = 'unit-boundary';
@@ -62,6 +65,22 @@ describe('receiveSingleFile', () => {
     const failure = await receiveSingleFile(fakeRequest(bytes, { endAfter: 200 }), storage, { field: 'file', maxBytes: 10_000 }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ClientGoneError);
     expect(staged).toHaveLength(1);
+  });
+
+  it.each([
+    ['in the part header', 40],
+    ['in the file', 130],
+    ['in the closing boundary', 5000 + 120],
+  ])('answers a complete request whose body is cut short %s with BAD_USER_INPUT, and keeps nothing', async (_label, cut) => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tel-multipart-'));
+    try {
+      const bytes = body('y'.repeat(5000)).subarray(0, cut);
+      const failure = await receiveSingleFile(fakeRequest(bytes), new LocalDiskFileStorage(root), { field: 'file', maxBytes: 10_000 }).catch((e: unknown) => e);
+      expect(failure).toMatchObject({ code: 'BAD_USER_INPUT', message: 'The multipart body is malformed or incomplete' });
+      expect(fs.readdirSync(path.join(root, 'staging'))).toEqual([]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('rejects at once when the client left before the body was read', async () => {

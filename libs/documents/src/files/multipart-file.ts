@@ -26,6 +26,10 @@ export class ClientGoneError extends Error {
   }
 }
 
+/** What a failed parse answers: nothing to one who left, BAD_USER_INPUT to the rest. */
+const verdictOn = (parseError: unknown): Error =>
+  parseError instanceof ClientGoneError ? parseError : AppError.badInput('The multipart body is malformed or incomplete');
+
 /** The file volume is full: a coded 507; anything else unchanged. */
 const storageError = (error: Error): Error => (error instanceof StorageFullError ? AppError.insufficientStorage() : error);
 
@@ -88,12 +92,16 @@ export function receiveSingleFile(req: Request, storage: FileStorage, options: {
       staging = storage
         .stage(stream, { maxBytes: options.maxBytes, observe: (chunk) => probe.push(chunk) })
         .then((staged) => ({ staged, filename: info.filename ?? '', text: probe.finish() }));
-      staging.catch((error: Error) => fail(error instanceof BlobTooLargeError ? tooLarge(options.maxBytes) : storageError(error)));
+      // When the parser failed (the body is cut short, the client left), that is the cause, whichever
+      // of its 'error' and this rejection comes first; otherwise the staging's own error is.
+      staging.catch((error: Error) =>
+        fail(error instanceof BlobTooLargeError ? tooLarge(options.maxBytes) : parser.errored ? verdictOn(parser.errored) : storageError(error)),
+      );
     });
     parser.on('filesLimit', () => (problem ??= AppError.badInput('Send one file per request')));
     parser.on('partsLimit', () => (problem ??= AppError.badInput('Too many parts in the multipart body')));
     parser.on('fieldsLimit', () => (problem ??= AppError.badInput('Too many fields in the multipart body')));
-    parser.on('error', (error) => fail(error instanceof ClientGoneError ? error : AppError.badInput('The multipart body is malformed or incomplete')));
+    parser.on('error', (error) => fail(verdictOn(error)));
     parser.on('close', () => {
       if (settled) return;
       if (!staging) return fail(problem ?? AppError.badInput(`The request has no file in the multipart field "${options.field}"`));
