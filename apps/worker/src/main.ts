@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@tel/core';
+import { ConfigError, installLastResortHandlers, loadConfig } from '@tel/core';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -14,6 +14,8 @@ export async function runWorker(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
   const logger = new Logger('Worker');
+  // Once running (a failure while starting still ends the process, for the supervisor to see).
+  installLastResortHandlers('worker');
   logger.log(`worker ready (${config.dialect} database, ${config.jobs.redisUrl ? 'Redis' : 'no Redis'}); waiting for jobs`);
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));

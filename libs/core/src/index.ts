@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './errors/app-error';
 export * from './errors/unique-violation';
+export * from './errors/storage-full';
 export * from './errors/format-graphql-error';
 export * from './database/fifo-lock';
 export * from './database/unit-of-work';
@@ -19,3 +20,4 @@ export * from './idempotency/idempotency';
 export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotency.interceptor';
+export * from './process/last-resort';

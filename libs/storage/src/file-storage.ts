@@ -37,6 +37,23 @@ export class BlobTooLargeError extends Error {
 }
 
 /**
+ * Thrown when the volume is full or the quota is spent (ENOSPC, EDQUOT): nothing of the write is
+ * kept. `code` is the system's, so callers can treat it like any other out-of-space error.
+ */
+export class StorageFullError extends Error {
+  constructor(readonly code: string, cause?: unknown) {
+    super(`the files volume is full (${code})`, { cause });
+    this.name = 'StorageFullError';
+  }
+}
+
+/** True for the errors a full volume or a spent quota raises. */
+export function isOutOfSpace(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/**
  * Where uploaded files live: content-addressed by SHA-256, so identical content is stored once.
  *
  * Writing is two-step so that the database row is recorded only after the bytes are safely on
@@ -48,6 +65,11 @@ export class BlobTooLargeError extends Error {
  * port; domain code never touches paths.
  */
 export abstract class FileStorage {
+  /**
+   * Streams `source` into the staging area. It listens to `source` from the moment it is called
+   * (an upload's stream may fail — the client went away — before anything is written), and on any
+   * failure keeps nothing and rejects: BlobTooLargeError, StorageFullError, or the source's error.
+   */
   abstract stage(source: Readable, options: StageOptions): Promise<StagedBlob>;
   /** Reads up to `length` bytes of a staged blob from `offset` (fewer at the end). */
   abstract readStaged(blob: StagedBlob, offset: number, length: number): Promise<Buffer>;
@@ -61,7 +83,10 @@ export abstract class FileStorage {
   abstract delete(sha256: string): Promise<void>;
   /** Every stored blob (for sweeping blobs no row refers to). */
   abstract list(): AsyncIterable<StoredBlobInfo>;
-  /** Removes staged copies older than `olderThan` (left behind by a crash mid-upload); returns how many. */
+  /**
+   * Removes staged copies last written before `olderThan` (left behind by a crash mid-upload) and
+   * not in use by this process (being staged, or staged and not yet committed or discarded); returns how many.
+   */
   abstract sweepStaging(olderThan: Date): Promise<number>;
 }
 

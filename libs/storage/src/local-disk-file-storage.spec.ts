@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Readable } from 'node:stream';
-import { BlobTooLargeError } from './file-storage';
+import { PassThrough, Readable } from 'node:stream';
+import { BlobTooLargeError, StorageFullError } from './file-storage';
 import { LocalDiskFileStorage } from './local-disk-file-storage';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -72,6 +73,49 @@ describe('LocalDiskFileStorage', () => {
     expect(filesUnder(root)).toEqual([]);
   });
 
+  it('hears a source that fails before anything is written (a client gone right after the part header)', async () => {
+    // Destroyed in the same tick it is handed over: an 'error' with no listener yet would end the process.
+    const source = new PassThrough();
+    const staging = storage.stage(source, { maxBytes: 100 });
+    source.destroy(new Error('the client went away'));
+    await expect(staging).rejects.toThrow('the client went away');
+    const alreadyFailed = new PassThrough();
+    alreadyFailed.on('error', () => undefined).destroy(new Error('reset earlier'));
+    await expect(storage.stage(alreadyFailed, { maxBytes: 100 })).rejects.toThrow();
+    expect(filesUnder(root)).toEqual([]);
+  });
+
+  it('turns a full volume (ENOSPC, EDQUOT) into StorageFullError and keeps nothing', async () => {
+    for (const code of ['ENOSPC', 'EDQUOT']) {
+      // Only writes fail, as on a full disk: open, close and removal still work.
+      const probe = await fsp.open(__filename, 'r');
+      const fileHandle = Object.getPrototypeOf(probe) as fsp.FileHandle;
+      await probe.close();
+      const spy = jest.spyOn(fileHandle, 'write').mockRejectedValue(Object.assign(new Error(`${code}: no space left on device, write`), { code }));
+      try {
+        const failure = await storage.stage(chunks('will not fit'), { maxBytes: 100 }).catch((e: unknown) => e);
+        expect(failure).toBeInstanceOf(StorageFullError);
+        expect(failure).toMatchObject({ code });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(filesUnder(root)).toEqual([]);
+    }
+  });
+
+  it('never sweeps a staged copy still in use, however old', async () => {
+    const held = await storage.stage(chunks('being checked'), { maxBytes: 100 });
+    const [file] = filesUnder(path.join(root, 'staging'));
+    const aDayAgo = new Date(Date.now() - 86_400_000);
+    fs.utimesSync(file, aDayAgo, aDayAgo);
+    expect(await storage.sweepStaging(new Date())).toBe(0);
+    await storage.commit(held);
+    expect(await storage.stat(held.sha256)).toMatchObject({ size: 13 });
+    // A copy no one holds (a crash left it behind) is swept.
+    fs.writeFileSync(path.join(root, 'staging', `${randomUUID()}.part`), 'left by a crash');
+    expect(await storage.sweepStaging(new Date(Date.now() + 1000))).toBe(1);
+  });
+
   it('discards a staged copy, deletes blobs and lists what is stored', async () => {
     const kept = await storage.stage(chunks('kept'), { maxBytes: 10 });
     const dropped = await storage.stage(chunks('dropped'), { maxBytes: 10 });
@@ -91,7 +135,9 @@ describe('LocalDiskFileStorage', () => {
     const oldFile = filesUnder(path.join(root, 'staging')).find((f) => f.includes(old.stagingId))!;
     const anHourAgo = new Date(Date.now() - 3600_000);
     fs.utimesSync(oldFile, anHourAgo, anHourAgo);
-    expect(await storage.sweepStaging(new Date(Date.now() - 60_000))).toBe(1);
+    // As after a crash: the process that staged them is gone, a new one sweeps.
+    const restarted = new LocalDiskFileStorage(root);
+    expect(await restarted.sweepStaging(new Date(Date.now() - 60_000))).toBe(1);
     expect(filesUnder(path.join(root, 'staging'))).toEqual([expect.stringContaining(fresh.stagingId)]);
   });
 

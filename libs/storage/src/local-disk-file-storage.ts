@@ -4,7 +4,7 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { Readable, Transform, TransformCallback, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BlobTooLargeError, ByteRange, FileStorage, SHA256_HEX, StagedBlob, StageOptions, StoredBlobInfo } from './file-storage';
+import { BlobTooLargeError, ByteRange, FileStorage, isOutOfSpace, SHA256_HEX, StagedBlob, StageOptions, StorageFullError, StoredBlobInfo } from './file-storage';
 
 const STAGING_NAME = /^[0-9a-f-]{36}\.part$/;
 
@@ -41,6 +41,8 @@ class Meter extends Transform {
 export class LocalDiskFileStorage extends FileStorage {
   private readonly blobsDir: string;
   private readonly stagingDir: string;
+  /** Staging ids this process is writing or holds staged: never swept, however old. */
+  private readonly inUse = new Set<string>();
 
   constructor(readonly root: string) {
     super();
@@ -54,15 +56,18 @@ export class LocalDiskFileStorage extends FileStorage {
     const stagingId = randomUUID();
     const file = this.stagingPath(stagingId);
     const meter = new Meter(options);
-    const handle = await fsp.open(file, 'wx', 0o640);
+    const sink = new StagingFile(file);
+    this.inUse.add(stagingId);
     try {
-      await pipeline(source, meter, fileSink(handle));
+      // Called before the first await, so the source has its listeners from the moment it is
+      // handed over: an error on it (the client went away) cannot go unheard.
+      await pipeline(source, meter, sink);
     } catch (error) {
-      await handle.close().catch(() => undefined);
+      this.inUse.delete(stagingId);
+      await sink.released;
       await fsp.rm(file, { force: true });
-      throw error;
+      throw asStorageFull(error);
     }
-    await handle.close();
     return { stagingId, size: meter.size, sha256: meter.hash.digest('hex') };
   }
 
@@ -80,20 +85,26 @@ export class LocalDiskFileStorage extends FileStorage {
   async commit(blob: StagedBlob): Promise<void> {
     const target = this.blobPath(blob.sha256);
     const staged = this.stagingPath(blob.stagingId);
-    await fsp.mkdir(path.dirname(target), { recursive: true, mode: 0o750 });
-    if (await exists(target)) {
-      // Same content already stored: keep that copy, freshen its time so a sweep running now leaves it alone.
-      await fsp.rm(staged, { force: true });
-      const now = new Date();
-      await fsp.utimes(target, now, now);
-      return;
+    try {
+      await fsp.mkdir(path.dirname(target), { recursive: true, mode: 0o750 });
+      if (await exists(target)) {
+        // Same content already stored: keep that copy, freshen its time so a sweep running now leaves it alone.
+        await fsp.rm(staged, { force: true });
+        const now = new Date();
+        await fsp.utimes(target, now, now);
+      } else {
+        await fsp.rename(staged, target);
+        await fsyncDir(path.dirname(target));
+      }
+    } catch (error) {
+      throw asStorageFull(error);
     }
-    await fsp.rename(staged, target);
-    await fsyncDir(path.dirname(target));
+    this.inUse.delete(blob.stagingId);
   }
 
   async discard(blob: StagedBlob): Promise<void> {
     await fsp.rm(this.stagingPath(blob.stagingId), { force: true });
+    this.inUse.delete(blob.stagingId);
   }
 
   async stat(sha256: string): Promise<StoredBlobInfo | null> {
@@ -128,7 +139,7 @@ export class LocalDiskFileStorage extends FileStorage {
   async sweepStaging(olderThan: Date): Promise<number> {
     let removed = 0;
     for (const name of await fsp.readdir(this.stagingDir)) {
-      if (!STAGING_NAME.test(name)) continue;
+      if (!STAGING_NAME.test(name) || this.inUse.has(name.slice(0, -'.part'.length))) continue;
       const file = path.join(this.stagingDir, name);
       const s = await fsp.stat(file).catch(() => null);
       if (s && s.mtime < olderThan) {
@@ -152,16 +163,51 @@ export class LocalDiskFileStorage extends FileStorage {
   }
 }
 
-/** Writes every chunk to the open file and, at the end, flushes it to the disk (fsync) before the pipeline completes. */
-function fileSink(handle: fsp.FileHandle): Writable {
-  return new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      writeAll(handle, chunk).then(() => done(), done);
-    },
-    final(done) {
-      handle.sync().then(() => done(), done);
-    },
-  });
+/**
+ * A new staging file as a stream: opened (exclusively) in `construct`, every chunk written, flushed
+ * to the disk (fsync) in `final` before the pipeline completes, closed however it ends. `released`
+ * settles once the file is closed (or was never opened), so a failed stage can remove it after.
+ */
+class StagingFile extends Writable {
+  private handle?: fsp.FileHandle;
+  private release!: () => void;
+  readonly released = new Promise<void>((resolve) => (this.release = resolve));
+
+  constructor(private readonly file: string) {
+    super();
+  }
+
+  override _construct(done: (error?: Error | null) => void): void {
+    fsp.open(this.file, 'wx', 0o640).then((handle) => {
+      this.handle = handle;
+      done();
+    }, done);
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    writeAll(this.handle!, chunk).then(() => done(), done);
+  }
+
+  override _final(done: (error?: Error | null) => void): void {
+    this.handle!.sync().then(() => done(), done);
+  }
+
+  override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
+    const handle = this.handle;
+    this.handle = undefined;
+    (handle ? handle.close() : Promise.resolve())
+      .catch(() => undefined)
+      .finally(() => {
+        this.release();
+        done(error);
+      });
+  }
+}
+
+/** A full volume or a spent quota as the port's StorageFullError; anything else unchanged. */
+function asStorageFull(error: unknown): unknown {
+  if (error instanceof StorageFullError || !isOutOfSpace(error)) return error;
+  return new StorageFullError(String((error as NodeJS.ErrnoException).code), error);
 }
 
 async function writeAll(handle: fsp.FileHandle, chunk: Buffer): Promise<void> {

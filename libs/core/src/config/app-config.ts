@@ -29,6 +29,13 @@ export interface AppConfig {
   uploadMaxBytes: number;
   /** Where uploaded files are kept (FILES_DIR, default DATA_DIR/files): blobs by sha256, plus a staging folder. */
   filesDir: string;
+  /**
+   * Staged upload files no upload of this process holds any more (a crash left them) are removed
+   * once unchanged this long (STAGING_MAX_AGE_SECONDS, default 300)…
+   */
+  stagingMaxAgeSeconds: number;
+  /** …by a sweep this often (STAGING_SWEEP_INTERVAL_SECONDS, default 60). */
+  stagingSweepIntervalSeconds: number;
   /** Projects and progress reports (libs/projects). */
   projects: ProjectsConfig;
   /** How long an Idempotency-Key is remembered (IDEMPOTENCY_TTL_HOURS, default 24), in seconds. */
@@ -213,6 +220,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // File sizes are kept in an integer column, so 2 GiB − 1 is the ceiling.
     uploadMaxBytes: bytesFrom(env, 'UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1, 2 ** 31 - 1),
     filesDir: path.resolve(env.FILES_DIR?.trim() || path.join(dataDir, 'files')),
+    stagingMaxAgeSeconds: intFrom(env, 'STAGING_MAX_AGE_SECONDS', 300, 1, 7 * 24 * 3600),
+    stagingSweepIntervalSeconds: intFrom(env, 'STAGING_SWEEP_INTERVAL_SECONDS', 60, 1, 24 * 3600),
     projects: { reportDueDaysBeforeMeeting: intFrom(env, 'REPORT_DUE_DAYS_BEFORE_MEETING', 30, 0, 365) },
     idempotencyTtlSeconds: intFrom(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30) * 3600,
   };

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Logger } from '@nestjs/common';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { FifoLock } from './fifo-lock';
 import { UnitOfWork } from './unit-of-work';
@@ -125,5 +126,86 @@ describe('FifoLock', () => {
     );
     expect(order).toEqual([0, 1, 2]);
     expect(lock.queued).toBe(0);
+  });
+});
+
+describe('UnitOfWork when the SQLite database is full (PRAGMA max_page_count)', () => {
+  let dir: string;
+  let ds: DataSource;
+  let uow: UnitOfWork;
+  let db: { pragma(sql: string, options?: { simple: boolean }): unknown; inTransaction: boolean };
+  const big = (id: string) => ({ id, text: 'x'.repeat(100) });
+  const makeFull = () => db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
+  const giveRoom = () => db.pragma('max_page_count = 1073741823');
+  const bookkeeping = () => ds.createQueryRunner() as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  let logged: jest.SpyInstance[];
+
+  beforeEach(async () => {
+    // The warnings and errors these cases provoke are expected: kept out of the output, and checked.
+    logged = [jest.spyOn(Logger.prototype, 'warn').mockImplementation(), jest.spyOn(Logger.prototype, 'error').mockImplementation()];
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tel-uow-full-'));
+    ds = new DataSource({
+      type: 'better-sqlite3',
+      database: path.join(dir, 'db.sqlite'),
+      entities: [Note],
+      synchronize: true,
+      prepareDatabase: (conn: { pragma(sql: string): unknown }) => void conn.pragma('journal_mode = WAL'),
+    });
+    await ds.initialize();
+    db = (ds.driver as unknown as { databaseConnection: typeof db }).databaseConnection;
+    uow = new UnitOfWork(ds);
+    // Fill the pages there are, so the next new page cannot be had.
+    await uow.write(async (em) => {
+      for (let i = 0; i < 30; i++) await em.insert(Note, big(`pre${i}`));
+    });
+  });
+
+  afterEach(async () => {
+    logged.forEach((spy) => spy.mockRestore());
+    await ds.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers INSUFFICIENT_STORAGE, leaves no transaction open, and the next write lands once there is room', async () => {
+    makeFull();
+    for (let i = 0; i < 5; i++) {
+      await expect(
+        uow.write(async (em) => {
+          for (let j = 0; j < 40; j++) await em.insert(Note, big(`full${i}-${j}`));
+        }),
+      ).rejects.toMatchObject({ code: 'INSUFFICIENT_STORAGE' });
+      expect(db.inTransaction).toBe(false);
+      expect(bookkeeping()).toMatchObject({ isTransactionActive: false, transactionDepth: 0 });
+    }
+    // A unit of work that fails for its own reasons while the database is full is not nested in anything either.
+    await expect(uow.write(async () => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    giveRoom();
+    await uow.write((em) => em.insert(Note, big('after')));
+    expect(db.inTransaction).toBe(false);
+    // Reopened from disk: the write after the failures is really committed, none of the refused ones is.
+    await ds.destroy();
+    await ds.initialize();
+    const ids = (await ds.manager.find(Note)).map((n) => n.id);
+    expect(ids).toContain('after');
+    expect(ids.filter((id) => id.startsWith('full'))).toEqual([]);
+    expect(ids).toHaveLength(31);
+  });
+
+  it('recovers from a transaction a failed COMMIT left open', async () => {
+    // Simulate the worst case of a failed COMMIT: SQLite still in the transaction and TypeORM's
+    // bookkeeping off by one, as DataSource.transaction leaves it when its ROLLBACK fails.
+    const runner = bookkeeping();
+    await ds.query('BEGIN');
+    await ds.manager.insert(Note, big('orphan'));
+    runner.isTransactionActive = true;
+    runner.transactionDepth = 1;
+    await uow.write((em) => em.insert(Note, big('clean')));
+    expect(db.inTransaction).toBe(false);
+    expect(logged[1]).toHaveBeenCalledWith(expect.stringMatching(/out of step before a unit of work .*rolling back/));
+    await ds.destroy();
+    await ds.initialize();
+    const ids = (await ds.manager.find(Note)).map((n) => n.id);
+    expect(ids).toContain('clean');
+    expect(ids).not.toContain('orphan');
   });
 });

@@ -1,10 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { In } from 'typeorm';
-import { UnitOfWork } from '@tel/core';
+import { APP_CONFIG, AppConfig, UnitOfWork } from '@tel/core';
 import { FileStorage } from '@tel/storage';
 import { DocumentFile } from './document-file.entity';
 
-/** Blobs and staged copies younger than this are never swept: an upload may still be on its way to its row. */
+/** Blobs younger than this are never swept: an upload (of this or another process) may still be on its way to its row. */
 export const SWEEP_GRACE_MS = 60 * 60 * 1000;
 const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000;
 
@@ -17,6 +17,10 @@ const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000;
  * process dies between the two (cleaned up by `sweep`, at start-up and every few hours, once the
  * blob is older than SWEEP_GRACE_MS).
  *
+ * Staged copies are cheap to look for and may be large (a crash mid-upload leaves up to
+ * UPLOAD_MAX_BYTES), so they are swept more often: every STAGING_SWEEP_INTERVAL_SECONDS, those
+ * unchanged for STAGING_MAX_AGE_SECONDS that no upload of this process holds.
+ *
  * Identical content is stored once, so a blob may serve several rows and several uploads at the
  * same time: an upload pins its sha256 from before `commit` until its transaction ends, and every
  * commit or deletion of one sha256 runs under a per-sha lock, so a cleanup never removes a blob
@@ -28,27 +32,41 @@ export class BlobJanitor implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('Files');
   private readonly pins = new Map<string, number>();
   private readonly locks = new Map<string, Promise<unknown>>();
-  private timer?: NodeJS.Timeout;
+  private timers: NodeJS.Timeout[] = [];
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly storage: FileStorage,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'stagingMaxAgeSeconds' | 'stagingSweepIntervalSeconds'>,
   ) {}
 
-  /** Sweeps in the background (start-up does not wait for it), then every SWEEP_EVERY_MS. */
+  /** Sweeps in the background (start-up does not wait for it), then staging every few minutes and blobs every SWEEP_EVERY_MS. */
   onApplicationBootstrap(): void {
-    const run = () => {
-      this.running = this.sweep().catch((error) => this.logger.error(`sweep failed: ${(error as Error).stack ?? error}`));
+    const every = (ms: number, work: () => Promise<unknown>) => {
+      const run = () => {
+        // One sweep at a time: a slow one is not overtaken by the next.
+        this.running = this.running.then(work).catch((error) => this.logger.error(`sweep failed: ${(error as Error).stack ?? error}`));
+      };
+      const timer = setInterval(run, ms);
+      timer.unref();
+      this.timers.push(timer);
+      return run;
     };
-    run();
-    this.timer = setInterval(run, SWEEP_EVERY_MS);
-    this.timer.unref();
+    every(SWEEP_EVERY_MS, () => this.sweep())();
+    every(this.config.stagingSweepIntervalSeconds * 1000, () => this.sweepStaging());
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.timers.forEach((timer) => clearInterval(timer));
     await this.running;
+  }
+
+  /** Removes staged copies a crash left behind (unchanged for STAGING_MAX_AGE_SECONDS, held by no upload here); returns how many. */
+  async sweepStaging(): Promise<number> {
+    const staged = await this.storage.sweepStaging(new Date(Date.now() - this.config.stagingMaxAgeSeconds * 1000));
+    if (staged) this.logger.log(`swept ${staged} abandoned upload(s) from staging`);
+    return staged;
   }
 
   /** Runs `work` with `sha256` pinned: no cleanup or sweep removes that blob meanwhile. */
@@ -93,10 +111,10 @@ export class BlobJanitor implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
-  /** Removes blobs no row refers to and staged copies a crash left behind, older than `graceMs`. */
+  /** Removes staged copies a crash left behind (see sweepStaging) and blobs no row refers to, older than `graceMs`. */
   async sweep(graceMs = SWEEP_GRACE_MS): Promise<{ blobs: number; staged: number }> {
     const cutoff = new Date(Date.now() - graceMs);
-    const staged = await this.storage.sweepStaging(cutoff);
+    const staged = await this.sweepStaging();
     let blobs = 0;
     let batch: string[] = [];
     const flush = async () => {
@@ -112,7 +130,7 @@ export class BlobJanitor implements OnApplicationBootstrap, OnApplicationShutdow
       if (batch.length >= 500) await flush();
     }
     if (batch.length) await flush();
-    if (blobs || staged) this.logger.log(`swept ${blobs} unreferenced blob(s) and ${staged} abandoned upload(s)`);
+    if (blobs) this.logger.log(`swept ${blobs} unreferenced blob(s)`);
     return { blobs, staged };
   }
 }

@@ -8,7 +8,7 @@ import { DocumentFile } from './document-file.entity';
 import { DocumentFilesService, UploadTarget } from './document-files.service';
 import { contentDisposition, etagMatches, ifRangeAllows, parseRange } from './download.rules';
 import { FileKind } from './file-kind';
-import { MULTIPART_OVERHEAD, receiveSingleFile, tooLarge } from './multipart-file';
+import { ClientGoneError, MULTIPART_OVERHEAD, receiveSingleFile, tooLarge } from './multipart-file';
 
 /** Shown inline in the browser; everything else (HTML above all) is downloaded as an attachment. */
 const INLINE_KINDS = new Set<FileKind>([FileKind.PDF, FileKind.TXT]);
@@ -50,6 +50,12 @@ export class DocumentFilesController {
         .location(`/files/${file.id}`)
         .json({ id: file.id, name: file.name, originalName: file.originalName, size: file.size, sha256: file.sha256, contentType: file.contentType, kind: file.kind, url: `/files/${file.id}` });
     } catch (error) {
+      if (error instanceof ClientGoneError) {
+        // Routine (a closed tab, a dropped line): nothing was kept, and no one is left to answer.
+        this.logger.warn(`[${ctx.requestId}] upload to ${symbol} [Rev.${revision}] abandoned: ${error.message}; nothing kept`);
+        res.destroy(); // normally closed already; never left waiting for an answer
+        return;
+      }
       // Refused before the whole body was read: answer now, drop the rest, and close the connection.
       if (!req.complete) {
         res.setHeader('Connection', 'close');

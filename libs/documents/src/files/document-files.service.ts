@@ -1,7 +1,7 @@
 import { HttpException, Injectable, Optional } from '@nestjs/common';
 import { AppError, AuditTrail, isUniqueViolation, RequestContext, UnitOfWork } from '@tel/core';
 import { isUuid } from '@tel/meetings';
-import { FileStorage } from '@tel/storage';
+import { FileStorage, StorageFullError } from '@tel/storage';
 import { canReadDocument, mayContribute } from '../documents/document-access.rules';
 import { DocumentStatus } from '../documents/document.enums';
 import { Document } from '../documents/document.entity';
@@ -86,7 +86,7 @@ export class DocumentFilesService {
       // The pin is released by now, so only other uploads and rows can keep the blob.
       if (committed) await this.janitor.releaseIfUnreferenced(staged.sha256);
       else await this.storage.discard(staged);
-      throw error;
+      throw error instanceof StorageFullError ? AppError.insufficientStorage() : error;
     }
   }
 

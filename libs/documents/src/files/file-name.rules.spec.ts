@@ -39,11 +39,57 @@ describe('safeFileName', () => {
   });
 });
 
+/** Control and bidirectional-formatting characters: none may reach either stored name. */
+const CONTROL_AND_BIDI: [string, string][] = [
+  ['U+202E right-to-left override', '\u202E'],
+  ['U+202D left-to-right override', '\u202D'],
+  ['U+202A left-to-right embedding', '\u202A'],
+  ['U+202B right-to-left embedding', '\u202B'],
+  ['U+202C pop directional formatting', '\u202C'],
+  ['U+200E left-to-right mark', '\u200E'],
+  ['U+200F right-to-left mark', '\u200F'],
+  ['U+061C Arabic letter mark', '\u061C'],
+  ['U+2066 left-to-right isolate', '\u2066'],
+  ['U+2067 right-to-left isolate', '\u2067'],
+  ['U+2068 first strong isolate', '\u2068'],
+  ['U+2069 pop directional isolate', '\u2069'],
+  ['U+0000 NUL', '\u0000'],
+  ['U+0007 bell', '\u0007'],
+  ['U+0008 backspace', '\u0008'],
+  ['U+001B escape', '\u001B'],
+  ['U+007F delete', '\u007F'],
+  ['U+0080 (C1)', '\u0080'],
+  ['U+0085 next line (C1)', '\u0085'],
+  ['U+009B control sequence introducer (C1)', '\u009B'],
+  ['U+009F (C1)', '\u009F'],
+  ['CR LF', '\r\n'],
+  ['tab', '\t'],
+];
+
+describe.each<[string, (raw: string) => string]>([
+  ['safeFileName', safeFileName],
+  ['originalFileName', originalFileName],
+])('%s strips control and bidi characters', (_fn, clean) => {
+  it.each(CONTROL_AND_BIDI)('%s', (_label, ch) => {
+    expect(clean(`invoice${ch}fdp${ch}.pdf`)).toBe('invoicefdp.pdf');
+    expect(clean(`${ch}出國報告${ch}.txt`)).toBe('出國報告.txt');
+  });
+});
+
 describe('originalFileName', () => {
-  it('keeps the name as sent, less control characters, capped', () => {
-    expect(originalFileName('../../etc/passwd')).toBe('../../etc/passwd');
-    expect(originalFileName('invoice\u202Efdp.exe')).toBe('invoice\u202Efdp.exe');
-    expect(originalFileName('a\u0000b\nc')).toBe('abc');
+  it.each<[string, string, string]>([
+    ['keeps the path as sent', '../../etc/passwd', '../../etc/passwd'],
+    ['a spoofed extension loses its override', 'invoice\u202Efdp.exe', 'invoicefdp.exe'],
+    ['isolates around Arabic', 'تقرير \u2067ملف\u2069.pdf', 'تقرير ملف.pdf'],
+    ['controls', 'a\u0000b\nc', 'abc'],
+    ['line separators become spaces', 'a\u2028b.txt', 'a b.txt'],
+    ['zero-width non-joiner stays (Persian)', 'می\u200Cخواهم.pdf', 'می\u200Cخواهم.pdf'],
+    ['zero-width joiner stays (emoji)', '👩\u200D💻.txt', '👩\u200D💻.txt'],
+  ])('%s', (_label, raw, kept) => {
+    expect(originalFileName(raw)).toBe(kept);
+  });
+
+  it('caps the length', () => {
     expect(originalFileName('x'.repeat(5000))).toHaveLength(1000);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * File names of uploads. Two names are kept:
- * - the original, for display: as sent, less control characters, capped in length;
+ * - the original, for display: as sent, less control and bidirectional-formatting characters
+ *   (which could make "invoice\u202Efdp.exe" read as "invoiceexe.pdf"), capped in length;
  * - the safe name, used in downloads (Content-Disposition) and in the one-name-per-revision rule:
  *   the last path segment only (no traversal), no control, format or bidirectional-override
  *   characters, none of the characters Windows forbids, no leading dots, no device names, at most
@@ -15,13 +16,17 @@ const MAX_EXTENSION_LENGTH = 10;
 // isolates (U+202A–202E, U+2066–2069), marks (U+200E/F, U+061C), zero-width and BOM; \p{Cs}: lone surrogates.
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
 const LINE_BREAKS = /[\p{Zl}\p{Zp}]/gu;
+// What the original name loses: controls, lone surrogates, and the bidi marks, embeddings,
+// overrides and isolates (U+061C, U+200E/F, U+202A–202E, U+2066–2069). Other format characters
+// stay there: zero-width (non-)joiners are part of how Persian, Indic scripts and emoji are written.
+const CONTROL_OR_BIDI = /[\p{Cc}\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 const WINDOWS_FORBIDDEN = /[<>:"/\\|?*]/g;
 const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)$/i;
 const EXTENSION = /\.([A-Za-z0-9]{1,10})$/;
 
-/** The name as the uploader sent it, for display only. */
+/** The name as the uploader sent it, for display only (see above). */
 export function originalFileName(raw: string): string {
-  return [...raw.replace(/[\p{Cc}\p{Cs}]/gu, '')].slice(0, MAX_ORIGINAL_NAME_LENGTH).join('').trim();
+  return [...raw.replace(CONTROL_OR_BIDI, '').replace(LINE_BREAKS, ' ')].slice(0, MAX_ORIGINAL_NAME_LENGTH).join('').trim();
 }
 
 /** The safe name (see above); '' when nothing usable is left. */

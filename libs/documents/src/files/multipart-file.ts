@@ -2,7 +2,7 @@ import busboy from 'busboy';
 import type { Request } from 'express';
 import { HttpException } from '@nestjs/common';
 import { AppError } from '@tel/core';
-import { BlobTooLargeError, FileStorage, StagedBlob } from '@tel/storage';
+import { BlobTooLargeError, FileStorage, StagedBlob, StorageFullError } from '@tel/storage';
 import { TextProbe, TextVerdict } from './content-sniffer';
 
 export interface ReceivedFile {
@@ -17,14 +17,37 @@ export const MULTIPART_OVERHEAD = 64 * 1024;
 
 export const tooLarge = (maxBytes: number) => new HttpException(`The file is larger than the limit of ${maxBytes} bytes`, 413);
 
+/** The client closed the connection before its request body was complete: there is no one left to answer. */
+export class ClientGoneError extends Error {
+  /** `bytesReceived`: of the body, when reading it had begun. */
+  constructor(readonly bytesReceived: number | null) {
+    super(bytesReceived === null ? 'the client went away before the body was read' : `the client went away mid-upload, after ${bytesReceived} bytes of the body`);
+    this.name = 'ClientGoneError';
+  }
+}
+
+/** What a failed parse answers: nothing to one who left, BAD_USER_INPUT to the rest. */
+const verdictOn = (parseError: unknown): Error =>
+  parseError instanceof ClientGoneError ? parseError : AppError.badInput('The multipart body is malformed or incomplete');
+
+/** The file volume is full: a coded 507; anything else unchanged. */
+const storageError = (error: Error): Error => (error instanceof StorageFullError ? AppError.insufficientStorage() : error);
+
 /**
  * Streams the one file of a multipart/form-data request (field `field`) into the storage's staging
  * area — never buffering the body — while checking it is UTF-8 text on the way. Resolves once the
  * whole body has been read and found well-formed; on any failure the staged copy is discarded and
  * the rest of the request is drained and ignored.
+ *
+ * Every stream here has an 'error' listener from the moment it exists (one without would end the
+ * process): the parser, each file stream busboy hands over, and the request. A client that goes
+ * away rejects with ClientGoneError; a body cut short with BAD_USER_INPUT; a full volume with
+ * INSUFFICIENT_STORAGE.
  */
 export function receiveSingleFile(req: Request, storage: FileStorage, options: { field: string; maxBytes: number }): Promise<ReceivedFile> {
   return new Promise<ReceivedFile>((resolve, reject) => {
+    // Gone while the target was being checked: its 'close' has fired already, and nothing more will come.
+    if (req.destroyed && !req.readableEnded) return reject(new ClientGoneError(null));
     let parser: busboy.Busboy;
     try {
       parser = busboy({
@@ -53,7 +76,13 @@ export function receiveSingleFile(req: Request, storage: FileStorage, options: {
         .finally(() => reject(error));
     };
 
+    let bytesReceived = 0;
+    const countBytes = (chunk: Buffer) => (bytesReceived += chunk.length);
+
     parser.on('file', (name, stream, info) => {
+      // Busboy destroys a file stream with an error when the body ends mid-part or the client goes
+      // away; the outcome is reported through the parser (and the staging promise), so here it is only heard.
+      stream.on('error', () => undefined);
       if (name !== options.field || staging) {
         stream.resume();
         problem ??= AppError.badInput(staging ? 'Send one file per request' : `Unexpected file field "${name}": send the file in the field "${options.field}"`);
@@ -63,12 +92,16 @@ export function receiveSingleFile(req: Request, storage: FileStorage, options: {
       staging = storage
         .stage(stream, { maxBytes: options.maxBytes, observe: (chunk) => probe.push(chunk) })
         .then((staged) => ({ staged, filename: info.filename ?? '', text: probe.finish() }));
-      staging.catch((error: Error) => fail(error instanceof BlobTooLargeError ? tooLarge(options.maxBytes) : error));
+      // When the parser failed (the body is cut short, the client left), that is the cause, whichever
+      // of its 'error' and this rejection comes first; otherwise the staging's own error is.
+      staging.catch((error: Error) =>
+        fail(error instanceof BlobTooLargeError ? tooLarge(options.maxBytes) : parser.errored ? verdictOn(parser.errored) : storageError(error)),
+      );
     });
     parser.on('filesLimit', () => (problem ??= AppError.badInput('Send one file per request')));
     parser.on('partsLimit', () => (problem ??= AppError.badInput('Too many parts in the multipart body')));
     parser.on('fieldsLimit', () => (problem ??= AppError.badInput('Too many fields in the multipart body')));
-    parser.on('error', () => fail(AppError.badInput('The multipart body is malformed or incomplete')));
+    parser.on('error', (error) => fail(verdictOn(error)));
     parser.on('close', () => {
       if (settled) return;
       if (!staging) return fail(problem ?? AppError.badInput(`The request has no file in the multipart field "${options.field}"`));
@@ -82,8 +115,12 @@ export function receiveSingleFile(req: Request, storage: FileStorage, options: {
         () => undefined, // already failed above
       );
     });
+    req.on('data', countBytes);
+    req.on('error', () => undefined); // a reset connection: 'close' below says what to do
+    // Not `req.complete`: a request whose last bytes arrived but were still buffered (the parser
+    // applying backpressure) when the connection closed is destroyed with them unread, and 'end' never comes.
     req.on('close', () => {
-      if (!req.complete) parser.destroy(new Error('the client went away mid-upload'));
+      if (!req.readableEnded) parser.destroy(new ClientGoneError(bytesReceived));
     });
     req.pipe(parser);
   });
