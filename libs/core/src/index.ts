@@ -15,3 +15,4 @@ export * from './entity/base.entity';
 export * from './time/zoned-time';
 export * from './audit/audit-trail';
 export * from './database/ensure-schema';
+export * from './errors/service-unavailable';

@@ -7,7 +7,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { Request, Response } from 'express';
 import { GraphQLError, ValidationContext } from 'graphql';
-import { AppConfig, classifyGraphQLError, createRequestContext, RequestContext } from '@tel/core';
+import { AppConfig, classifyGraphQLError, createRequestContext, ErrorCode, RequestContext, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@tel/core';
 
 export const GRAPHQL_LIMITS = {
   maxDepth: 12,
@@ -32,10 +32,40 @@ function errorReportingPlugin(): ApolloServerPlugin<RequestContext> {
         },
         async willSendResponse({ contextValue, response }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
+          const errors = response.body.singleResult.errors;
+          response.body.singleResult.errors = errors.map((e) => ({
             ...e,
             extensions: { ...e.extensions, requestId: contextValue.requestId },
           }));
+          // The database or Redis did not answer: 503 with Retry-After, as the REST routes answer,
+          // so clients and proxies that honour it back off. The body still has data and errors.
+          const unavailable = errors.filter((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE);
+          if (unavailable.length) {
+            const seconds = Math.max(...unavailable.map((e) => Number(e.extensions?.retryAfterSeconds) || UNAVAILABLE_RETRY_AFTER_SECONDS));
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(Math.ceil(seconds)));
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The schema has no subscriptions (and the server no WebSocket transport): a subscription operation
+ * is refused as a request error (BAD_REQUEST, HTTP 400) before anything runs, instead of failing
+ * inside graphql-js as an internal error.
+ */
+function refuseSubscriptionsPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation !== 'subscription') return;
+          throw new GraphQLError('Subscriptions are not supported by this server; send a query or a mutation', {
+            nodes: [operation],
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
         },
       };
     },
@@ -61,7 +91,8 @@ export function graphqlOptions(config: AppConfig, explorerEnabled: boolean): Apo
     includeStacktraceInErrorResponses: false,
     context: ({ req, res }: { req: Request & { telContext?: RequestContext }; res: Response }): RequestContext =>
       req.telContext ?? createRequestContext({ requestId: 'no-request-id', req, res }),
-    formatError: (formatted, error) => classifyGraphQLError(formatted, error).formatted,
+    // With introspection off, "Did you mean …?" hints would leak the schema field by field.
+    formatError: (formatted, error) => classifyGraphQLError(formatted, error, { hideSuggestions: !explorerEnabled }).formatted,
     validationRules: [
       maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true, flattenFragments: true, ...report }),
       maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true, ...report }),
@@ -70,7 +101,7 @@ export function graphqlOptions(config: AppConfig, explorerEnabled: boolean): Apo
     ],
     // graphql-js stops parsing past this many tokens (the token limit of the OWASP cheat sheet).
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
-    plugins: [errorReportingPlugin()],
+    plugins: [errorReportingPlugin(), refuseSubscriptionsPlugin()],
   } as ApolloDriverConfig;
 }
 
