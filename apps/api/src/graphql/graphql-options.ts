@@ -31,7 +31,13 @@ function errorReportingPlugin(): ApolloServerPlugin<RequestContext> {
           }
         },
         async willSendResponse({ contextValue, response }) {
-          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          if (response.body.kind !== 'single') return;
+          // Once execution ran (the body has `data`), the answer is 200 whatever status an error
+          // asked for (what @nestjs/apollo's preserve-status plugin did, which this replaces so
+          // that SERVICE_UNAVAILABLE can still be a 503) — some clients refuse a { data, errors }
+          // body on another status. Parse and validation failures (no `data`) keep theirs.
+          if ('data' in response.body.singleResult) response.http.status = 200;
+          if (!response.body.singleResult.errors) return;
           const errors = response.body.singleResult.errors;
           response.body.singleResult.errors = errors.map((e) => ({
             ...e,
@@ -89,6 +95,8 @@ export function graphqlOptions(config: AppConfig, explorerEnabled: boolean): Apo
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // errorReportingPlugin sets the status instead (200 once executed, 503 when a dependency is away).
+    preserveHttpStatusForExecutionErrors: false,
     context: ({ req, res }: { req: Request & { telContext?: RequestContext }; res: Response }): RequestContext =>
       req.telContext ?? createRequestContext({ requestId: 'no-request-id', req, res }),
     // With introspection off, "Did you mean …?" hints would leak the schema field by field.
