@@ -106,7 +106,10 @@ if (pgUrl) {
       const register = registerWith(t, token);
       const attempts: Attempt[] = [];
       await waitForJobs(t, 60_000);
-      const { id: fileId } = (await t.dataSource.query(`SELECT id FROM document_file LIMIT 1`))[0];
+      const [{ id: fileId }] = await t.dataSource.query(
+        `SELECT f.id FROM document_file f JOIN document_revision r ON r.id = f."revisionId" JOIN document d ON d.id = r."documentId" WHERE d.access = 'PUBLIC' LIMIT 1`,
+      );
+      expect((await fetch(`${t.url}/files/${fileId}`)).status).toBe(200);
 
       for (let i = 0; i < 5; i++) attempts.push(await register('before'));
       expect(attempts.every((a) => a.acknowledged)).toBe(true);

@@ -35,7 +35,7 @@ const MESSAGES: RegExp[] = [
 
 const UNAVAILABLE_NAMES = new Set(['QueueUnavailableError', 'MaxRetriesPerRequestError', 'ConnectionNotFoundError', 'CannotConnectAlreadyConnectedError']);
 
-type ErrorLike = { name?: unknown; code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+type ErrorLike = { name?: unknown; code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown; thrownValue?: unknown };
 
 /** Which dependency a driver error is about, as far as it says. */
 export type UnavailableService = 'database' | 'redis' | 'service';
@@ -43,8 +43,8 @@ export type UnavailableService = 'database' | 'redis' | 'service';
 /**
  * The one place that decides whether an error means "a service this request needs (the database,
  * Redis) is unreachable right now" — as opposed to a bug or a bad statement. Looks through
- * TypeORM's QueryFailedError (`driverError`), `cause` chains and AggregateErrors (Node's
- * happy-eyeballs connect). Returns null when the error is something else.
+ * TypeORM's QueryFailedError (`driverError`), `cause` chains, AggregateErrors (Node's
+ * happy-eyeballs connect) and graphql-js's NonErrorThrown around a plain object. Returns null when the error is something else.
  */
 export function unavailableService(error: unknown, depth = 0): UnavailableService | null {
   if (!error || typeof error !== 'object' || depth > 5) return null;
@@ -59,7 +59,8 @@ export function unavailableService(error: unknown, depth = 0): UnavailableServic
   if (SQLITE_CODES.has(code)) return 'database';
   if (UNAVAILABLE_NAMES.has(name)) return name === 'ConnectionNotFoundError' ? 'database' : 'redis';
   if (MESSAGES.some((m) => m.test(message))) return /redis|stream|enableOfflineQueue|retries per request|Command timed out|Connection is closed/i.test(message) ? 'redis' : 'database';
-  const nested = [e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
+  // graphql-js wraps a thrown non-Error (pg rejects some connects with a plain object) as NonErrorThrown.
+  const nested = [e.driverError, e.cause, e.thrownValue, ...(Array.isArray(e.errors) ? e.errors : [])];
   for (const inner of nested) {
     const found = unavailableService(inner, depth + 1);
     if (found) return found === 'service' && e.driverError === inner ? 'database' : found;
