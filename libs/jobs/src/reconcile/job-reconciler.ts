@@ -44,8 +44,8 @@ const LIVE: ReadonlySet<JobState> = new Set(['waiting', 'active', 'delayed']);
  *    JOB_RECONCILE_GRACE_MS), each owed item whose job id no queue holds — no pending outbox row,
  *    and the queue has no such job waiting, running or delayed — is enqueued again through the
  *    outbox; one the queue has as completed (the work was asked for again after it ran, and that
- *    request was lost) is enqueued as a rerun. A job the queue holds as failed is left alone (its
- *    final-failure hook records why; retryIndexing runs it again).
+ *    request was lost) or as failed (its final-failure hook, which records the failure, could not
+ *    write — the database was away too) is enqueued as a rerun.
  * 2. When the queue's store lost its data — a marker key kept in Redis is missing — the outbox
  *    rows already dispatched for jobs with no such record are handed over again if their job is
  *    missing (at-least-once: handlers are idempotent).
@@ -150,9 +150,10 @@ export class JobReconciler {
       if (waitingInOutbox.has(item.jobId)) continue; // the outbox hands it over
       const state = await this.queue.state(name, item.jobId);
       if (LIVE.has(state)) continue;
-      if (state === 'failed') continue;
       if (!(await source.stillPending(item.payload))) continue; // done between the two reads
-      lost.push({ ...item, rerun: state === 'completed' });
+      // completed: asked for again after it ran, and that request was lost. failed: its final-failure
+      // hook could not record the failure (the database was away too), so the record still says owed.
+      lost.push({ ...item, rerun: state === 'completed' || state === 'failed' });
     }
     if (lost.length) {
       await this.uow.write(async (em) => {
