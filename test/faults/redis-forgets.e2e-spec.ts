@@ -22,7 +22,8 @@ import { In, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig, Role } from '@tel/core';
 import { DocumentFile, FileIndexState } from '@tel/documents';
 import { FileIndexer } from '@tel/document-search';
-import { BullMqJobQueue, INDEX_FILE, JOB_QUEUE, JobReconciler, OutboxEntry, QUEUE_MEMORY_MARKER } from '@tel/jobs';
+import { BullMqJobQueue, defineJob, INDEX_FILE, JOB_QUEUE, JobHandler, JobReconciler, OutboxEntry, QUEUE_MEMORY_MARKER } from '@tel/jobs';
+import { createTestDatabase, startJobsContext } from '../../libs/jobs/src/testing/jobs-harness';
 import { TestApp, createTestApp, tokenFor, waitForJobs } from '@tel/testing';
 import { reportDrill } from './drill-report';
 
@@ -314,6 +315,55 @@ if (!onPath('redis-server')) {
       // The uploads are searchable.
       const hit = await t.gql(`query($q: String!) { searchDocuments(query: $q, first: 5) { totalCount } }`, { q: 'wombat3' });
       expect(hit.data?.searchDocuments.totalCount).toBe(1);
+    });
+
+    it('hands over again the dispatched outbox rows of a job with no record of its own, once each', async () => {
+      // A job whose work the database does not record: its outbox rows are the record.
+      const NOTE = defineJob<{ n: string }>('test-forgotten-note', { key: (p) => p.n });
+      const runs: string[] = [];
+      @JobHandler(NOTE)
+      class NoteHandler {
+        async handle({ n }: { n: string }): Promise<void> {
+          runs.push(n);
+        }
+      }
+      const db = createTestDatabase();
+      const env = { REDIS_URL: redis.url, JOB_QUEUE_PREFIX: `${prefix}-notes` };
+      const api = await startJobsContext({ db, role: 'api', jobs: [NOTE], env });
+      let worker: Awaited<ReturnType<typeof startJobsContext>> | undefined;
+      const notes = new Queue(NOTE.name, { connection: { url: redis.url }, prefix: env.JOB_QUEUE_PREFIX });
+      try {
+        await (api.queue as BullMqJobQueue).waitUntilReady();
+        const reconciler = api.app.get(JobReconciler);
+        expect(await reconciler.reconcile()).toMatchObject({ ran: true, queueForgot: true, redelivered: 0 }); // a fresh Redis: nothing to put back
+        const ids = ['a', 'b', 'c', 'd', 'e'];
+        for (const n of ids) await api.uow.write((em) => api.jobs.enqueueInTransaction(em, NOTE, { n }));
+        await eventually('all handed to Redis', async () => (await api.dataSource.manager.count(OutboxEntry, { where: { dispatchedAt: IsNull() } })) === 0);
+        expect(await notes.getWaitingCount()).toBe(ids.length);
+        expect(await reconciler.reconcile()).toMatchObject({ queueForgot: false, redelivered: 0 });
+
+        await redis.flushAll();
+        const report = await reconciler.reconcile();
+        expect(report).toMatchObject({ ran: true, queueForgot: true, redelivered: ids.length });
+        await eventually('back in Redis', async () => (await notes.getWaitingCount()) === ids.length);
+        expect(await reconciler.reconcile()).toMatchObject({ queueForgot: false, redelivered: 0 });
+
+        worker = await startJobsContext({ db, role: 'worker', jobs: [NOTE], handlers: [NoteHandler], env });
+        await eventually('every note ran', () => runs.length >= ids.length);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        reportDrill('redis forgets (jobs without a record: outbox rows)', api.config.dialect, {
+          attempted: ids.length,
+          acknowledged: ids.length,
+          present: new Set(runs).size,
+          duplicated: ids.filter((n) => runs.filter((r) => r === n).length > 1).length,
+        }, `${report.redelivered} dispatched row(s) handed over again`);
+        expect([...runs].sort()).toEqual(ids);
+      } finally {
+        await notes.close();
+        await worker?.close();
+        await api.close();
+        await db.drop();
+      }
     });
   });
 }
