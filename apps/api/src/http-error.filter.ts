@@ -16,8 +16,8 @@ const HTTP_CODES: Record<number, ErrorCode> = {
 /**
  * HTTP routes answer errors as `{ "error": { "code", "message", "requestId" } }` with the matching
  * status. GraphQL errors are left to Apollo's formatter — except those raised before Apollo runs
- * (the request-context middleware reading the caller's token while the database is away), which
- * answer POST /graphql as GraphQL does: `{ "errors": [{ "message", "extensions": { "code", "requestId" } }] }`.
+ * (the body parser; the request-context middleware reading the caller's token while the database
+ * is away), which on /graphql also carry GraphQL's `errors: [{ message, extensions: { code, requestId } }]`.
  * A database or Redis that does not answer is SERVICE_UNAVAILABLE (503, Retry-After), wherever it surfaces.
  */
 @Catch()
@@ -56,7 +56,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error(`[${requestId}] ${req.method} ${req.url}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
     if (res.headersSent) return res.end();
-    if (req.path === '/graphql') return res.status(status).json({ errors: [{ message, extensions: { code, requestId } }] });
-    return res.status(status).json({ error: { code, message, requestId } });
+    const error = { code, message, requestId };
+    // Failures before Apollo ran (body parser, the middleware's token lookup) on /graphql also carry
+    // `errors`, so a GraphQL client reads them as it reads any other.
+    if (req.path === '/graphql') return res.status(status).json({ error, errors: [{ message, extensions: { code, requestId } }] });
+    return res.status(status).json({ error });
   }
 }
