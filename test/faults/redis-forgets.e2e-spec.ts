@@ -21,8 +21,8 @@ import IORedis from 'ioredis';
 import { In, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig, Role } from '@tel/core';
 import { DocumentFile, FileIndexState } from '@tel/documents';
-import { FileIndexer } from '@tel/document-search';
-import { BullMqJobQueue, defineJob, INDEX_FILE, JOB_QUEUE, JobHandler, JobReconciler, OutboxEntry, QUEUE_MEMORY_MARKER } from '@tel/jobs';
+import { FileIndexer, OutboxDocumentIndexEvents } from '@tel/document-search';
+import { BullMqJobQueue, defineJob, INDEX_FILE, JOB_QUEUE, JobHandler, JobQueue, JobReconciler, OutboxEntry, QUEUE_MEMORY_MARKER } from '@tel/jobs';
 import { createTestDatabase, startJobsContext } from '../../libs/jobs/src/testing/jobs-harness';
 import { TestApp, createTestApp, tokenFor, waitForJobs } from '@tel/testing';
 import { reportDrill } from './drill-report';
@@ -63,7 +63,7 @@ describe('fault drill: owed work that no queue holds (inline runner)', () => {
   let t: TestApp;
   beforeAll(async () => {
     // Interval 0: the test runs the passes itself, so it can count them.
-    t = await createTestApp({ env: { JOB_RECONCILE_INTERVAL_MS: '0', JOB_RECONCILE_GRACE_MS: '0' } });
+    t = await createTestApp({ env: { JOB_RECONCILE_INTERVAL_MS: '0', JOB_RECONCILE_GRACE_MS: '0', JOB_ATTEMPTS: '1' } });
     await waitForJobs(t, 60_000);
   });
   afterAll(async () => {
@@ -100,6 +100,29 @@ describe('fault drill: owed work that no queue holds (inline runner)', () => {
       expect(perFile).toEqual(ids.map(() => 1));
     } finally {
       runs.mockRestore();
+    }
+  });
+
+  it('runs again a job that failed for good while its hook could not record it (the database was away)', async () => {
+    const reconciler = t.app.get(JobReconciler);
+    const indexer = t.app.get(FileIndexer);
+    const [file] = await t.dataSource.manager.find(DocumentFile, { where: { indexState: FileIndexState.INDEXED }, take: 1, order: { id: 'ASC' } });
+    const away = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const index = jest.spyOn(indexer, 'indexFile').mockRejectedValueOnce(away());
+    const markFailed = jest.spyOn(indexer, 'markFailed').mockRejectedValueOnce(away());
+    try {
+      process.stdout.write('[fault drill] expected below: one index-file job failing for good, and its hook failing too\n');
+      await t.uow.write((em) => t.app.get(OutboxDocumentIndexEvents).retry(em, file.id)); // what retryIndexing does
+      await eventually('the job failed for good', async () => (await t.app.get<JobQueue>(JOB_QUEUE).state(INDEX_FILE.name, `${INDEX_FILE.name}.${file.id}`)) === 'failed');
+      expect(markFailed).toHaveBeenCalledTimes(1);
+      expect((await t.dataSource.manager.findOneByOrFail(DocumentFile, { id: file.id })).indexState).toBe(FileIndexState.PENDING);
+      expect(await reconciler.reconcile()).toMatchObject({ requeued: 1 });
+      await waitForJobs(t);
+      expect((await t.dataSource.manager.findOneByOrFail(DocumentFile, { id: file.id })).indexState).toBe(FileIndexState.INDEXED);
+      expect(index.mock.calls.filter(([id]) => id === file.id)).toHaveLength(2);
+    } finally {
+      index.mockRestore();
+      markFailed.mockRestore();
     }
   });
 
