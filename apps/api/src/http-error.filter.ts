@@ -30,7 +30,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const req = http.getRequest<{ telContext?: RequestContext; method?: string; url?: string; path?: string }>();
     const requestId = req.telContext?.requestId;
-    exception = toServiceUnavailable(exception) ?? exception;
+    const unavailable = exception instanceof AppError ? null : toServiceUnavailable(exception);
+    if (unavailable) {
+      this.logger.warn(`[${requestId}] ${req.method} ${req.url}: a dependency is unreachable: ${(exception as Error)?.message ?? String(exception)}`);
+      exception = unavailable;
+    }
     let status = 500;
     let code: string = ErrorCode.INTERNAL_SERVER_ERROR;
     let message = 'Internal server error';

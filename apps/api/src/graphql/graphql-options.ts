@@ -7,7 +7,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { Request, Response } from 'express';
 import { GraphQLError, ValidationContext } from 'graphql';
-import { AppConfig, classifyGraphQLError, createRequestContext, ErrorCode, RequestContext, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@tel/core';
+import { AppConfig, AppError, classifyGraphQLError, createRequestContext, ErrorCode, RequestContext, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@tel/core';
 
 export const GRAPHQL_LIMITS = {
   maxDepth: 12,
@@ -26,8 +26,12 @@ function errorReportingPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
-            const { internal } = classifyGraphQLError({ message: error.message, extensions: error.extensions }, error);
+            const { internal, formatted } = classifyGraphQLError({ message: error.message, extensions: error.extensions }, error);
             if (internal) logger.error(`[${contextValue.requestId}] ${error.originalError?.stack ?? error.stack ?? error.message}`);
+            // The caller sees a plain SERVICE_UNAVAILABLE; the operator sees which driver error it was.
+            else if (formatted.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE && !(error.originalError instanceof AppError)) {
+              logger.warn(`[${contextValue.requestId}] a dependency is unreachable: ${error.originalError?.message ?? error.message}`);
+            }
           }
         },
         async willSendResponse({ contextValue, response }) {
