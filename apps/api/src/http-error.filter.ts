@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { AppError, ErrorCode, httpStatusOf, RequestContext } from '@tel/core';
+import { AppError, ErrorCode, httpStatusOf, RequestContext, toServiceUnavailable } from '@tel/core';
 
 const HTTP_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -15,7 +15,10 @@ const HTTP_CODES: Record<number, ErrorCode> = {
 
 /**
  * HTTP routes answer errors as `{ "error": { "code", "message", "requestId" } }` with the matching
- * status. GraphQL errors are left to Apollo's formatter.
+ * status. GraphQL errors are left to Apollo's formatter — except those raised before Apollo runs
+ * (the body parser; the request-context middleware reading the caller's token while the database
+ * is away), which on /graphql also carry GraphQL's `errors: [{ message, extensions: { code, requestId } }]`.
+ * A database or Redis that does not answer is SERVICE_UNAVAILABLE (503, Retry-After), wherever it surfaces.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -25,8 +28,13 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (host.getType<string>() === 'graphql') throw exception;
     const http = host.switchToHttp();
     const res = http.getResponse<Response>();
-    const req = http.getRequest<{ telContext?: RequestContext; method?: string; url?: string }>();
+    const req = http.getRequest<{ telContext?: RequestContext; method?: string; url?: string; path?: string }>();
     const requestId = req.telContext?.requestId;
+    const unavailable = exception instanceof AppError ? null : toServiceUnavailable(exception);
+    if (unavailable) {
+      this.logger.warn(`[${requestId}] ${req.method} ${req.url}: a dependency is unreachable: ${(exception as Error)?.message ?? String(exception)}`);
+      exception = unavailable;
+    }
     let status = 500;
     let code: string = ErrorCode.INTERNAL_SERVER_ERROR;
     let message = 'Internal server error';
@@ -52,6 +60,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error(`[${requestId}] ${req.method} ${req.url}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
     if (res.headersSent) return res.end();
-    return res.status(status).json({ error: { code, message, requestId } });
+    const error = { code, message, requestId };
+    // Failures before Apollo ran (body parser, the middleware's token lookup) on /graphql also carry
+    // `errors`, so a GraphQL client reads them as it reads any other.
+    if (req.path === '/graphql') return res.status(status).json({ error, errors: [{ message, extensions: { code, requestId } }] });
+    return res.status(status).json({ error });
   }
 }

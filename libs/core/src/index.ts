@@ -21,3 +21,4 @@ export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotency.interceptor';
 export * from './process/last-resort';
+export * from './errors/service-unavailable';

@@ -6,6 +6,7 @@ import { DocumentSearchResolver } from './document-search.resolver';
 import { OutboxDocumentIndexEvents } from './document-index-events.impl';
 import { FileIndexer } from './file-indexer';
 import { IndexFileJob } from './index-file.job';
+import { PendingFiles } from './pending-files';
 
 /**
  * Full-text search over documents: the `index-file` job (extract, then index) and, in the API,
@@ -21,6 +22,7 @@ export class DocumentSearchModule {
       providers: [
         FileIndexer,
         IndexFileJob,
+        PendingFiles,
         OutboxDocumentIndexEvents,
         { provide: DocumentIndexEvents, useExisting: OutboxDocumentIndexEvents },
         ...(options.api ? [DocumentSearchResolver] : []),

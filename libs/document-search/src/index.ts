@@ -6,3 +6,4 @@ export * from './index-meta';
 export * from './search.types';
 export * from './symbol-lookup';
 export * from './reindex';
+export * from './pending-files';

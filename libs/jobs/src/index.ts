@@ -10,3 +10,5 @@ export * from './outbox/outbox.service';
 export * from './queue/job-queue';
 export * from './queue/inline-job-queue';
 export * from './queue/bullmq-job-queue';
+export * from './reconcile/pending-work';
+export * from './reconcile/job-reconciler';

@@ -11,6 +11,7 @@ import { InlineJobQueue } from './queue/inline-job-queue';
 import { JOB_QUEUE, JobQueue } from './queue/job-queue';
 import { RegisteredJob } from './queue/registered-job';
 import { retryPolicyFor } from './queue/retry-policy';
+import { JobReconciler } from './reconcile/job-reconciler';
 
 /** `api` enqueues (and, with no REDIS_URL, runs jobs inline); `worker` runs jobs from Redis. */
 export type JobsRole = 'api' | 'worker';
@@ -59,6 +60,7 @@ export class JobsRuntime implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     private readonly handlers: JobHandlerRegistry,
     private readonly outbox: OutboxService,
+    private readonly reconciler: JobReconciler,
   ) {}
 
   /** Whether this process runs the jobs (and so needs every handler). */
@@ -76,12 +78,17 @@ export class JobsRuntime implements OnApplicationBootstrap, BeforeApplicationShu
       return;
     }
     if (this.runsJobs) this.queue.process(handled);
-    if (role === 'api') await this.outbox.startSweep(config.jobs.outboxDrainIntervalMs);
+    if (role === 'api') {
+      await this.outbox.startSweep(config.jobs.outboxDrainIntervalMs);
+      // Dispatch belongs to the API, so does putting back what a queue forgot.
+      this.reconciler.start({ intervalMs: config.jobs.reconcileIntervalMs, graceMs: config.jobs.reconcileGraceMs, retentionHours: config.jobs.retentionHours });
+    }
     this.logger.log(`${this.queue.kind} jobs (${role}): ${[...this.registry.keys()].join(', ') || 'none declared'}`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.outbox.stopSweep();
+    await this.reconciler.stop();
     await this.queue.close();
     await this.outbox.stop();
   }
@@ -105,9 +112,10 @@ export class JobsModule {
         JobHandlerRegistry,
         OutboxService,
         JobsService,
+        JobReconciler,
         JobsRuntime,
       ],
-      exports: [JobsService, JOB_QUEUE],
+      exports: [JobsService, JOB_QUEUE, JobReconciler],
     };
   }
 }

@@ -7,7 +7,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { Request, Response } from 'express';
 import { GraphQLError, ValidationContext } from 'graphql';
-import { AppConfig, classifyGraphQLError, createRequestContext, RequestContext } from '@tel/core';
+import { AppConfig, AppError, classifyGraphQLError, createRequestContext, ErrorCode, RequestContext, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@tel/core';
 
 export const GRAPHQL_LIMITS = {
   maxDepth: 12,
@@ -26,16 +26,56 @@ function errorReportingPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
-            const { internal } = classifyGraphQLError({ message: error.message, extensions: error.extensions }, error);
+            const { internal, formatted } = classifyGraphQLError({ message: error.message, extensions: error.extensions }, error);
             if (internal) logger.error(`[${contextValue.requestId}] ${error.originalError?.stack ?? error.stack ?? error.message}`);
+            // The caller sees a plain SERVICE_UNAVAILABLE; the operator sees which driver error it was.
+            else if (formatted.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE && !(error.originalError instanceof AppError)) {
+              logger.warn(`[${contextValue.requestId}] a dependency is unreachable: ${error.originalError?.message ?? error.message}`);
+            }
           }
         },
         async willSendResponse({ contextValue, response }) {
-          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
+          if (response.body.kind !== 'single') return;
+          // Once execution ran (the body has `data`), the answer is 200 whatever status an error
+          // asked for (what @nestjs/apollo's preserve-status plugin did, which this replaces so
+          // that SERVICE_UNAVAILABLE can still be a 503) — some clients refuse a { data, errors }
+          // body on another status. Parse and validation failures (no `data`) keep theirs.
+          if ('data' in response.body.singleResult) response.http.status = 200;
+          if (!response.body.singleResult.errors) return;
+          const errors = response.body.singleResult.errors;
+          response.body.singleResult.errors = errors.map((e) => ({
             ...e,
             extensions: { ...e.extensions, requestId: contextValue.requestId },
           }));
+          // The database or Redis did not answer: 503 with Retry-After, as the REST routes answer,
+          // so clients and proxies that honour it back off. The body still has data and errors.
+          const unavailable = errors.filter((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE);
+          if (unavailable.length) {
+            const seconds = Math.max(...unavailable.map((e) => Number(e.extensions?.retryAfterSeconds) || UNAVAILABLE_RETRY_AFTER_SECONDS));
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(Math.ceil(seconds)));
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The schema has no subscriptions (and the server no WebSocket transport): a subscription operation
+ * is refused as a request error (BAD_REQUEST, HTTP 400) before anything runs, instead of failing
+ * inside graphql-js as an internal error.
+ */
+function refuseSubscriptionsPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation !== 'subscription') return;
+          throw new GraphQLError('Subscriptions are not supported by this server; send a query or a mutation', {
+            nodes: [operation],
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
         },
       };
     },
@@ -59,9 +99,12 @@ export function graphqlOptions(config: AppConfig, explorerEnabled: boolean): Apo
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // errorReportingPlugin sets the status instead (200 once executed, 503 when a dependency is away).
+    preserveHttpStatusForExecutionErrors: false,
     context: ({ req, res }: { req: Request & { telContext?: RequestContext }; res: Response }): RequestContext =>
       req.telContext ?? createRequestContext({ requestId: 'no-request-id', req, res }),
-    formatError: (formatted, error) => classifyGraphQLError(formatted, error).formatted,
+    // With introspection off, "Did you mean …?" hints would leak the schema field by field.
+    formatError: (formatted, error) => classifyGraphQLError(formatted, error, { hideSuggestions: !explorerEnabled }).formatted,
     validationRules: [
       maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true, flattenFragments: true, ...report }),
       maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true, ...report }),
@@ -70,7 +113,7 @@ export function graphqlOptions(config: AppConfig, explorerEnabled: boolean): Apo
     ],
     // graphql-js stops parsing past this many tokens (the token limit of the OWASP cheat sheet).
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
-    plugins: [errorReportingPlugin()],
+    plugins: [errorReportingPlugin(), refuseSubscriptionsPlugin()],
   } as ApolloDriverConfig;
 }
 

@@ -67,6 +67,13 @@ export interface JobsConfig {
   shutdownTimeoutMs: number;
   /** JOB_RETENTION_HOURS: how long finished jobs stay in Redis (dedupe window) and dispatched outbox rows in the database (default 168). */
   retentionHours: number;
+  /**
+   * JOB_RECONCILE_INTERVAL_MS: how often the API looks for owed work that no queue holds (a Redis
+   * that lost its data) and enqueues it again; 0 turns it off (default 60000).
+   */
+  reconcileIntervalMs: number;
+  /** JOB_RECONCILE_GRACE_MS: owed work younger than this is left to the outbox (default 60000). */
+  reconcileGraceMs: number;
 }
 
 export interface AuthConfig {
@@ -168,6 +175,12 @@ function authFrom(env: NodeJS.ProcessEnv): AuthConfig {
   };
 }
 
+function reconcileIntervalFrom(env: NodeJS.ProcessEnv): number {
+  const value = intFrom(env, 'JOB_RECONCILE_INTERVAL_MS', 60_000, 0, 24 * 3600 * 1000);
+  if (value !== 0 && value < 100) throw new ConfigError(`JOB_RECONCILE_INTERVAL_MS must be 0 (off) or at least 100, got ${value}`);
+  return value;
+}
+
 function jobsFrom(env: NodeJS.ProcessEnv): JobsConfig {
   const redisUrl = env.REDIS_URL?.trim() || undefined;
   if (redisUrl && !/^rediss?:\/\/\S+$/i.test(redisUrl)) {
@@ -184,6 +197,8 @@ function jobsFrom(env: NodeJS.ProcessEnv): JobsConfig {
     outboxDrainIntervalMs: intFrom(env, 'OUTBOX_DRAIN_INTERVAL_MS', 1000, 20, 600 * 1000),
     shutdownTimeoutMs: intFrom(env, 'JOB_SHUTDOWN_TIMEOUT_MS', 30000, 0, 3600 * 1000),
     retentionHours: intFrom(env, 'JOB_RETENTION_HOURS', 168, 1, 24 * 365),
+    reconcileIntervalMs: reconcileIntervalFrom(env),
+    reconcileGraceMs: intFrom(env, 'JOB_RECONCILE_GRACE_MS', 60_000, 0, 24 * 3600 * 1000),
   };
 }
 

@@ -25,6 +25,8 @@ export function buildDataSourceOptions(config: AppConfig, entities: EntityList, 
       migrationsTableName: 'schema_migrations',
       logger,
       logging: ['query', 'error'],
+      // A server that does not answer fails the request (SERVICE_UNAVAILABLE) instead of hanging it.
+      connectTimeoutMS: 5000,
       // A schema is chosen by search_path alone, so migrations carry no schema names.
       extra: { max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) },
       synchronize: false,

@@ -2,6 +2,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException } from '@nestjs/common';
 import { AppError, ErrorCode } from './app-error';
+import { toServiceUnavailable } from './service-unavailable';
 
 /** Codes that Apollo and graphql-js raise about the request itself: their messages are safe. */
 const REQUEST_ERROR_CODES = new Set([
@@ -24,6 +25,22 @@ const HTTP_TO_CODE: Record<number, ErrorCode> = {
   429: ErrorCode.TOO_MANY_REQUESTS,
 };
 
+export interface ClassifyOptions {
+  /**
+   * Strip graphql-js's "Did you mean …?" hints from request errors. They name fields, arguments,
+   * types and enum values, which is the schema that turning introspection off hides.
+   */
+  hideSuggestions?: boolean;
+}
+
+/** graphql-js appends hints as ` Did you mean "a", "b", or "c"?` (also "…the enum value …"). */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** The message without "Did you mean …?" hints. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '').trim();
+}
+
 export interface ClassifiedError {
   formatted: GraphQLFormattedError;
   /** True when the original error was unexpected and must be logged server-side. */
@@ -35,9 +52,14 @@ export interface ClassifiedError {
  * coded errors keep their message; everything else becomes INTERNAL_SERVER_ERROR with no
  * stack trace, SQL or driver text.
  */
-export function classifyGraphQLError(formatted: GraphQLFormattedError, error: unknown): ClassifiedError {
+export function classifyGraphQLError(formatted: GraphQLFormattedError, error: unknown, options: ClassifyOptions = {}): ClassifiedError {
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
+  // A database or Redis that does not answer is the caller's to retry, not a bug to hide.
+  const unavailable = original instanceof AppError ? null : toServiceUnavailable(original);
+  if (unavailable) {
+    return { formatted: { ...base, message: unavailable.message, extensions: { ...unavailable.details, code: unavailable.code } }, internal: false };
+  }
   if (original instanceof AppError) {
     return {
       formatted: { ...base, message: original.message, extensions: { ...(original.details ?? {}), code: original.code } },
@@ -54,7 +76,8 @@ export function classifyGraphQLError(formatted: GraphQLFormattedError, error: un
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !(original instanceof Error && original !== error && !(original as { extensions?: unknown }).extensions)) {
-    return { formatted: { ...base, message: formatted.message, extensions: { code } }, internal: false };
+    const message = options.hideSuggestions ? withoutSuggestions(formatted.message) : formatted.message;
+    return { formatted: { ...base, message, extensions: { code } }, internal: false };
   }
   return {
     formatted: { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },

@@ -3,8 +3,19 @@ import { Job, JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import IORedis, { Redis } from 'ioredis';
 import { JobPayload } from '../job-definition';
 import { asError, isPermanent, JobRun } from '../job-handler';
-import { Accepted, JobCounts, JobQueue, QueueUnavailableError, RetryOutcome } from './job-queue';
+import { Accepted, JobCounts, JobQueue, JobState, QueueUnavailableError, RetryOutcome } from './job-queue';
 import { RegisteredJob, reportFinalFailure, settlesWithin, sleep } from './registered-job';
+
+/** The value, or undefined when `promise` does not settle within `ms` (a rejection rejects). */
+async function settlesWithinValue<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export interface BullMqJobQueueOptions {
   redisUrl: string;
@@ -105,6 +116,46 @@ export class BullMqJobQueue implements JobQueue {
       };
     }
     return counts;
+  }
+
+  async state(name: string, jobId: string): Promise<JobState> {
+    if (!this.registry.has(name)) throw new Error(`unknown job "${name}"`);
+    this.assertAvailable();
+    const queue = await this.queueFor(name);
+    let state: string;
+    try {
+      state = await queue.getJobState(jobId);
+    } catch (error) {
+      throw this.available ? error : new QueueUnavailableError(asError(error).message);
+    }
+    switch (state) {
+      case 'completed':
+      case 'failed':
+      case 'active':
+      case 'delayed':
+        return state;
+      case 'unknown':
+        return 'missing';
+      default:
+        return 'waiting'; // waiting, prioritized, waiting-children
+    }
+  }
+
+  async ping(timeoutMs: number): Promise<void> {
+    this.assertAvailable();
+    const answer = await settlesWithinValue(this.producer.ping(), timeoutMs);
+    if (answer !== 'PONG') throw new QueueUnavailableError(answer === undefined ? `Redis did not answer PING within ${timeoutMs} ms` : `Redis answered PING with ${answer}`);
+  }
+
+  /** A key of the queue's own, for markers of the reconciliation (see JobReconciler). */
+  async getMarker(key: string): Promise<string | null> {
+    this.assertAvailable();
+    return this.producer.get(`${this.options.prefix}:${key}`);
+  }
+
+  async setMarker(key: string, value: string): Promise<void> {
+    this.assertAvailable();
+    await this.producer.set(`${this.options.prefix}:${key}`, value);
   }
 
   /** Runs a Worker for each job with a handler (apps/worker). */

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { JobPayload } from '../job-definition';
 import { asError, isPermanent, JobRun } from '../job-handler';
-import { Accepted, JobCounts, JobQueue, QueueUnavailableError, RetryOutcome } from './job-queue';
+import { Accepted, JobCounts, JobQueue, JobState, QueueUnavailableError, RetryOutcome } from './job-queue';
 import { RegisteredJob, reportFinalFailure, settlesWithin } from './registered-job';
 import { backoffDelay } from './retry-policy';
 
@@ -82,6 +82,16 @@ export class InlineJobQueue implements JobQueue {
     for (const name of this.registry.keys()) counts[name] = { waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 };
     for (const job of this.jobs.values()) counts[job.name][job.state]++;
     return counts;
+  }
+
+  async state(name: string, jobId: string): Promise<JobState> {
+    const job = this.jobs.get(jobId);
+    return job && job.name === name ? job.state : 'missing';
+  }
+
+  /** Nothing to reach: the runner is this process. */
+  async ping(): Promise<void> {
+    if (this.closing) throw new QueueUnavailableError('the inline job runner is shutting down');
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,8 @@ export interface JobCounts {
   failed: number;
 }
 
+export type JobState = 'waiting' | 'active' | 'delayed' | 'completed' | 'failed' | 'missing';
+
 /** What `add` promises. */
 export interface Accepted {
   /**
@@ -44,6 +46,19 @@ export interface JobQueue {
   /** Runs a finished (failed or completed) job again with fresh attempts. */
   retry(jobId: string): Promise<RetryOutcome>;
   counts(): Promise<Record<string, JobCounts>>;
+  /**
+   * Where the job with this id stands, `missing` when the queue holds no such job (never added,
+   * removed after the retention period, or forgotten by a Redis that lost its data).
+   */
+  state(name: string, jobId: string): Promise<JobState>;
+  /**
+   * A durable queue keeps a marker in its store (Redis) so the reconciliation can tell when that
+   * store lost its data (flushed, or restarted without persistence). Absent on the inline runner.
+   */
+  getMarker?(key: string): Promise<string | null>;
+  setMarker?(key: string, value: string): Promise<void>;
+  /** Resolves when the queue's backing service answers (Redis PING); rejects otherwise. */
+  ping(timeoutMs: number): Promise<void>;
   /** Starts running these handlers in this process (the worker with Redis; the API without). */
   process(handlers: ReadonlyMap<string, RegisteredJob>): void;
   /** Stops taking jobs, lets running ones finish (up to the shutdown timeout), and disconnects. */

@@ -63,7 +63,8 @@ export interface JobsContextOptions {
 }
 
 export async function startJobsContext(options: JobsContextOptions): Promise<JobsContext> {
-  const config = loadConfig({ ...options.db.env, ...options.env });
+  // The reconciliation runs only when a test asks for it (it would otherwise put back jobs a test removed on purpose).
+  const config = loadConfig({ JOB_RECONCILE_INTERVAL_MS: '0', ...options.db.env, ...options.env });
 
   @Module({ providers: options.handlers ?? [] })
   class HandlersModule {}
