@@ -8,7 +8,7 @@ import * as zlib from 'node:zlib';
 export interface PdfPage {
   /** ASCII text in Helvetica, one line per entry. */
   lines?: string[];
-  /** CJK text in a non-embedded CID font: shown as UCS-2 hex strings through a Unicode CMap. */
+  /** CJK text in a non-embedded CID font: shown as UCS-2 hex strings through a Unicode CMap; '\n' starts a line. */
   cjk?: { text: string; encoding: 'UniGB-UCS2-H' | 'UniCNS-UCS2-H' };
 }
 
@@ -50,7 +50,11 @@ export function makePdf(pages: PdfPage[]): Buffer {
       let font = fonts.get(page.cjk.encoding);
       if (!font) fonts.set(page.cjk.encoding, (font = cidFont(page.cjk.encoding)));
       resources += ` /F2 ${font} 0 R`;
-      content += `BT /F2 14 Tf 72 ${y} Td ${ucs2Hex(page.cjk.text)} Tj ET\n`;
+      // One text line per '\n', each placed below the last (pdfjs marks the line ends).
+      for (const line of page.cjk.text.split('\n')) {
+        content += `BT /F2 14 Tf 72 ${y} Td ${ucs2Hex(line)} Tj ET\n`;
+        y -= 18;
+      }
     }
     add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`);
     const contentObj = objects.length;

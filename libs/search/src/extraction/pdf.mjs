@@ -24,7 +24,22 @@ function pageText(content) {
     text += item.str;
     if (item.hasEOL) text += '\n';
   }
-  return text.replace(/[ \t]+\n/g, '\n').trim();
+  return joinLines(text.replace(/[ \t]+\n/g, '\n')).trim();
+}
+
+// Han, kana and CJK punctuation (not Hangul: Korean puts spaces between words, so a Korean line
+// end stays a space).
+const CJK_JOIN = '[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\u30fc]';
+const CJK_LINE_END = new RegExp(`(${CJK_JOIN})[ \\t]*\\n[ \\t]*(?=${CJK_JOIN})`, 'gu');
+const HYPHEN_LINE_END = /(\p{L}\p{Ll})-\n[ \t]*(?=\p{Ll})/gu;
+
+/**
+ * A line end inside a word is layout, not text: Chinese and Japanese lines are joined without a
+ * space (a word broken across lines stays one word), and an English word hyphenated at a line end
+ * ("authenti-" / "cation") is made whole again. Other line ends stay.
+ */
+export function joinLines(text) {
+  return text.replace(CJK_LINE_END, '$1').replace(HYPHEN_LINE_END, '$1');
 }
 
 export async function extractPdf(bytes, maxChars) {

@@ -153,6 +153,17 @@ describe('TextExtractor', () => {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     });
 
+    it('joins a Chinese word broken by a line end, and an English word hyphenated at one', async () => {
+      const pdf = makePdf([
+        { lines: ['The authenti-', 'cation of e-', 'Commerce'], cjk: { text: '本計畫研究殭屍網\n路的偵測，\n並推動電子認證', encoding: 'UniCNS-UCS2-H' } },
+      ]);
+      const { chunks } = await extractor.extract(pdf, CONTENT_TYPES.pdf);
+      expect(chunks).toHaveLength(1);
+      expect(chunks[0].page).toBe(1);
+      expect(chunks[0].text).toContain('殭屍網路的偵測，並推動電子認證');
+      expect(chunks[0].text).toContain('The authentication of e-\nCommerce');
+    });
+
     it('fails with a reason on a truncated or a fake PDF', async () => {
       const pdf = makePdf([{ lines: ['page one'] }, { lines: ['page two'] }]);
       for (const broken of [pdf.subarray(0, pdf.length / 2), pdf.subarray(0, 40), Buffer.from('not a pdf at all')]) {
