@@ -226,6 +226,68 @@ describe('TextExtractor', () => {
     });
   });
 
+  describe('office formats (samples written by LibreOffice from fixtures/*.fod?)', () => {
+    const sample = (ext: string) => fs.readFileSync(path.join(__dirname, 'fixtures', `sample.${ext}`));
+    const text = (chunks: { text: string }[]) => chunks.map((c) => c.text).join('\n');
+
+    it.each([
+      ['a Word 97–2003 .doc', 'doc', 'application/msword'],
+      ['an .rtf', 'rtf', 'application/rtf'],
+      ['an OpenDocument .odt', 'odt', 'application/vnd.oasis.opendocument.text'],
+    ])('reads %s, Chinese included', async (_label, ext, type) => {
+      const { chunks } = await extractor.extract(sample(ext), type);
+      expect(text(chunks)).toContain('The pilot recorded fourteen botnets contacting the sensor network');
+      expect(text(chunks)).toContain('本計畫的殭屍網路觀測站已在三個網路服務業者部署。');
+      expect(text(chunks)).toContain('Member economies are invited');
+    });
+
+    it.each([
+      ['a .pptx', 'pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+      ['an .odp', 'odp', 'application/vnd.oasis.opendocument.presentation'],
+    ])('reads %s with one page per slide', async (_label, ext, type) => {
+      const { chunks, pageCount } = await extractor.extract(sample(ext), type);
+      expect(pageCount).toBe(2);
+      expect(chunks.map((c) => [c.page, c.text])).toEqual([
+        [1, 'Spam filtering survey'],
+        [2, 'Forty operators answered the questionnaire on outbound port blocking.\n\n電子認證與網路安全'],
+      ]);
+    });
+
+    it.each([
+      ['an .xlsx', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['an .ods', 'ods', 'application/vnd.oasis.opendocument.spreadsheet'],
+    ])('reads %s with a section per sheet', async (_label, ext, type) => {
+      const { chunks } = await extractor.extract(sample(ext), type);
+      expect(chunks[0].section).toBe('Budget');
+      expect(text(chunks)).toContain('Interpreter fees for the cybersecurity workshop');
+      expect(text(chunks)).toContain('寬頻普及調查');
+    });
+
+    it('reads an RTF written in Big5 (code page 950), with a trail byte that is plain ASCII', async () => {
+      const rtf = Buffer.from(
+        "{\\rtf1\\ansi\\ansicpg950{\\fonttbl{\\f0\\fcharset136 MingLiU;}}\\f0 \\'ed\\'4c\\'ab\\'cd\\'ba\\'f4\\'b8\\'f4\\'bb\\'50\\'b9\\'71\\'a4\\'6c\\'bb\\'7b\\'c3\\'d2 \\'a4@\\'af\\'eb report\\par}",
+        'latin1',
+      );
+      const { chunks } = await extractor.extract(rtf, 'application/rtf');
+      expect(text(chunks)).toBe('殭屍網路與電子認證 一般 report');
+    });
+
+    it('refuses an office ZIP that declares an absurd size, as for DOCX', async () => {
+      const bomb = makeZip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'ppt/presentation.xml', data: Buffer.alloc(1000), declaredSize: 300 * 1024 * 1024 },
+      ]);
+      const e = await failure(extractor.extract(bomb, 'application/vnd.openxmlformats-officedocument.presentationml.presentation'));
+      expect(e.kind).toBe('REFUSED');
+      expect(e.reason).toMatch(/zip bomb/);
+    });
+
+    it('fails with a reason on a damaged .doc', async () => {
+      const e = await failure(extractor.extract(sample('doc').subarray(0, 1500), 'application/msword'));
+      expect(e.kind).toBe('CORRUPT');
+    });
+  });
+
   describe('limits', () => {
     it('kills a worker that runs out of memory and keeps taking files', async () => {
       const small = new TextExtractor({ memoryLimitMb: 32 });
@@ -257,7 +319,7 @@ describe('TextExtractor', () => {
     });
 
     it('refuses types it cannot read, and sniffs application/octet-stream', async () => {
-      expect(await failure(extractor.extract(Buffer.from('x'), 'application/msword'))).toMatchObject({ kind: 'UNSUPPORTED_TYPE' });
+      expect(await failure(extractor.extract(Buffer.from('x'), 'image/png'))).toMatchObject({ kind: 'UNSUPPORTED_TYPE' });
       expect(await failure(extractor.extract(Buffer.from([0, 1, 2, 3, 0, 0]), 'application/octet-stream'))).toMatchObject({ kind: 'UNSUPPORTED_TYPE' });
       const sniffed = await extractor.extract(makePdf([{ lines: ['sniffed'] }]), 'application/octet-stream');
       expect(sniffed.chunks[0]).toMatchObject({ page: 1, text: 'sniffed' });

@@ -24,7 +24,19 @@ export interface TextExtractorOptions {
   maxInputBytes?: number;
 }
 
-type Kind = 'pdf' | 'docx' | 'txt' | 'html' | 'sniff';
+type Kind = 'pdf' | 'docx' | 'doc' | 'rtf' | 'pptx' | 'xlsx' | 'odt' | 'odp' | 'ods' | 'txt' | 'html' | 'sniff';
+
+/** Media types of the office formats, to the worker's extractor for each. */
+const OFFICE_TYPES: Record<string, Kind> = {
+  [CONTENT_TYPES.doc]: 'doc',
+  [CONTENT_TYPES.rtf]: 'rtf',
+  'text/rtf': 'rtf',
+  [CONTENT_TYPES.pptx]: 'pptx',
+  [CONTENT_TYPES.xlsx]: 'xlsx',
+  'application/vnd.oasis.opendocument.text': 'odt',
+  'application/vnd.oasis.opendocument.presentation': 'odp',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
+};
 
 interface Job {
   id: number;
@@ -69,8 +81,14 @@ export function extractorFor(contentType: string): { kind: Kind; charset: string
     case 'application/octet-stream':
     case '':
       return { kind: 'sniff', charset };
-    default:
-      throw new ExtractionError('UNSUPPORTED_TYPE', `files of type ${type || 'unknown'} cannot be searched (PDF, DOCX, HTML and text can)`);
+    default: {
+      const office = OFFICE_TYPES[type.toLowerCase()];
+      if (office) return { kind: office, charset };
+      throw new ExtractionError(
+        'UNSUPPORTED_TYPE',
+        `files of type ${type || 'unknown'} cannot be searched (PDF, Word (DOC, DOCX), RTF, PPTX, XLSX, OpenDocument, HTML and text can)`,
+      );
+    }
   }
 }
 
