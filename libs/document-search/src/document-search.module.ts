@@ -6,6 +6,7 @@ import { DocumentSearchResolver } from './document-search.resolver';
 import { OutboxDocumentIndexEvents } from './document-index-events.impl';
 import { FileIndexer } from './file-indexer';
 import { IndexFileJob } from './index-file.job';
+import { ReindexOnStart } from './reindex-on-start';
 
 /**
  * Full-text search over documents: the `index-file` job (extract, then index) and, in the API,
@@ -23,7 +24,7 @@ export class DocumentSearchModule {
         IndexFileJob,
         OutboxDocumentIndexEvents,
         { provide: DocumentIndexEvents, useExisting: OutboxDocumentIndexEvents },
-        ...(options.api ? [DocumentSearchResolver] : []),
+        ...(options.api ? [DocumentSearchResolver, ReindexOnStart] : []),
       ],
       exports: [FileIndexer, OutboxDocumentIndexEvents, DocumentIndexEvents],
     };
