@@ -3,18 +3,32 @@
  * Word 97–2003, RTF, PowerPoint, Excel, Big5 text, a PDF whose Chinese word is broken by a line
  * end; Chinese in the other script and its regional form; the query syntax; the empty query.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Role } from '@tel/core';
 import { createTestApp, TestApp, tokenFor } from '@tel/testing';
-import { makePdf } from '../libs/search/src/extraction/extraction.fixtures';
+import { makeImagePdf, makePdf } from '../libs/search/src/extraction/extraction.fixtures';
 
 const FIXTURES = path.resolve(__dirname, '../libs/search/src/extraction/fixtures');
+
+const HAS_OCR = spawnSync('tesseract', ['--version']).status === 0 && spawnSync('pdftoppm', ['-v']).status === 0;
+
+/** A page of our own text, rendered to an image and put in a PDF with no text layer. */
+function scannedPdf(lines: string[]): Buffer {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tel-scan-'));
+  fs.writeFileSync(path.join(dir, 'text.pdf'), makePdf([{ lines }]));
+  execFileSync('pdftoppm', ['-r', '150', '-singlefile', '-jpeg', path.join(dir, 'text.pdf'), path.join(dir, 'scan')]);
+  const jpeg = fs.readFileSync(path.join(dir, 'scan.jpg'));
+  fs.rmSync(dir, { recursive: true, force: true });
+  return makeImagePdf(jpeg, 1275, 1650);
+}
 
 const SEARCH = `query($q: String!, $first: Int) {
   searchDocuments(query: $q, first: $first) {
     totalCount orderedBy
-    nodes { document { symbol title } page snippet file { name indexState indexError } }
+    nodes { document { symbol title } page section snippet file { name indexState indexError } }
   }
 }`;
 
@@ -26,7 +40,7 @@ describe('search over every format of the archive (e2e, inline jobs)', () => {
   const search = async (q: string, first = 20) => {
     const res = await t.gql(SEARCH, { q, first }, secretariat);
     expect(res.errors).toBeUndefined();
-    return res.data.searchDocuments as { totalCount: number; orderedBy: string; nodes: { document: { symbol: string }; page: number | null; snippet: string }[] };
+    return res.data.searchDocuments as { totalCount: number; orderedBy: string; nodes: { document: { symbol: string }; page: number | null; section: string | null; snippet: string }[] };
   };
   const found = async (q: string) => (await search(q)).nodes.map((n) => n.document.symbol);
   const status = async () => (await t.gql(`{ indexStatus { files { state count } outboxPending } }`, undefined, secretariat)).data.indexStatus;
@@ -82,12 +96,14 @@ describe('search over every format of the archive (e2e, inline jobs)', () => {
         ]),
       ],
     ];
+    if (HAS_OCR) files.push(['scan.pdf', 'Signed letter (scanned)', scannedPdf(['SIGNED LETTER OF SUPPORT', 'The potoroo registry endorses the proposal.'])]);
+    else process.stdout.write('OCR search test left out: tesseract or pdftoppm is not installed\n');
     for (const [ext, title, bytes] of files) {
       symbols[ext] = await register(title);
-      await upload(symbols[ext], bytes, `sample.${ext}`);
+      await upload(symbols[ext], bytes, ext.includes('.') ? ext : `sample.${ext}`);
     }
     await waitForIndexing();
-  });
+  }, 300_000);
   afterAll(async () => {
     await t?.close();
   });
@@ -106,6 +122,12 @@ describe('search over every format of the archive (e2e, inline jobs)', () => {
     const r = await search('殭屍網路的關聯');
     expect(r.nodes.map((n) => [n.document.symbol, n.page])).toEqual([[symbols.pdf, 2]]);
     expect(r.nodes[0].snippet).toContain('<mark>殭屍網路的關聯</mark>');
+  });
+
+  it('finds a scanned PDF page by a word on it, as recognised text (when Tesseract is installed)', async () => {
+    if (!HAS_OCR) return;
+    const r = await search('potoroo registry');
+    expect(r.nodes.map((n) => [n.document.symbol, n.page, n.section])).toEqual([[symbols['scan.pdf'], 1, 'Recognised text (OCR)']]);
   });
 
   it('finds traditional Chinese by a simplified query and regional word forms', async () => {
@@ -129,7 +151,7 @@ describe('search over every format of the archive (e2e, inline jobs)', () => {
   it('says an empty query lists the newest documents', async () => {
     const r = await search('', 3);
     expect(r.orderedBy).toBe('NEWEST');
-    expect(r.nodes[0].document.symbol).toBe(symbols.pdf);
+    expect(r.nodes[0].document.symbol).toBe(HAS_OCR ? symbols['scan.pdf'] : symbols.pdf);
     expect((await search('wallabysplit')).orderedBy).toBe('RELEVANCE');
   });
 });

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { extractDocx } from './docx.mjs';
 import { extractDoc, extractOffice } from './office.mjs';
+import { setOcrPath } from './ocr.mjs';
 import { extractPdf } from './pdf.mjs';
 import { decodeText, ExtractionFailure, extractHtml, extractPlainText, htmlDeclaredCharset } from './plain-text.mjs';
 
@@ -33,7 +34,9 @@ async function extract(job) {
   const kind = job.kind === 'sniff' ? sniff(bytes) : job.kind;
   switch (kind) {
     case 'pdf':
-      return extractPdf(bytes, job.maxChars);
+      if (job.ocrPath) setOcrPath(job.ocrPath);
+      // OCR gets what is left of the time limit, less a margin to send the text back.
+      return extractPdf(bytes, job.maxChars, { path: job.path, ocrMaxPages: job.ocrMaxPages ?? 0, deadline: job.startedAt + job.timeoutMs * 0.9 });
     case 'docx':
       return extractDocx(bytes, job.maxChars);
     case 'doc':

@@ -1,10 +1,11 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseSearchQuery } from '../text/search-text';
 import { SqliteSearchIndex } from '../index/sqlite/sqlite-search-index';
 import { CONTENT_TYPES, ExtractionError } from './extraction.types';
-import { makeDocx, makePdf, makeZip } from './extraction.fixtures';
+import { makeDocx, makeImagePdf, makePdf, makeZip } from './extraction.fixtures';
 import { extractorFor, TextExtractor } from './text-extractor';
 
 const REPORT = path.resolve(__dirname, '../../../../../shared/corpus/tel37-trip-report.zh.txt');
@@ -223,6 +224,52 @@ describe('TextExtractor', () => {
       while (broken.toString('latin1', header + 30, header + 47) !== 'word/document.xml') header = broken.indexOf('PK\u0003\u0004', header + 4);
       broken.fill(0x41, header + 47, header + 100);
       expect((await failure(extractor.extract(broken, CONTENT_TYPES.docx))).reason).toMatch(/^not a readable DOCX file/);
+    });
+  });
+
+  describe('scanned PDF pages (OCR)', () => {
+    const hasOcr = spawnSync('tesseract', ['--version']).status === 0 && spawnSync('pdftoppm', ['-v']).status === 0;
+
+    /** A page of our own text rendered to a greyscale JPEG by pdftoppm, in a PDF with no text layer. */
+    function scannedPdf(lines: string[]): Buffer {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tel-scan-'));
+      fs.writeFileSync(path.join(dir, 'text.pdf'), makePdf([{ lines }]));
+      execFileSync('pdftoppm', ['-r', '150', '-gray', '-singlefile', '-jpeg', path.join(dir, 'text.pdf'), path.join(dir, 'scan')]);
+      const jpeg = fs.readFileSync(path.join(dir, 'scan.jpg'));
+      fs.rmSync(dir, { recursive: true, force: true });
+      // Letter size at 150 dpi.
+      return makeImagePdf(jpeg, 1275, 1650);
+    }
+
+    if (!hasOcr) {
+      it('says why a PDF without a text layer cannot be searched when OCR is not installed', async () => {
+        process.stdout.write('OCR recognition test left out: tesseract or pdftoppm is not installed\n');
+        const e = await failure(extractor.extract(makeImagePdf(Buffer.from([0xff, 0xd8, 0xff, 0xd9]), 10, 10), CONTENT_TYPES.pdf));
+        expect(e.reason).toBe('no text layer; OCR not installed');
+      });
+      return;
+    }
+
+    it('recognises a page without a text layer and marks it as recognised text', async () => {
+      const pdf = scannedPdf(['SIGNED LETTER OF SUPPORT', 'The numbat registry endorses the proposal.']);
+      const { chunks, pageCount } = await extractor.extract(pdf, CONTENT_TYPES.pdf, { timeoutMs: 120_000 });
+      expect(pageCount).toBe(1);
+      expect(chunks).toHaveLength(1);
+      expect(chunks[0]).toMatchObject({ page: 1, section: 'Recognised text (OCR)' });
+      expect(chunks[0].text.toLowerCase()).toContain('numbat registry');
+    }, 150_000);
+
+    it('says why when OCR is not installed (or turned off), instead of indexing nothing', async () => {
+      const blind = new TextExtractor({ ocrPath: '/nonexistent' });
+      const off = new TextExtractor({ ocrMaxPages: 0 });
+      try {
+        const pdf = makeImagePdf(Buffer.from([0xff, 0xd8, 0xff, 0xd9]), 10, 10);
+        expect((await failure(blind.extract(pdf, CONTENT_TYPES.pdf))).reason).toBe('no text layer; OCR not installed');
+        expect((await failure(off.extract(pdf, CONTENT_TYPES.pdf))).reason).toBe('no text layer; OCR is turned off');
+      } finally {
+        await blind.close();
+        await off.close();
+      }
     });
   });
 
