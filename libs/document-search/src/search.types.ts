@@ -64,10 +64,10 @@ export class DocumentSearchHit {
   @Field(() => DocumentFile, { nullable: true })
   file: DocumentFile | null;
 
-  @Field(() => Int, { nullable: true, description: 'The page of a PDF where the words were found.' })
+  @Field(() => Int, { nullable: true, description: 'The page (of a PDF, or slide) where the words were found: the one with the most, and closest, matches.' })
   page: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The heading the words sit under (DOCX, HTML).' })
+  @Field(() => String, { nullable: true, description: 'The heading or sheet the words sit under (DOCX, HTML, XLSX); "Recognised text (OCR)" for a scanned page.' })
   section: string | null;
 
   @Field({ description: 'HTML: the matched words in <mark>…</mark>, everything else escaped.' })

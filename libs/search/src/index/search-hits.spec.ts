@@ -60,6 +60,7 @@ describe('SqliteSearchIndex hits', () => {
       { meta: meta('malware'), chunks: pages('Malware analysis in the region.') },
       { meta: meta('tw', { language: 'zh' }), chunks: pages('依據McAfee報告，網路犯罪與軟體盜版持續增加。') },
       { meta: meta('cn', { language: 'zh' }), chunks: pages('信息安全与网络认证的合作。') },
+      { meta: meta('vendor-page', { language: 'zh' }), chunks: pages('封面與目錄。', '依據Fortinet 2008報告指出，行動安全威脅增加。') },
     ]);
   });
   afterAll(async () => {
@@ -105,6 +106,10 @@ describe('SqliteSearchIndex hits', () => {
     expect(await ids('資訊安全')).toEqual(['cn']);
     const r = await search('mcafee');
     expect(r.hits[0].snippet).toContain('依據<mark>McAfee</mark>報告');
+    // On a later page, right after Chinese: that page is shown, and the word marked.
+    const v = await search('fortinet');
+    expect(v.hits[0]).toMatchObject({ documentId: 'vendor-page', page: 2 });
+    expect(v.hits[0].snippet).toContain('依據<mark>Fortinet</mark> 2008');
   });
 });
 

@@ -85,7 +85,8 @@ function clauseCounters(query: ParsedQuery): { counters: ((text: string, folded:
         needsFold = true;
         patterns.add(escapeRegExp(cjk.slice(0, 8)));
       } else if (word) {
-        patterns.add(`(?<![\\p{L}\\p{N}])(?:${escapeRegExp(word.stem)}|${escapeRegExp(word.word)})`);
+        // A word start: after anything but a Latin letter or digit (so 依據McAfee counts).
+        patterns.add(`(?<![\\p{sc=Latin}\\p{N}])(?:${escapeRegExp(word.stem)}|${escapeRegExp(word.word)})`);
       }
     }
     const re = new RegExp([...patterns].join('|') || '(?!)', 'giu');
