@@ -3,18 +3,20 @@ import { Not } from 'typeorm';
 import { UnitOfWork } from '@tel/core';
 import { DocumentFile, FileIndexState } from '@tel/documents';
 import { SEARCH_INDEX, SearchIndex } from '@tel/search';
+import { OutboxDocumentIndexEvents } from './document-index-events.impl';
 
 /**
  * When the index was built by an older tokenization (SQLite's SEARCH_SCHEMA_VERSION changed, so
  * opening it emptied it), every file goes back to PENDING — failed ones too, since a format that
- * could not be read before may be readable now — and the API's start queues them (enqueuePending,
- * which runs after this hook: this module is imported by the application module).
+ * could not be read before may be readable now — and are queued for indexing (jobs are keyed by
+ * file, so the API's own enqueuePending on start adds no second run).
  */
 @Injectable()
 export class ReindexOnStart implements OnApplicationBootstrap {
   constructor(
     private readonly uow: UnitOfWork,
     @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
+    private readonly indexing: OutboxDocumentIndexEvents,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -22,6 +24,7 @@ export class ReindexOnStart implements OnApplicationBootstrap {
     const result = await this.uow.write((em) =>
       em.update(DocumentFile, { indexState: Not(FileIndexState.PENDING) }, { indexState: FileIndexState.PENDING, indexError: null }),
     );
-    new Logger('Search').log(`the search index was built by an older version: ${result.affected ?? 0} file(s) will be indexed again`);
+    const queued = await this.indexing.enqueuePending();
+    new Logger('Search').log(`the search index was built by an older version: ${result.affected ?? 0} file(s) reset, ${queued} queued for indexing`);
   }
 }
