@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ole2, samples, zip } from '../testing/sample-files';
 import { bufferSource, probeText, sniffContent, SniffResult, TextProbe, zipEntryNames } from './content-sniffer';
 import { FileKind } from './file-kind';
@@ -32,7 +34,8 @@ describe('sniffContent', () => {
     ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /PNG image/],
     ['a plain ZIP', samples.plainZip(), /ZIP archive, not a Word/],
     ['a macro-enabled package', samples.macroDocx(), /macros/],
-    ['an OLE2 Excel 97 file', samples.xls(), /not a Word document/],
+    ['an OLE2 Excel 97 file', samples.xls(), /Excel 97–2003 workbook \(\.xls\), which cannot be searched; save it as XLSX/],
+    ['an OpenDocument text', fs.readFileSync(path.join(__dirname, '../../../search/src/extraction/fixtures/sample.odt')), /OpenDocument file/],
     ['a truncated ZIP', samples.docx().subarray(0, 40), /cannot be read/],
     ['a truncated OLE2', samples.doc().subarray(0, 600), /damaged/],
     ['UTF-16 with a BOM but an odd byte at the end', Buffer.concat([Buffer.from('\ufeffhello', 'utf16le'), Buffer.from([0x41])]), /not valid UTF-16/],

@@ -243,6 +243,7 @@ async function sniffOle2(source: ByteSource, head: Buffer): Promise<SniffResult>
   };
 
   const seen = new Set<number>();
+  const seenStreams = new Set<string>();
   let sector = head.readUInt32LE(0x30);
   while (sector !== ENDOFCHAIN) {
     if (seen.has(sector) || seen.size >= MAX_DIRECTORY_SECTORS) return damaged;
@@ -255,10 +256,18 @@ async function sniffOle2(source: ByteSource, head: Buffer): Promise<SniffResult>
       if (nameBytes < 2 || nameBytes > 64) continue;
       const name = data.subarray(entry, entry + nameBytes - 2).toString('utf16le');
       if (type === 2 && name === 'WordDocument') return accept(FileKind.DOC);
+      if (type === 2) seenStreams.add(name);
     }
     const next = await nextSector(sector);
     if (next === null) return damaged;
     sector = next;
+  }
+  // Say which: there is no maintained JavaScript reader for PowerPoint and Excel 97–2003 to search them.
+  if (seenStreams.has('PowerPoint Document')) {
+    return refuse(`The content is a PowerPoint 97–2003 presentation (.ppt), which cannot be searched; save it as PPTX or PDF and upload that (accepted are ${ACCEPTED_TYPES})`);
+  }
+  if (seenStreams.has('Workbook') || seenStreams.has('Book')) {
+    return refuse(`The content is an Excel 97–2003 workbook (.xls), which cannot be searched; save it as XLSX or PDF and upload that (accepted are ${ACCEPTED_TYPES})`);
   }
   return notWord;
 }
@@ -316,6 +325,9 @@ async function sniffOoxml(source: ByteSource): Promise<SniffResult> {
     return refuse('The content is an Office document with macros; save it without macros (DOCX, PPTX or XLSX)');
   }
   const kinds = OOXML_FOLDERS.filter(([folder]) => names.some((n) => n.startsWith(folder))).map(([, kind]) => kind);
+  if (names.includes('mimetype') && names.includes('content.xml') && !names.includes('[Content_Types].xml')) {
+    return refuse(`The content is an OpenDocument file (ODT, ODP or ODS); save it as DOCX, PPTX, XLSX or PDF and upload that (accepted are ${ACCEPTED_TYPES})`);
+  }
   if (!names.includes('[Content_Types].xml') || kinds.length !== 1) {
     return refuse(`The content is a ZIP archive, not a Word, PowerPoint or Excel document; accepted are ${ACCEPTED_TYPES}`);
   }
