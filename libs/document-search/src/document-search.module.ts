@@ -7,6 +7,7 @@ import { OutboxDocumentIndexEvents } from './document-index-events.impl';
 import { FileIndexer } from './file-indexer';
 import { IndexFileJob } from './index-file.job';
 import { PendingFiles } from './pending-files';
+import { ReindexOnStart } from './reindex-on-start';
 
 /**
  * Full-text search over documents: the `index-file` job (extract, then index) and, in the API,
@@ -25,7 +26,7 @@ export class DocumentSearchModule {
         PendingFiles,
         OutboxDocumentIndexEvents,
         { provide: DocumentIndexEvents, useExisting: OutboxDocumentIndexEvents },
-        ...(options.api ? [DocumentSearchResolver] : []),
+        ...(options.api ? [DocumentSearchResolver, ReindexOnStart] : []),
       ],
       exports: [FileIndexer, OutboxDocumentIndexEvents, DocumentIndexEvents],
     };

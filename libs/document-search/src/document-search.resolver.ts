@@ -6,7 +6,7 @@ import { JobsService } from '@tel/jobs';
 import { isUuid } from '@tel/meetings';
 import { Language, LANGUAGES, SEARCH_INDEX, SearchIndex } from '@tel/search';
 import { OutboxDocumentIndexEvents } from './document-index-events.impl';
-import { DocumentSearchHit, DocumentSearchResult, IndexStatus, SearchDocumentsFilter } from './search.types';
+import { DocumentSearchHit, DocumentSearchResult, IndexStatus, SearchDocumentsFilter, SearchOrder } from './search.types';
 import { documentsNamedBy } from './symbol-lookup';
 
 function escapeHtml(text: string): string {
@@ -26,11 +26,14 @@ export class DocumentSearchResolver {
   @Public()
   @Query(() => DocumentSearchResult, {
     description:
-      'Full-text search over the papers, in English, Chinese, Japanese and Korean. A query that is a symbol or part of one (SPSG-006, TEL37 SPSG 6) puts that document first; an empty query lists the newest documents. Restricted documents appear only to signed-in members.',
+      'Full-text search over the papers, in English, Chinese, Japanese and Korean. A query that is a symbol or part of one (SPSG-006, TEL37 SPSG 6) puts that document first; an empty query lists the newest documents (orderedBy: NEWEST). Traditional and simplified Chinese and their regional words (網路/网络) find each other; English words match their inflections. A document is one hit, at its newest matching revision and its best page. Restricted documents appear only to signed-in members.',
   })
   async searchDocuments(
     @Ctx() ctx: RequestContext,
-    @Args('query', { description: 'Words, a "phrase", or a symbol. Never a syntax error.' }) query: string,
+    @Args('query', {
+      description: 'words (all must match), "exact phrase", a OR b, -word to exclude, word* for a prefix; anything else is literal text, never an error.',
+    })
+    query: string,
     @Args('filter', { type: () => SearchDocumentsFilter, nullable: true }) filter: SearchDocumentsFilter | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
@@ -86,7 +89,13 @@ export class DocumentSearchResolver {
     );
     for (const node of resolved) if (node) nodes.push(node);
     const extra = named.filter((d) => !result.hits.some((h) => h.documentId === d.id)).length;
-    return { totalCount: result.totalCount + extra, nodes, facets: result.facets, pageInfo: result.pageInfo };
+    return {
+      totalCount: result.totalCount + extra,
+      nodes,
+      facets: result.facets,
+      pageInfo: result.pageInfo,
+      orderedBy: result.orderedBy === 'NEWEST' ? SearchOrder.NEWEST : SearchOrder.RELEVANCE,
+    };
   }
 
   @SignedIn()

@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageInfo } from '@tel/core';
 import { Document, DocumentFile, FileIndexState } from '@tel/documents';
@@ -64,10 +64,10 @@ export class DocumentSearchHit {
   @Field(() => DocumentFile, { nullable: true })
   file: DocumentFile | null;
 
-  @Field(() => Int, { nullable: true, description: 'The page of a PDF where the words were found.' })
+  @Field(() => Int, { nullable: true, description: 'The page (of a PDF, or slide) where the words were found: the one with the most, and closest, matches.' })
   page: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The heading the words sit under (DOCX, HTML).' })
+  @Field(() => String, { nullable: true, description: 'The heading or sheet the words sit under (DOCX, HTML, XLSX); "Recognised text (OCR)" for a scanned page.' })
   section: string | null;
 
   @Field({ description: 'HTML: the matched words in <mark>…</mark>, everything else escaped.' })
@@ -107,6 +107,16 @@ export class SearchFacetCounts {
   years: FacetValue[];
 }
 
+export enum SearchOrder {
+  RELEVANCE = 'RELEVANCE',
+  NEWEST = 'NEWEST',
+}
+registerEnumType(SearchOrder, {
+  name: 'SearchOrder',
+  description: 'How the hits of searchDocuments are ordered.',
+  valuesMap: { RELEVANCE: { description: 'Best match first (the query had words).' }, NEWEST: { description: 'Newest documents first (the query was empty).' } },
+});
+
 @ObjectType()
 export class DocumentSearchResult {
   @Field(() => Int, { description: 'Documents that match (each counts once, however many pages match).' })
@@ -120,6 +130,9 @@ export class DocumentSearchResult {
 
   @Field(() => PageInfo)
   pageInfo: PageInfo;
+
+  @Field(() => SearchOrder, { description: 'RELEVANCE for a query; NEWEST when the query was empty and the hits are the newest documents.' })
+  orderedBy: SearchOrder;
 }
 
 @ObjectType()

@@ -14,7 +14,7 @@ describe('loadSearchConfig', () => {
       engine: 'sqlite',
       sqliteFile: path.resolve('/srv/tel/search.sqlite'),
       meilisearch: null,
-      extraction: { timeoutMs: 60_000, memoryLimitMb: 512, concurrency: 1 },
+      extraction: { timeoutMs: 60_000, memoryLimitMb: 512, concurrency: 1, ocrMaxPages: 20 },
     });
   });
 
@@ -33,6 +33,7 @@ describe('loadSearchConfig', () => {
     [{ MEILI_INDEX: 'a b' }, /MEILI_INDEX/],
     [{ EXTRACTION_TIMEOUT_MS: '5s' }, /EXTRACTION_TIMEOUT_MS/],
     [{ EXTRACTION_MEMORY_MB: '16' }, /EXTRACTION_MEMORY_MB/],
+    [{ OCR_MAX_PAGES: '-1' }, /OCR_MAX_PAGES/],
   ])('stops the start on %j', (env, message) => {
     expect(() => loadSearchConfig(app, env)).toThrow(ConfigError);
     expect(() => loadSearchConfig(app, env)).toThrow(message);

@@ -9,7 +9,7 @@ export interface SearchConfig {
   /** SQLite beside PostgreSQL: the index file (default DATA_DIR/search.sqlite). */
   sqliteFile: string;
   meilisearch: { url: string; apiKey?: string; indexUid: string } | null;
-  extraction: { timeoutMs: number; memoryLimitMb: number; concurrency: number };
+  extraction: { timeoutMs: number; memoryLimitMb: number; concurrency: number; ocrMaxPages: number };
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -36,6 +36,7 @@ export function loadSearchConfig(app: Pick<AppConfig, 'dataDir'>, env: NodeJS.Pr
       timeoutMs: intFrom(env, 'EXTRACTION_TIMEOUT_MS', 60_000, 100, 3_600_000),
       memoryLimitMb: intFrom(env, 'EXTRACTION_MEMORY_MB', 512, 64, 8192),
       concurrency: intFrom(env, 'EXTRACTION_CONCURRENCY', 1, 1, 16),
+      ocrMaxPages: intFrom(env, 'OCR_MAX_PAGES', 20, 0, 1000),
     },
   };
 }

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ole2, samples, zip } from '../testing/sample-files';
 import { bufferSource, probeText, sniffContent, SniffResult, TextProbe, zipEntryNames } from './content-sniffer';
 import { FileKind } from './file-kind';
@@ -32,11 +34,12 @@ describe('sniffContent', () => {
     ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /PNG image/],
     ['a plain ZIP', samples.plainZip(), /ZIP archive, not a Word/],
     ['a macro-enabled package', samples.macroDocx(), /macros/],
-    ['an OLE2 Excel 97 file', samples.xls(), /not a Word document/],
+    ['an OLE2 Excel 97 file', samples.xls(), /Excel 97–2003 workbook \(\.xls\), which cannot be searched; save it as XLSX/],
+    ['an OpenDocument text', fs.readFileSync(path.join(__dirname, '../../../search/src/extraction/fixtures/sample.odt')), /OpenDocument file/],
     ['a truncated ZIP', samples.docx().subarray(0, 40), /cannot be read/],
     ['a truncated OLE2', samples.doc().subarray(0, 600), /damaged/],
-    ['UTF-16 text', Buffer.from('\ufeffhello', 'utf16le'), /UTF-16/],
-    ['Big5 text (not UTF-8)', Buffer.from([0xb9, 0x71, 0xab, 0x48]), /not a recognized document format/],
+    ['UTF-16 with a BOM but an odd byte at the end', Buffer.concat([Buffer.from('\ufeffhello', 'utf16le'), Buffer.from([0x41])]), /not valid UTF-16/],
+    ['bytes that are no text in any accepted encoding', Buffer.from([0x80, 0xff, 0x81, 0xfe, 0x90]), /not a recognized document format/],
     ['text with a NUL', Buffer.from('abc\0def'), /not a recognized/],
   ])('refuses %s', async (_label, buffer, reason) => {
     const result = await sniff(buffer);
@@ -77,7 +80,7 @@ describe('TextProbe', () => {
       const probe = new TextProbe();
       probe.push(bytes.subarray(0, cut));
       probe.push(bytes.subarray(cut));
-      expect(probe.finish()).toEqual({ utf8: true });
+      expect(probe.finish()).toEqual({ utf8: true, encoding: 'utf-8' });
     }
   });
 
@@ -87,6 +90,36 @@ describe('TextProbe', () => {
     ['an overlong encoding', Buffer.from([0xc0, 0xaf])],
     ['a NUL', Buffer.from([0x61, 0x00, 0x62])],
   ])('refuses %s', (_label, bytes) => {
-    expect(probeText(bytes)).toEqual({ utf8: false });
+    expect(probeText(bytes).utf8).toBe(false);
+  });
+});
+
+describe('text in other encodings', () => {
+  const cases: [string, Buffer, string][] = [
+    ['UTF-16 LE with a BOM', Buffer.from('\ufeff電信暨資訊工作小組', 'utf16le'), 'utf-16le'],
+    ['UTF-16 BE with a BOM', Buffer.from('\ufeff電信暨資訊工作小組', 'utf16le').swap16(), 'utf-16be'],
+    ['Big5', Buffer.from(new Uint8Array([0xb9, 0x71, 0xab, 0x48, 0xac, 0x4a, 0xb8, 0xea, 0xb0, 0x54, 0xa4, 0x75, 0xa7, 0x40, 0xa4, 0x70, 0xb2, 0xd5, 0xaa, 0xba, 0xb3, 0xf8, 0xa7, 0x69])), 'big5'],
+    ['GB18030', Buffer.from(new Uint8Array([0xb5, 0xe7, 0xd0, 0xc5, 0xd3, 0xeb, 0xd0, 0xc5, 0xcf, 0xa2, 0xb9, 0xa4, 0xd7, 0xf7, 0xd7, 0xe9, 0xb5, 0xc4, 0xb1, 0xa8, 0xb8, 0xe6])), 'gb18030'],
+    ['Shift_JIS', Buffer.from(new Uint8Array([0x82, 0xb1, 0x82, 0xea, 0x82, 0xcd, 0x95, 0xf1, 0x8d, 0x90, 0x82, 0xc5, 0x82, 0xb7])), 'shift_jis'],
+  ];
+  it.each(cases)('accepts %s as text and says which encoding it is', async (_label, bytes, encoding) => {
+    const verdict = probeText(bytes);
+    expect(verdict.encoding).toBe(encoding);
+    expect(await sniffContent(bufferSource(bytes), verdict)).toEqual({ ok: true, kind: FileKind.TXT });
+  });
+
+  it('finds the encoding however the content is cut into chunks', () => {
+    const bytes = cases[2][1];
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const probe = new TextProbe();
+      probe.push(bytes.subarray(0, cut));
+      probe.push(bytes.subarray(cut));
+      expect(probe.finish().encoding).toBe('big5');
+    }
+  });
+
+  it('still refuses a known binary that happens to decode as a legacy encoding', async () => {
+    const exe = Buffer.from('MZ\x90\x01\x03\x04', 'latin1');
+    expect(await sniffContent(bufferSource(exe), probeText(exe))).toMatchObject({ ok: false });
   });
 });

@@ -16,27 +16,97 @@ export function bufferSource(buffer: Buffer): ByteSource {
   return { size: buffer.length, read: async (offset, length) => buffer.subarray(offset, offset + length) };
 }
 
+/** Text encodings an upload may come in; the extractor decodes them (never trusting a client). */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5' | 'gb18030' | 'shift_jis' | 'euc-kr';
+
 /** What streaming the whole content through a TextProbe found. */
 export interface TextVerdict {
   /** Valid UTF-8 from start to end, with no NUL byte. */
   utf8: boolean;
+  /**
+   * The encoding the whole content is valid text in: UTF-8; UTF-16 after its BOM; else the legacy
+   * CJK encoding (Big5, GB18030, Shift_JIS, EUC-KR) that decodes without error and reads most like
+   * CJK text. Null when it is no text (or the probe was built by hand without it).
+   */
+  encoding?: TextEncodingName | null;
 }
 
-/** Checks, chunk by chunk, that content is UTF-8 without NULs (the TXT/HTML condition). */
+const LEGACY: TextEncodingName[] = ['big5', 'gb18030', 'shift_jis', 'euc-kr'];
+const SAMPLE_BYTES = 64 * 1024;
+
+// The most frequent characters of Chinese (both scripts), Japanese kana and Korean syllables: text
+// decoded with the right legacy encoding is full of them, a wrong guess is not.
+const COMMON = new Set(
+  '的一是不了在人有我他這这個个們们中來来上大為为和國国地到以說说時时要就出會会可也你對对生能而子那得於于著着下自之年過过發发後后作裡里用道行所然家種种事成方多經经麼么去法學学如都同現现當当沒没動动面起看定天分還还進进好小部其些主樣样理心她本前開开但因只從从想實实資资訊讯報报告網网路電电證证計计畫画議议' +
+    'のはにをたがでてとしれさいるかなもあうよりくまこす' +
+    '이다는의에하고을를가은로한지서기있사들도과어',
+);
+
+function cjkScore(text: string): number {
+  let score = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (COMMON.has(ch)) score++;
+    else if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) score -= 10;
+  }
+  return score;
+}
+
+/**
+ * Checks, chunk by chunk, which text encodings the whole content is valid in (the TXT/HTML
+ * condition): UTF-8 without NULs, UTF-16 with a BOM, or a legacy CJK encoding without NULs. Each
+ * candidate decoder streams over everything and drops out at its first error.
+ */
 export class TextProbe {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private ok = true;
+  private first = true;
+  private utf16: { name: 'utf-16le' | 'utf-16be'; decoder: InstanceType<typeof TextDecoder>; ok: boolean } | null = null;
+  private readonly legacy = new Map<TextEncodingName, InstanceType<typeof TextDecoder>>(LEGACY.map((l) => [l, new TextDecoder(l, { fatal: true })]));
+  private sample: Buffer[] = [];
+  private sampled = 0;
+  private nul = false;
 
   push(chunk: Buffer): void {
-    if (!this.ok) return;
+    if (this.first && chunk.length) {
+      this.first = false;
+      if (chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+        const name = chunk[0] === 0xff ? 'utf-16le' : 'utf-16be';
+        this.utf16 = { name, decoder: new TextDecoder(name, { fatal: true }), ok: true };
+      }
+    }
+    if (this.utf16?.ok) {
+      try {
+        this.utf16.decoder.decode(chunk, { stream: true });
+      } catch {
+        this.utf16.ok = false;
+      }
+    }
+    if (this.nul) return;
     if (chunk.includes(0)) {
       this.ok = false;
+      this.nul = true;
+      this.legacy.clear();
       return;
     }
-    try {
-      this.decoder.decode(chunk, { stream: true });
-    } catch {
-      this.ok = false;
+    if (this.sampled < SAMPLE_BYTES) {
+      const piece = chunk.subarray(0, SAMPLE_BYTES - this.sampled);
+      this.sample.push(piece);
+      this.sampled += piece.length;
+    }
+    if (this.ok) {
+      try {
+        this.decoder.decode(chunk, { stream: true });
+      } catch {
+        this.ok = false;
+      }
+    }
+    for (const [name, decoder] of this.legacy) {
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        this.legacy.delete(name);
+      }
     }
   }
 
@@ -48,7 +118,28 @@ export class TextProbe {
         this.ok = false; // ends inside a multi-byte sequence
       }
     }
-    return { utf8: this.ok };
+    if (this.ok) return { utf8: true, encoding: 'utf-8' };
+    if (this.utf16?.ok) {
+      try {
+        this.utf16.decoder.decode();
+        return { utf8: false, encoding: this.utf16.name };
+      } catch {
+        // an odd byte at the end: not UTF-16
+      }
+    }
+    const sample = Buffer.concat(this.sample);
+    let best: { name: TextEncodingName; score: number } | null = null;
+    for (const [name, decoder] of this.legacy) {
+      try {
+        decoder.decode();
+      } catch {
+        continue;
+      }
+      // The sample may end inside a character: judge it without a strict decoder.
+      const score = cjkScore(new TextDecoder(name).decode(sample));
+      if (!best || score > best.score) best = { name, score };
+    }
+    return { utf8: false, encoding: best && best.score > 0 ? best.name : null };
   }
 }
 
@@ -81,7 +172,7 @@ const KNOWN_OTHERS: [Buffer, string][] = [
   [Buffer.from('PK\x05\x06', 'latin1'), 'an empty ZIP archive'],
 ];
 
-export const ACCEPTED_TYPES = 'PDF, DOCX, DOC, PPTX, XLSX, TXT (UTF-8), HTML (UTF-8) or RTF';
+export const ACCEPTED_TYPES = 'PDF, DOCX, DOC, PPTX, XLSX, TXT, HTML or RTF (text in UTF-8, UTF-16, Big5, GB18030, Shift_JIS or EUC-KR)';
 
 export async function sniffContent(source: ByteSource, text: TextVerdict): Promise<SniffResult> {
   if (source.size === 0) return refuse('The file is empty');
@@ -90,15 +181,25 @@ export async function sniffContent(source: ByteSource, text: TextVerdict): Promi
   if (head.subarray(0, 8).equals(OLE2_MAGIC)) return sniffOle2(source, head);
   if (head.subarray(0, 4).equals(ZIP_LOCAL)) return sniffOoxml(source);
   if (head.subarray(0, 5).toString('latin1') === '{\\rtf') return accept(FileKind.RTF);
-  if (text.utf8) {
-    const start = head.toString('utf8').replace(/^\ufeff/, '').replace(/^\s+/, '').slice(0, 32).toLowerCase();
-    return accept(/^<!doctype\s+html/.test(start) || /^<html[\s>]/.test(start) ? FileKind.HTML : FileKind.TXT);
-  }
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    return refuse('The file is UTF-16 text; save it as UTF-8 and upload it again');
-  }
+  const encoding = text.encoding ?? (text.utf8 ? 'utf-8' : null);
+  if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') return accept(textKind(head, encoding));
   const known = KNOWN_OTHERS.find(([magic]) => head.subarray(0, magic.length).equals(magic));
-  return refuse(`The content is ${known ? known[1] : 'not a recognized document format (text must be UTF-8)'}; accepted are ${ACCEPTED_TYPES}`);
+  if (known) return refuse(`The content is ${known[1]}; accepted are ${ACCEPTED_TYPES}`);
+  if (encoding) return accept(textKind(head, encoding));
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return refuse('The file looks like UTF-16 text but is not valid UTF-16');
+  return refuse(`The content is not a recognized document format or text encoding; accepted are ${ACCEPTED_TYPES}`);
+}
+
+/** Text or HTML, by how the decoded start of the content reads. */
+function textKind(head: Buffer, encoding: TextEncodingName): FileKind {
+  let decoded: string;
+  try {
+    decoded = new TextDecoder(encoding).decode(head);
+  } catch {
+    decoded = head.toString('latin1');
+  }
+  const start = decoded.replace(/^\ufeff/, '').replace(/^\s+/, '').slice(0, 32).toLowerCase();
+  return /^<!doctype\s+html/.test(start) || /^<html[\s>]/.test(start) ? FileKind.HTML : FileKind.TXT;
 }
 
 // -------------------------------------------------------------------------------------------
@@ -142,6 +243,7 @@ async function sniffOle2(source: ByteSource, head: Buffer): Promise<SniffResult>
   };
 
   const seen = new Set<number>();
+  const seenStreams = new Set<string>();
   let sector = head.readUInt32LE(0x30);
   while (sector !== ENDOFCHAIN) {
     if (seen.has(sector) || seen.size >= MAX_DIRECTORY_SECTORS) return damaged;
@@ -154,10 +256,18 @@ async function sniffOle2(source: ByteSource, head: Buffer): Promise<SniffResult>
       if (nameBytes < 2 || nameBytes > 64) continue;
       const name = data.subarray(entry, entry + nameBytes - 2).toString('utf16le');
       if (type === 2 && name === 'WordDocument') return accept(FileKind.DOC);
+      if (type === 2) seenStreams.add(name);
     }
     const next = await nextSector(sector);
     if (next === null) return damaged;
     sector = next;
+  }
+  // Say which: there is no maintained JavaScript reader for PowerPoint and Excel 97–2003 to search them.
+  if (seenStreams.has('PowerPoint Document')) {
+    return refuse(`The content is a PowerPoint 97–2003 presentation (.ppt), which cannot be searched; save it as PPTX or PDF and upload that (accepted are ${ACCEPTED_TYPES})`);
+  }
+  if (seenStreams.has('Workbook') || seenStreams.has('Book')) {
+    return refuse(`The content is an Excel 97–2003 workbook (.xls), which cannot be searched; save it as XLSX or PDF and upload that (accepted are ${ACCEPTED_TYPES})`);
   }
   return notWord;
 }
@@ -215,6 +325,9 @@ async function sniffOoxml(source: ByteSource): Promise<SniffResult> {
     return refuse('The content is an Office document with macros; save it without macros (DOCX, PPTX or XLSX)');
   }
   const kinds = OOXML_FOLDERS.filter(([folder]) => names.some((n) => n.startsWith(folder))).map(([, kind]) => kind);
+  if (names.includes('mimetype') && names.includes('content.xml') && !names.includes('[Content_Types].xml')) {
+    return refuse(`The content is an OpenDocument file (ODT, ODP or ODS); save it as DOCX, PPTX, XLSX or PDF and upload that (accepted are ${ACCEPTED_TYPES})`);
+  }
   if (!names.includes('[Content_Types].xml') || kinds.length !== 1) {
     return refuse(`The content is a ZIP archive, not a Word, PowerPoint or Excel document; accepted are ${ACCEPTED_TYPES}`);
   }

@@ -17,7 +17,8 @@ const MB = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
  * an absurd amount of content: a zip bomb is caught before mammoth (JSZip) inflates it. An archive
  * that lies about its sizes is still held by the worker's memory limit and the time limit.
  */
-export function checkZip(bytes, limits = ZIP_LIMITS) {
+export function checkZip(bytes, limits = ZIP_LIMITS, mainEntry = 'word/document.xml') {
+  const format = mainEntry === 'word/document.xml' ? 'DOCX' : 'Office';
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const EOCD = 0x06054b50;
   let eocd = -1;
@@ -27,12 +28,12 @@ export function checkZip(bytes, limits = ZIP_LIMITS) {
       break;
     }
   }
-  if (eocd < 0) throw new ExtractionFailure('CORRUPT', 'not a ZIP archive (no end of central directory): not a DOCX file');
+  if (eocd < 0) throw new ExtractionFailure('CORRUPT', `not a ZIP archive (no end of central directory): not a ${format} file`);
   const entries = view.getUint16(eocd + 10, true);
   const cdSize = view.getUint32(eocd + 12, true);
   const cdOffset = view.getUint32(eocd + 16, true);
   if (entries === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
-    throw new ExtractionFailure('REFUSED', 'ZIP64 archives are not accepted for DOCX files');
+    throw new ExtractionFailure('REFUSED', `ZIP64 archives are not accepted for ${format} files`);
   }
   if (entries > limits.maxEntries) throw new ExtractionFailure('REFUSED', `the archive has ${entries} entries (at most ${limits.maxEntries})`);
   if (cdOffset + cdSize > eocd) throw new ExtractionFailure('CORRUPT', 'the ZIP central directory lies outside the file');
@@ -45,9 +46,9 @@ export function checkZip(bytes, limits = ZIP_LIMITS) {
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
-    if (uncompressed === 0xffffffff) throw new ExtractionFailure('REFUSED', 'ZIP64 archives are not accepted for DOCX files');
+    if (uncompressed === 0xffffffff) throw new ExtractionFailure('REFUSED', `ZIP64 archives are not accepted for ${format} files`);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    if (name === 'word/document.xml') hasDocument = true;
+    if (name === mainEntry) hasDocument = true;
     total += uncompressed;
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -60,7 +61,7 @@ export function checkZip(bytes, limits = ZIP_LIMITS) {
       `the archive would expand ${Math.round(total / bytes.length)}:1 (${MB(bytes.length)} to ${MB(total)}; at most ${limits.maxRatio}:1): refused as a possible zip bomb`,
     );
   }
-  if (!hasDocument) throw new ExtractionFailure('CORRUPT', 'the archive has no word/document.xml: not a DOCX file');
+  if (!hasDocument) throw new ExtractionFailure('CORRUPT', `the archive has no ${mainEntry}: not a ${format} file`);
   return { entries, uncompressedBytes: total };
 }
 

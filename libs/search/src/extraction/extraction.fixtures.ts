@@ -8,7 +8,7 @@ import * as zlib from 'node:zlib';
 export interface PdfPage {
   /** ASCII text in Helvetica, one line per entry. */
   lines?: string[];
-  /** CJK text in a non-embedded CID font: shown as UCS-2 hex strings through a Unicode CMap. */
+  /** CJK text in a non-embedded CID font: shown as UCS-2 hex strings through a Unicode CMap; '\n' starts a line. */
   cjk?: { text: string; encoding: 'UniGB-UCS2-H' | 'UniCNS-UCS2-H' };
 }
 
@@ -50,7 +50,11 @@ export function makePdf(pages: PdfPage[]): Buffer {
       let font = fonts.get(page.cjk.encoding);
       if (!font) fonts.set(page.cjk.encoding, (font = cidFont(page.cjk.encoding)));
       resources += ` /F2 ${font} 0 R`;
-      content += `BT /F2 14 Tf 72 ${y} Td ${ucs2Hex(page.cjk.text)} Tj ET\n`;
+      // One text line per '\n', each placed below the last (pdfjs marks the line ends).
+      for (const line of page.cjk.text.split('\n')) {
+        content += `BT /F2 14 Tf 72 ${y} Td ${ucs2Hex(line)} Tj ET\n`;
+        y -= 18;
+      }
     }
     add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`);
     const contentObj = objects.length;
@@ -168,4 +172,39 @@ export function makeDocx(paragraphs: { text: string; heading?: 1 | 2 }[], extra:
     },
     ...extra,
   ]);
+}
+
+/**
+ * A PDF page holding only a JPEG image (width × height pixels, RGB), drawn over a Letter page, with
+ * no text layer: what a scanner writes.
+ */
+export function makeImagePdf(jpeg: Buffer, width: number, height: number, page: [number, number] = [612, 792]): Buffer {
+  const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  let length = 0;
+  const push = (b: Buffer | string) => {
+    const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b;
+    parts.push(buf);
+    length += buf.length;
+  };
+  const content = `q ${page[0]} 0 0 ${page[1]} 0 0 cm /Im1 Do Q\n`;
+  const objects: (string | Buffer[])[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page[0]} ${page[1]}] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>`,
+    [Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, 'latin1'), jpeg, Buffer.from('\nendstream', 'latin1')],
+    `<< /Length ${content.length} >>\nstream\n${content}endstream`,
+  ];
+  push('%PDF-1.4\n');
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    push(`${i + 1} 0 obj\n`);
+    if (typeof body === 'string') push(body);
+    else body.forEach(push);
+    push('\nendobj\n');
+  });
+  const xref = length;
+  push(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+  push(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return Buffer.concat(parts);
 }

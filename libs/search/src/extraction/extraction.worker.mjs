@@ -6,6 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { extractDocx } from './docx.mjs';
+import { extractDoc, extractOffice } from './office.mjs';
+import { setOcrPath } from './ocr.mjs';
 import { extractPdf } from './pdf.mjs';
 import { decodeText, ExtractionFailure, extractHtml, extractPlainText, htmlDeclaredCharset } from './plain-text.mjs';
 
@@ -19,6 +21,8 @@ function startsWith(bytes, ascii) {
 function sniff(bytes) {
   if (startsWith(bytes, '%PDF-')) return 'pdf';
   if (startsWith(bytes, 'PK\u0003\u0004')) return 'docx';
+  if (startsWith(bytes, '\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1')) return 'doc';
+  if (startsWith(bytes, '{\\rtf')) return 'rtf';
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
   if (!bytes.subarray(0, 4096).includes(0)) return 'txt';
@@ -30,9 +34,20 @@ async function extract(job) {
   const kind = job.kind === 'sniff' ? sniff(bytes) : job.kind;
   switch (kind) {
     case 'pdf':
-      return extractPdf(bytes, job.maxChars);
+      if (job.ocrPath) setOcrPath(job.ocrPath);
+      // OCR gets what is left of the time limit, less a margin to send the text back.
+      return extractPdf(bytes, job.maxChars, { path: job.path, ocrMaxPages: job.ocrMaxPages ?? 0, deadline: job.startedAt + job.timeoutMs * 0.9 });
     case 'docx':
       return extractDocx(bytes, job.maxChars);
+    case 'doc':
+      return extractDoc(bytes, job.maxChars);
+    case 'rtf':
+    case 'pptx':
+    case 'xlsx':
+    case 'odt':
+    case 'odp':
+    case 'ods':
+      return extractOffice(bytes, kind, job.maxChars);
     case 'html':
     case 'txt': {
       // Text past the limit would be dropped anyway: never decode it (a single huge string is the

@@ -1,10 +1,11 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseSearchQuery } from '../text/search-text';
 import { SqliteSearchIndex } from '../index/sqlite/sqlite-search-index';
 import { CONTENT_TYPES, ExtractionError } from './extraction.types';
-import { makeDocx, makePdf, makeZip } from './extraction.fixtures';
+import { makeDocx, makeImagePdf, makePdf, makeZip } from './extraction.fixtures';
 import { extractorFor, TextExtractor } from './text-extractor';
 
 const REPORT = path.resolve(__dirname, '../../../../../shared/corpus/tel37-trip-report.zh.txt');
@@ -153,6 +154,17 @@ describe('TextExtractor', () => {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     });
 
+    it('joins a Chinese word broken by a line end, and an English word hyphenated at one', async () => {
+      const pdf = makePdf([
+        { lines: ['The authenti-', 'cation of e-', 'Commerce'], cjk: { text: '本計畫研究殭屍網\n路的偵測，\n並推動電子認證', encoding: 'UniCNS-UCS2-H' } },
+      ]);
+      const { chunks } = await extractor.extract(pdf, CONTENT_TYPES.pdf);
+      expect(chunks).toHaveLength(1);
+      expect(chunks[0].page).toBe(1);
+      expect(chunks[0].text).toContain('殭屍網路的偵測，並推動電子認證');
+      expect(chunks[0].text).toContain('The authentication of e-\nCommerce');
+    });
+
     it('fails with a reason on a truncated or a fake PDF', async () => {
       const pdf = makePdf([{ lines: ['page one'] }, { lines: ['page two'] }]);
       for (const broken of [pdf.subarray(0, pdf.length / 2), pdf.subarray(0, 40), Buffer.from('not a pdf at all')]) {
@@ -215,6 +227,114 @@ describe('TextExtractor', () => {
     });
   });
 
+  describe('scanned PDF pages (OCR)', () => {
+    const hasOcr = spawnSync('tesseract', ['--version']).status === 0 && spawnSync('pdftoppm', ['-v']).status === 0;
+
+    /** A page of our own text rendered to a greyscale JPEG by pdftoppm, in a PDF with no text layer. */
+    function scannedPdf(lines: string[]): Buffer {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tel-scan-'));
+      fs.writeFileSync(path.join(dir, 'text.pdf'), makePdf([{ lines }]));
+      execFileSync('pdftoppm', ['-r', '150', '-gray', '-singlefile', '-jpeg', path.join(dir, 'text.pdf'), path.join(dir, 'scan')]);
+      const jpeg = fs.readFileSync(path.join(dir, 'scan.jpg'));
+      fs.rmSync(dir, { recursive: true, force: true });
+      // Letter size at 150 dpi.
+      return makeImagePdf(jpeg, 1275, 1650);
+    }
+
+    if (!hasOcr) {
+      it('says why a PDF without a text layer cannot be searched when OCR is not installed', async () => {
+        process.stdout.write('OCR recognition test left out: tesseract or pdftoppm is not installed\n');
+        const e = await failure(extractor.extract(makeImagePdf(Buffer.from([0xff, 0xd8, 0xff, 0xd9]), 10, 10), CONTENT_TYPES.pdf));
+        expect(e.reason).toBe('no text layer; OCR not installed');
+      });
+      return;
+    }
+
+    it('recognises a page without a text layer and marks it as recognised text', async () => {
+      const pdf = scannedPdf(['SIGNED LETTER OF SUPPORT', 'The numbat registry endorses the proposal.']);
+      const { chunks, pageCount } = await extractor.extract(pdf, CONTENT_TYPES.pdf, { timeoutMs: 120_000 });
+      expect(pageCount).toBe(1);
+      expect(chunks).toHaveLength(1);
+      expect(chunks[0]).toMatchObject({ page: 1, section: 'Recognised text (OCR)' });
+      expect(chunks[0].text.toLowerCase()).toContain('numbat registry');
+    }, 150_000);
+
+    it('says why when OCR is not installed (or turned off), instead of indexing nothing', async () => {
+      const blind = new TextExtractor({ ocrPath: '/nonexistent' });
+      const off = new TextExtractor({ ocrMaxPages: 0 });
+      try {
+        const pdf = makeImagePdf(Buffer.from([0xff, 0xd8, 0xff, 0xd9]), 10, 10);
+        expect((await failure(blind.extract(pdf, CONTENT_TYPES.pdf))).reason).toBe('no text layer; OCR not installed');
+        expect((await failure(off.extract(pdf, CONTENT_TYPES.pdf))).reason).toBe('no text layer; OCR is turned off');
+      } finally {
+        await blind.close();
+        await off.close();
+      }
+    });
+  });
+
+  describe('office formats (samples written by LibreOffice from fixtures/*.fod?)', () => {
+    const sample = (ext: string) => fs.readFileSync(path.join(__dirname, 'fixtures', `sample.${ext}`));
+    const text = (chunks: { text: string }[]) => chunks.map((c) => c.text).join('\n');
+
+    it.each([
+      ['a Word 97–2003 .doc', 'doc', 'application/msword'],
+      ['an .rtf', 'rtf', 'application/rtf'],
+      ['an OpenDocument .odt', 'odt', 'application/vnd.oasis.opendocument.text'],
+    ])('reads %s, Chinese included', async (_label, ext, type) => {
+      const { chunks } = await extractor.extract(sample(ext), type);
+      expect(text(chunks)).toContain('The pilot recorded fourteen botnets contacting the sensor network');
+      expect(text(chunks)).toContain('本計畫的殭屍網路觀測站已在三個網路服務業者部署。');
+      expect(text(chunks)).toContain('Member economies are invited');
+    });
+
+    it.each([
+      ['a .pptx', 'pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+      ['an .odp', 'odp', 'application/vnd.oasis.opendocument.presentation'],
+    ])('reads %s with one page per slide', async (_label, ext, type) => {
+      const { chunks, pageCount } = await extractor.extract(sample(ext), type);
+      expect(pageCount).toBe(2);
+      expect(chunks.map((c) => [c.page, c.text])).toEqual([
+        [1, 'Spam filtering survey'],
+        [2, 'Forty operators answered the questionnaire on outbound port blocking.\n\n電子認證與網路安全'],
+      ]);
+    });
+
+    it.each([
+      ['an .xlsx', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['an .ods', 'ods', 'application/vnd.oasis.opendocument.spreadsheet'],
+    ])('reads %s with a section per sheet', async (_label, ext, type) => {
+      const { chunks } = await extractor.extract(sample(ext), type);
+      expect(chunks[0].section).toBe('Budget');
+      expect(text(chunks)).toContain('Interpreter fees for the cybersecurity workshop');
+      expect(text(chunks)).toContain('寬頻普及調查');
+    });
+
+    it('reads an RTF written in Big5 (code page 950), with a trail byte that is plain ASCII', async () => {
+      const rtf = Buffer.from(
+        "{\\rtf1\\ansi\\ansicpg950{\\fonttbl{\\f0\\fcharset136 MingLiU;}}\\f0 \\'ed\\'4c\\'ab\\'cd\\'ba\\'f4\\'b8\\'f4\\'bb\\'50\\'b9\\'71\\'a4\\'6c\\'bb\\'7b\\'c3\\'d2 \\'a4@\\'af\\'eb report\\par}",
+        'latin1',
+      );
+      const { chunks } = await extractor.extract(rtf, 'application/rtf');
+      expect(text(chunks)).toBe('殭屍網路與電子認證 一般 report');
+    });
+
+    it('refuses an office ZIP that declares an absurd size, as for DOCX', async () => {
+      const bomb = makeZip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'ppt/presentation.xml', data: Buffer.alloc(1000), declaredSize: 300 * 1024 * 1024 },
+      ]);
+      const e = await failure(extractor.extract(bomb, 'application/vnd.openxmlformats-officedocument.presentationml.presentation'));
+      expect(e.kind).toBe('REFUSED');
+      expect(e.reason).toMatch(/zip bomb/);
+    });
+
+    it('fails with a reason on a damaged .doc', async () => {
+      const e = await failure(extractor.extract(sample('doc').subarray(0, 1500), 'application/msword'));
+      expect(e.kind).toBe('CORRUPT');
+    });
+  });
+
   describe('limits', () => {
     it('kills a worker that runs out of memory and keeps taking files', async () => {
       const small = new TextExtractor({ memoryLimitMb: 32 });
@@ -246,7 +366,7 @@ describe('TextExtractor', () => {
     });
 
     it('refuses types it cannot read, and sniffs application/octet-stream', async () => {
-      expect(await failure(extractor.extract(Buffer.from('x'), 'application/msword'))).toMatchObject({ kind: 'UNSUPPORTED_TYPE' });
+      expect(await failure(extractor.extract(Buffer.from('x'), 'image/png'))).toMatchObject({ kind: 'UNSUPPORTED_TYPE' });
       expect(await failure(extractor.extract(Buffer.from([0, 1, 2, 3, 0, 0]), 'application/octet-stream'))).toMatchObject({ kind: 'UNSUPPORTED_TYPE' });
       const sniffed = await extractor.extract(makePdf([{ lines: ['sniffed'] }]), 'application/octet-stream');
       expect(sniffed.chunks[0]).toMatchObject({ page: 1, text: 'sniffed' });

@@ -22,9 +22,28 @@ export interface TextExtractorOptions {
   maxTextChars?: number;
   /** Larger inputs are refused before any parsing (default 200 MB). */
   maxInputBytes?: number;
+  /**
+   * Pages without a text layer recognised per PDF with Tesseract, when installed (default 20;
+   * 0 turns OCR off). OCR shares the file's time limit: pages left when it runs out stay unread.
+   */
+  ocrMaxPages?: number;
+  /** Where to look for tesseract and pdftoppm (default: PATH). */
+  ocrPath?: string;
 }
 
-type Kind = 'pdf' | 'docx' | 'txt' | 'html' | 'sniff';
+type Kind = 'pdf' | 'docx' | 'doc' | 'rtf' | 'pptx' | 'xlsx' | 'odt' | 'odp' | 'ods' | 'txt' | 'html' | 'sniff';
+
+/** Media types of the office formats, to the worker's extractor for each. */
+const OFFICE_TYPES: Record<string, Kind> = {
+  [CONTENT_TYPES.doc]: 'doc',
+  [CONTENT_TYPES.rtf]: 'rtf',
+  'text/rtf': 'rtf',
+  [CONTENT_TYPES.pptx]: 'pptx',
+  [CONTENT_TYPES.xlsx]: 'xlsx',
+  'application/vnd.oasis.opendocument.text': 'odt',
+  'application/vnd.oasis.opendocument.presentation': 'odp',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
+};
 
 interface Job {
   id: number;
@@ -69,8 +88,14 @@ export function extractorFor(contentType: string): { kind: Kind; charset: string
     case 'application/octet-stream':
     case '':
       return { kind: 'sniff', charset };
-    default:
-      throw new ExtractionError('UNSUPPORTED_TYPE', `files of type ${type || 'unknown'} cannot be searched (PDF, DOCX, HTML and text can)`);
+    default: {
+      const office = OFFICE_TYPES[type.toLowerCase()];
+      if (office) return { kind: office, charset };
+      throw new ExtractionError(
+        'UNSUPPORTED_TYPE',
+        `files of type ${type || 'unknown'} cannot be searched (PDF, Word (DOC, DOCX), RTF, PPTX, XLSX, OpenDocument, HTML and text can)`,
+      );
+    }
   }
 }
 
@@ -89,6 +114,8 @@ export class TextExtractor {
   private readonly defaultTimeoutMs: number;
   private readonly maxTextChars: number;
   private readonly maxInputBytes: number;
+  private readonly ocrMaxPages: number;
+  private readonly ocrPath: string | undefined;
 
   constructor(options: TextExtractorOptions = {}) {
     this.slots = Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => ({ worker: null, job: null, timer: null }));
@@ -96,6 +123,8 @@ export class TextExtractor {
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? 60_000;
     this.maxTextChars = options.maxTextChars ?? 10_000_000;
     this.maxInputBytes = options.maxInputBytes ?? 200 * 1024 * 1024;
+    this.ocrMaxPages = Math.max(0, options.ocrMaxPages ?? 20);
+    this.ocrPath = options.ocrPath;
   }
 
   /** Extracts the text of a file given as bytes or as a path. */
@@ -126,7 +155,16 @@ export class TextExtractor {
       slot.job = job;
       const worker = (slot.worker ??= this.spawn(slot));
       slot.timer = setTimeout(() => this.fail(slot, new ExtractionError('TIMEOUT', `timed out after ${job.timeoutMs} ms`), true), job.timeoutMs);
-      const message = { id: job.id, kind: job.kind, charset: job.charset, maxChars: this.maxTextChars };
+      const message = {
+        id: job.id,
+        kind: job.kind,
+        charset: job.charset,
+        maxChars: this.maxTextChars,
+        ocrMaxPages: this.ocrMaxPages,
+        ocrPath: this.ocrPath,
+        startedAt: Date.now(),
+        timeoutMs: job.timeoutMs,
+      };
       if (typeof job.input === 'string') worker.postMessage({ ...message, path: job.input });
       else worker.postMessage({ ...message, bytes: new Uint8Array(job.input.buffer, job.input.byteOffset, job.input.byteLength) });
     }

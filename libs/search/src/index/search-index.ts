@@ -79,6 +79,8 @@ export interface SearchResult {
   hits: SearchHit[];
   facets: SearchFacets;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** RELEVANCE for a query; NEWEST when the query was blank (the newest documents, newest first). */
+  orderedBy: 'RELEVANCE' | 'NEWEST';
 }
 
 export interface SearchIndexStats {
@@ -107,6 +109,11 @@ export interface SearchIndex {
   readonly engine: 'sqlite' | 'meilisearch';
   /** True when writes given `{ em }` happen inside that transaction. */
   readonly joinsTransactions: boolean;
+  /**
+   * True when opening found an index built by an older version of the tokenization (folding,
+   * stemming) and emptied it: every file must be indexed again (the API queues them on start).
+   */
+  readonly rebuilt?: boolean;
   /** Replaces everything indexed for `meta.fileId` with these chunks (idempotent). */
   upsertDocumentChunks(meta: DocumentMeta, chunks: ExtractedChunk[], options?: IndexWriteOptions): Promise<void>;
   /** Many files at once, as one write (a reindex; the bulk load of the benchmark). */

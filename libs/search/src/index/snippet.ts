@@ -1,4 +1,4 @@
-import { foldWord, isCjkCode, Needles } from '../text/search-text';
+import { findTermMatches, ParsedQuery, TermMatch, textUnits } from '../text/search-text';
 
 export const SNIPPET_CHARS = 200;
 const LEAD_CHARS = 40;
@@ -19,62 +19,15 @@ export function markedToHtml(marked: string): string {
   return escapeHtml(marked.replace(/\s+/g, ' ').trim()).replace(/\uE000/g, '<mark>').replace(/\uE001/g, '</mark>');
 }
 
-interface Range {
-  start: number;
-  end: number;
-  needle: string;
+type Query = Pick<ParsedQuery, 'clauses'>;
+
+/** Where the query matches the text: whole words, whole phrases, CJK words in any of their forms. */
+export function findMatches(text: string, query: Query): TermMatch[] {
+  if (!query.clauses.length) return [];
+  return findTermMatches(textUnits(text), query);
 }
 
-const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
-const ASCII_WORD = /^[a-z0-9]+$/;
-
-/** Where the needles occur in the original text: whole words, and CJK substrings inside CJK runs. */
-function findMatches(text: string, needles: Needles): Range[] {
-  const ranges: Range[] = [];
-  const words = [...needles.words];
-  if (words.length && words.every((w) => ASCII_WORD.test(w))) {
-    // Plain ASCII words (the common case): one case-insensitive regex finds them as whole words.
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-    for (const m of text.matchAll(re)) {
-      ranges.push({ start: m.index!, end: m.index! + m[0].length, needle: m[0].toLowerCase() });
-      if (ranges.length >= MAX_RANGES) break;
-    }
-  } else if (words.length) {
-    for (const m of text.matchAll(WORD)) {
-      // A CJK run is a "word" to \p{L}; only the non-CJK part of a word can match a word needle.
-      const cut = [...m[0]].findIndex((c) => isCjkCode(c.codePointAt(0)!));
-      const word = cut < 0 ? m[0] : [...m[0]].slice(0, cut).join('');
-      if (!word) continue;
-      const folded = foldWord(word.normalize('NFKC'));
-      if (needles.words.has(folded)) ranges.push({ start: m.index!, end: m.index! + word.length, needle: folded });
-      if (ranges.length >= MAX_RANGES) break;
-    }
-  }
-  if (needles.cjk.length) {
-    const normalized = text.normalize('NFKC');
-    // Compatibility ideographs can change length under NFKC; then search the text as it is.
-    const haystack = normalized.length === text.length ? normalized : text;
-    for (const needle of needles.cjk) {
-      let at = haystack.indexOf(needle);
-      while (at >= 0 && ranges.length < MAX_RANGES) {
-        ranges.push({ start: at, end: at + needle.length, needle });
-        at = haystack.indexOf(needle, at + needle.length);
-      }
-    }
-  }
-  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Drop ranges inside an earlier one (網 inside 網路).
-  const merged: Range[] = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && r.start < last.end) {
-      if (r.end > last.end) last.end = r.end;
-      continue;
-    }
-    merged.push({ ...r });
-  }
-  return merged;
-}
+const CJK_SPACE = /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])((?:<\/?mark>)?) ((?:<\/?mark>)?)(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])/gu;
 
 /** Moves an index off the second half of a surrogate pair. */
 function safeIndex(text: string, i: number): number {
@@ -87,20 +40,21 @@ function safeIndex(text: string, i: number): number {
 
 /**
  * A short HTML excerpt of `text` around the densest cluster of query matches: matches wrapped in
- * <mark>…</mark>, everything else HTML-escaped, white space collapsed, "…" where text was cut.
- * Built from the original text (not the bigram column), so CJK matches are marked as written.
+ * <mark>…</mark>, everything else HTML-escaped, white space collapsed (and dropped between CJK
+ * characters), "…" where text was cut. Built from the original text (not the bigram column), so
+ * matches are marked as written: a phrase where it stands, a folded or stemmed word in its own form.
  */
-export function makeSnippet(text: string, needles: Needles, maxChars = SNIPPET_CHARS): string {
-  const ranges = findMatches(text, needles);
+export function makeSnippet(text: string, query: Query, maxChars = SNIPPET_CHARS): string {
+  const ranges = findMatches(text, query);
   let start = 0;
   if (ranges.length) {
     let best = { score: -1, start: 0 };
     for (let i = 0; i < ranges.length; i++) {
       const from = Math.max(0, ranges[i].start - LEAD_CHARS);
-      const distinct = new Set<string>();
+      const distinct = new Set<number>();
       let count = 0;
       for (let j = i; j < ranges.length && ranges[j].end <= from + maxChars; j++) {
-        distinct.add(ranges[j].needle);
+        distinct.add(ranges[j].clause);
         count++;
       }
       const score = distinct.size * 1000 + count;
@@ -124,10 +78,11 @@ export function makeSnippet(text: string, needles: Needles, maxChars = SNIPPET_C
     if (r.end <= start || r.start >= end) continue;
     const from = Math.max(r.start, start);
     html += escapeHtml(text.slice(at, from).replace(/\s+/g, ' '));
-    html += `<mark>${escapeHtml(text.slice(from, r.end))}</mark>`;
+    html += `<mark>${escapeHtml(text.slice(from, r.end).replace(/\s+/g, ' '))}</mark>`;
     at = r.end;
   }
   html += escapeHtml(text.slice(at, end).replace(/\s+/g, ' '));
   if (end < text.length) html += '…';
-  return html.trim();
+  // A line end between two Chinese or Japanese characters is no space in the text.
+  return html.trim().replace(CJK_SPACE, '$1$2$3');
 }

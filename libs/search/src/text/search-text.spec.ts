@@ -1,4 +1,4 @@
-import { ftsMatchExpression, indexableText, isCjkCode, MAX_QUERY_TERMS, parseSearchQuery } from './search-text';
+import { findTermMatches, ftsMatchExpression, indexableText, isCjkCode, MAX_QUERY_TERMS, parseSearchQuery, textUnits } from './search-text';
 
 describe('isCjkCode', () => {
   it('misses no letter of Han, kana or Hangul in the BMP, and adds only marks CJK text uses', () => {
@@ -22,12 +22,15 @@ describe('isCjkCode', () => {
 
 describe('indexableText', () => {
   it.each([
-    ['APEC TEL', 'APEC TEL'],
-    ['殭屍網路', ' 殭屍 屍網 網路 路 '],
-    ['網', ' 網 '],
-    ['PKI暨電子認證', 'PKI 暨電 電子 子認 認證 證 '],
-    ['網路，安全', ' 網路 路 , 安全 全 '],
-    ['ＡＰＥＣ　ｔｅｌ', 'APEC tel'],
+    ['APEC TEL', 'apec tel'],
+    ['殭屍網路', ' 僵尸 尸网 网路 路 '],
+    ['网络', ' 网络 络 '],
+    ['網', ' 网 '],
+    ['PKI暨電子認證', 'pki 暨电 电子 子认 认证 证 '],
+    ['網路，安全', ' 网路 路 , 安全 全 '],
+    ['ＡＰＥＣ　ｔｅｌ', 'apec tel'],
+    ['Botnets and BOTNET herders', 'botnet and botnet herder'],
+    ['依據McAfee報告', ' 依据 据 mcafe 报告 告 '],
     ['ｾｷｭﾘﾃｨ', ' セキ キュ ュリ リテ ティ ィ '],
     ['보안은', ' 보안 안은 은 '],
     ['a\u0000b\uE000c', 'a b c'],
@@ -37,23 +40,34 @@ describe('indexableText', () => {
 });
 
 describe('parseSearchQuery', () => {
-  const match = (q: string) => ftsMatchExpression(parseSearchQuery(q).terms);
+  const match = (q: string) => ftsMatchExpression(parseSearchQuery(q));
 
   it.each([
     ['botnet', '"botnet"'],
+    ['botnets', '("botnet" OR "botnets")'],
     ['Botnet  REPORT', '"botnet" AND "report"'],
-    ['"incident response"', '"incident response"'],
+    ['"incident response"', '"incid respons"'],
+    ['"botnets"', '"botnets"'],
     ['2008-TELWG37-SPSG-006', '"2008 telwg37 spsg 006"'],
-    ['網路', '"網路"'],
-    ['網', '"網" *'],
-    ['殭屍網路', '"殭屍 屍網 網路"'],
-    ['電子認證，殭屍網路', '"電子 子認 認證" AND "殭屍 屍網 網路"'],
+    ['網路', '("网路" OR "网络")'],
+    ['网络', '("网络" OR "网路")'],
+    ['软件', '("软件" OR "软体")'],
+    ['網', '"网" *'],
+    ['殭屍網路', '("僵尸 尸网 网路" OR "僵尸 尸网 网络")'],
     ['X的', '"x 的" *'],
-    ['網路X', '"網路 路 x"'],
     ['Économie', '"economie"'],
+    ['ＴＥＬ３７', '"tel37"'],
     ['NEAR(a b)', '"near a" AND "b"'],
-    ['AND OR NOT', '"and" AND "or" AND "not"'],
-    ['"unbalanced', '"unbalanced"'],
+    ['botnet OR malware', '("botnet" OR "malwar" OR "malware")'],
+    ['botnet -guide', '("botnet") NOT (("guid" OR "guide"))'],
+    ['botnet -"user guide"', '("botnet") NOT ("user guid")'],
+    ['-guide', '("guid" OR "guide")'],
+    ['auth*', '"auth" *'],
+    ['a*', '"a"'],
+    ['AND OR NOT', '("and" OR "not")'],
+    ['OR botnet', '"or" AND "botnet"'],
+    ['botnet OR', '"botnet" AND "or"'],
+    ['"unbalanced', '("unbalanc" OR "unbalanced")'],
     ['*', ''],
     ['botnet botnet', '"botnet"'],
   ])('%j → %j', (q, expected) => {
@@ -63,19 +77,26 @@ describe('parseSearchQuery', () => {
   it('tells a blank query from one with nothing searchable', () => {
     expect(parseSearchQuery('  ').blank).toBe(true);
     expect(parseSearchQuery(null).blank).toBe(true);
-    expect(parseSearchQuery('***')).toMatchObject({ blank: false, terms: [] });
+    expect(parseSearchQuery('***')).toMatchObject({ blank: false, clauses: [] });
+    expect(parseSearchQuery('-- - OR "" -""')).toMatchObject({ blank: false });
   });
 
   it('caps length and the number of terms', () => {
-    expect(parseSearchQuery('word '.repeat(5000)).terms.length).toBeLessThanOrEqual(2); // 'word' once, and a cut-off 'w'
+    expect(parseSearchQuery('word '.repeat(5000)).clauses.length).toBeLessThanOrEqual(2); // 'word' once, and a cut-off 'w'
     const many = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
-    expect(parseSearchQuery(many).terms).toHaveLength(MAX_QUERY_TERMS);
+    expect(parseSearchQuery(many).clauses).toHaveLength(MAX_QUERY_TERMS);
     expect(match('x'.repeat(10_000)).length).toBeLessThan(300);
   });
 
-  it('collects what the snippet marks', () => {
-    const { needles } = parseSearchQuery('Botnet 殭屍網路 "e-Authentication"');
-    expect([...needles.words]).toEqual(['botnet', 'e', 'authentication']);
-    expect(needles.cjk).toEqual(['殭屍網路']);
+  it('matches terms in text as whole words, phrases where they stand, Chinese in either script', () => {
+    const text = '依據McAfee的報告，e-Commerce 與 botnets；网络 and the Botnet Guide';
+    const found = (q: string) => findTermMatches(textUnits(text), parseSearchQuery(q)).map((m) => text.slice(m.start, m.end));
+    expect(found('mcafee')).toEqual(['McAfee']);
+    expect(found('"e-commerce"')).toEqual(['e-Commerce']);
+    expect(found('e')).toEqual(['e']);
+    expect(found('botnet')).toEqual(['botnets', 'Botnet']);
+    expect(found('網路')).toEqual(['网络']);
+    expect(found('報告 guide')).toEqual(['報告', 'Guide']);
+    expect(found('bot*')).toEqual(['botnets', 'Botnet']);
   });
 });

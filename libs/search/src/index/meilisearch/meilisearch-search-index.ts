@@ -3,7 +3,7 @@ import { Index, Meilisearch, MeilisearchApiError, MeilisearchRequestError, Meili
 import { AppError, ErrorCode, pageWindow, toPage } from '@tel/core';
 import type { ExtractedChunk } from '../../extraction/extraction.types';
 import type { Language } from '../../language/language';
-import { cleanText, parseSearchQuery, QueryTerm } from '../../text/search-text';
+import { cleanText, foldedTermText, foldedText, ParsedQuery, parseSearchQuery, QueryClause } from '../../text/search-text';
 import {
   DocumentAccess,
   DocumentMeta,
@@ -17,7 +17,7 @@ import {
   SearchRequest,
   SearchResult,
 } from '../search-index';
-import { escapeHtml, MARK_END, MARK_START, markedToHtml } from '../snippet';
+import { makeSnippet } from '../snippet';
 
 export interface MeilisearchConfig {
   url: string;
@@ -55,6 +55,8 @@ interface ChunkDocument {
   language: Language;
   access: DocumentAccess;
   publishedTs: number;
+  /** The chunk's text as extracted (not searchable): snippets are cut from it. */
+  raw?: string;
   text?: string;
   text_zh?: string;
   text_ja?: string;
@@ -97,19 +99,26 @@ function keyOf(fileId: string): string {
   return /^[A-Za-z0-9_-]{1,200}$/.test(fileId) ? fileId : createHash('sha256').update(fileId).digest('hex').slice(0, 40);
 }
 
-/** The user's terms for Meilisearch: phrases quoted, no leading '-' (its negation operator). */
-export function meiliQuery(terms: QueryTerm[]): string {
-  return terms
-    .map((t) => {
-      const text = t.text.replace(/"/g, ' ').replace(/^-+/, '').trim();
-      return t.quoted || t.tokens.length > 1 ? `"${text}"` : text;
-    })
-    .filter((t) => t && t !== '""')
-    .join(' ');
+function clauseText(clause: QueryClause): string {
+  // Meilisearch has no OR: a clause is its first form (the query as written, folded).
+  const t = clause.alternatives[0];
+  const text = foldedTermText(t).replace(/"/g, ' ').replace(/^-+/, '').trim();
+  return t.quoted || t.elements.length > 1 ? `"${text}"` : text;
+}
+
+/**
+ * The query for Meilisearch, folded as the documents were (foldedText): phrases quoted, every
+ * clause's first form, exclusions with Meilisearch's own '-' operator.
+ */
+export function meiliQuery(query: Pick<ParsedQuery, 'clauses' | 'excluded'>): string {
+  const positive = query.clauses.map(clauseText).filter((t) => t && t !== '""');
+  if (!positive.length) return '';
+  const negative = query.excluded.map(clauseText).filter((t) => t && t !== '""').map((t) => `-${t}`);
+  return [...positive, ...negative].join(' ');
 }
 
 function emptyResult(): SearchResult {
-  return { totalCount: 0, hits: [], facets: { meetings: [], groups: [], types: [], economies: [], years: [] }, pageInfo: { hasNextPage: false, endCursor: null } };
+  return { totalCount: 0, hits: [], facets: { meetings: [], groups: [], types: [], economies: [], years: [] }, pageInfo: { hasNextPage: false, endCursor: null }, orderedBy: 'RELEVANCE' };
 }
 
 /** Meilisearch behind the SearchIndex port (SEARCH_ENGINE=meilisearch, MEILI_URL, MEILI_API_KEY). */
@@ -196,7 +205,7 @@ export class MeilisearchSearchIndex implements SearchIndex {
       page: c.page,
       section: c.section,
       symbol: meta.symbol,
-      title: cleanText(meta.title),
+      title: foldedText(meta.title),
       meetingCode: meta.meetingCode,
       groupCode: meta.groupCode,
       economyCodes: [...new Set(meta.economyCodes)],
@@ -205,7 +214,9 @@ export class MeilisearchSearchIndex implements SearchIndex {
       language: meta.language,
       access: meta.access,
       publishedTs: meta.publishedAt ? Date.parse(meta.publishedAt) || 0 : 0,
-      [TEXT_ATTRIBUTE[c.language]]: cleanText(c.text),
+      raw: cleanText(c.text),
+      // The same folding as the SQLite index: either Chinese script, full-width forms, stems.
+      [TEXT_ATTRIBUTE[c.language]]: foldedText(c.text),
     }));
     if (!docs.length) {
       // A file without text still shows up by symbol and title.
@@ -222,7 +233,7 @@ export class MeilisearchSearchIndex implements SearchIndex {
   private metaOnly(meta: DocumentMeta, key: string, generation: string): ChunkDocument {
     return {
       id: `${key}_${generation}_0`, documentId: meta.documentId, revisionId: meta.revisionId, fileId: meta.fileId, generation, chunkNo: 0, page: null,
-      section: null, symbol: meta.symbol, title: cleanText(meta.title), meetingCode: meta.meetingCode, groupCode: meta.groupCode,
+      section: null, symbol: meta.symbol, title: foldedText(meta.title), meetingCode: meta.meetingCode, groupCode: meta.groupCode,
       economyCodes: [...new Set(meta.economyCodes)], type: meta.type, year: meta.year, language: meta.language, access: meta.access,
       publishedTs: meta.publishedAt ? Date.parse(meta.publishedAt) || 0 : 0, text: '',
     };
@@ -257,8 +268,8 @@ export class MeilisearchSearchIndex implements SearchIndex {
   async search(request: SearchRequest): Promise<SearchResult> {
     const window = pageWindow({ first: request.first, after: request.after });
     const parsed = parseSearchQuery(request.query);
-    if (!parsed.blank && !parsed.terms.length) return emptyResult();
-    const q = parsed.blank ? '' : meiliQuery(parsed.terms);
+    if (!parsed.blank && !parsed.clauses.length) return emptyResult();
+    const q = parsed.blank ? '' : meiliQuery(parsed);
     if (!parsed.blank && !q) return emptyResult();
     const limit = Math.max(0, Math.min(window.limit, MAX_RESULT_WINDOW - window.offset));
     // Page mode (hitsPerPage/page) is the one with an exact totalHits; ask for everything up
@@ -270,26 +281,20 @@ export class MeilisearchSearchIndex implements SearchIndex {
         hitsPerPage: Math.max(1, window.offset + limit),
         page: 1,
         sort: parsed.blank ? ['publishedTs:desc'] : undefined,
-        // The text attributes too: _formatted carries only what is retrieved.
-        attributesToRetrieve: ['documentId', 'revisionId', 'fileId', 'page', 'section', ...TEXT_ATTRIBUTES],
-        attributesToCrop: TEXT_ATTRIBUTES,
-        cropLength: 30,
-        attributesToHighlight: TEXT_ATTRIBUTES,
-        highlightPreTag: MARK_START,
-        highlightPostTag: MARK_END,
+        // The chunk as extracted: the snippet is cut from it with the query's own matcher, so
+        // folded and stemmed matches are marked as written.
+        attributesToRetrieve: ['documentId', 'revisionId', 'fileId', 'page', 'section', 'raw'],
         showRankingScore: true,
       }),
     );
     const hits = response.hits.slice(window.offset, window.offset + limit).map((h) => {
-      const formatted = (h._formatted ?? {}) as Partial<Record<string, string>>;
-      const marked = TEXT_ATTRIBUTES.map((a) => formatted[a]).find((t) => typeof t === 'string' && t.length) ?? '';
       return {
         documentId: h.documentId,
         revisionId: h.revisionId,
         fileId: h.fileId,
         page: h.page ?? null,
         section: h.section ?? null,
-        snippet: marked ? markedToHtml(marked) : escapeHtml(''),
+        snippet: h.raw ? makeSnippet(h.raw, parsed.blank ? { clauses: [] } : parsed) : '',
         score: parsed.blank ? 0 : (h._rankingScore ?? 0),
       };
     });
@@ -302,7 +307,7 @@ export class MeilisearchSearchIndex implements SearchIndex {
         .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     }
     const page = toPage(hits, Math.min(totalCount, MAX_RESULT_WINDOW), window);
-    return { totalCount, hits, facets, pageInfo: page.pageInfo };
+    return { totalCount, hits, facets, pageInfo: page.pageInfo, orderedBy: parsed.blank ? 'NEWEST' : 'RELEVANCE' };
   }
 
   /** Access first (restricted chunks never leave Meilisearch), then the caller's filters. */

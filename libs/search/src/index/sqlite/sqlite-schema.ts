@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
  * version drops and recreates the tables and the documents are indexed again (`stats()` reports
  * zero files, which the reindex job looks at).
  */
-export const SEARCH_SCHEMA_VERSION = 3;
+export const SEARCH_SCHEMA_VERSION = 4; // 4: CJK folded to simplified, English stems, inflected forms per file
 
 /**
  * One row per indexed file in search_file; its id is also the FTS rowid, and the ids of its chunks
@@ -65,18 +65,23 @@ DROP TABLE IF EXISTS search_file;
 DROP TABLE IF EXISTS search_meta;
 `;
 
-/** Creates the search tables, or recreates them when they are of another version. */
-export function ensureSearchSchema(db: Database): void {
+/**
+ * Creates the search tables, or recreates them when they are of another version; says whether it
+ * threw away an index of another version (its files must then be indexed again).
+ */
+export function ensureSearchSchema(db: Database): { rebuilt: boolean } {
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_meta'").get();
   const version = hasMeta
     ? (db.prepare("SELECT value FROM search_meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value
     : undefined;
-  if (version === String(SEARCH_SCHEMA_VERSION)) return;
+  if (version === String(SEARCH_SCHEMA_VERSION)) return { rebuilt: false };
+  const hadIndex = !!hasMeta || !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_file'").get();
   db.transaction(() => {
     if (version !== undefined || hasMeta) db.exec(DROP);
     db.exec(TABLES);
     db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('schema_version', ?)").run(String(SEARCH_SCHEMA_VERSION));
   })();
+  return { rebuilt: hadIndex };
 }
 
 export const CHUNK_ID_BITS = 20;

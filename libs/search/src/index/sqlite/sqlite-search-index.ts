@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, pageWindow, toPage } from '@tel/core';
 import type { ExtractedChunk } from '../../extraction/extraction.types';
-import { cleanText, ftsMatchExpression, indexableText, Needles, parseSearchQuery } from '../../text/search-text';
+import { cleanText, findTermMatches, ftsExcludedExpression, ftsMatchExpression, indexableText, ParsedQuery, parseSearchQuery, textUnits } from '../../text/search-text';
+import { foldCjkChar } from '../../text/fold';
 import {
   DocumentAccess,
   DocumentMeta,
@@ -22,9 +23,12 @@ import {
 import { makeSnippet } from '../snippet';
 import { CHUNKS_PER_FILE, ensureSearchSchema } from './sqlite-schema';
 
-/** bm25 column weights: a match in the symbol counts 10×, in the title 5×, in the text 1×. */
-const BM25 = 'bm25(search_fts, 10.0, 5.0, 1.0)';
-/** Subtracted from the (negative) bm25 of title matches so they sort first. */
+/**
+ * bm25 column weights: a word in the symbol or title counts 2× one in the text — enough to break
+ * ties, never enough to lift a title that matches part of the query over a body that is about it.
+ */
+const BM25 = 'bm25(search_fts, 2.0, 2.0, 1.0)';
+/** Subtracted from the (negative) bm25 of files whose symbol and title match the whole query. */
 const TITLE_BONUS = 1000;
 const FACET_KINDS = ['meetings', 'groups', 'types', 'years', 'economies'] as const;
 
@@ -65,15 +69,66 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Fast tests for "this text contains the needle": whole ASCII words ignoring case, CJK as substrings. */
-function needleTests(needles: Needles): ((text: string) => boolean)[] {
-  const tests: ((text: string) => boolean)[] = [];
-  for (const w of needles.words) {
-    const re = /^[\x00-\x7f]*$/.test(w) ? new RegExp(`\\b${escapeRegExp(w)}\\b`, 'i') : new RegExp(escapeRegExp(w), 'iu');
-    tests.push((text) => re.test(text));
+/**
+ * Cheap per-clause counters for choosing the page to show: a clause's words as word starts
+ * (stem or the word as typed, so inflections count), its Chinese words as substrings of the
+ * folded text. Pages they rate best are then scored exactly (findTermMatches).
+ */
+function clauseCounters(query: ParsedQuery): { counters: ((text: string, folded: string) => number)[]; needsFold: boolean } {
+  let needsFold = false;
+  const counters = query.clauses.slice(0, 16).map((clause) => {
+    const patterns = new Set<string>();
+    for (const alt of clause.alternatives) {
+      const cjk = alt.elements.filter((e): e is { cjk: string } => 'cjk' in e).map((e) => e.cjk).join('');
+      const word = alt.elements.find((e): e is { word: string; stem: string } => 'word' in e);
+      if (cjk) {
+        needsFold = true;
+        patterns.add(escapeRegExp(cjk.slice(0, 8)));
+      } else if (word) {
+        // A word start: after anything but a Latin letter or digit (so 依據McAfee counts).
+        patterns.add(`(?<![\\p{sc=Latin}\\p{N}])(?:${escapeRegExp(word.stem)}|${escapeRegExp(word.word)})`);
+      }
+    }
+    const re = new RegExp([...patterns].join('|') || '(?!)', 'giu');
+    const onFolded = [...patterns].some((p) => !p.startsWith('(?<!'));
+    return (text: string, folded: string) => {
+      let n = 0;
+      re.lastIndex = 0;
+      const hay = onFolded ? folded : text;
+      while (n < 50 && re.exec(hay)) n++;
+      return n;
+    };
+  });
+  return { counters, needsFold };
+}
+
+function foldForCounting(text: string): string {
+  let out = '';
+  for (const ch of text) out += ch.charCodeAt(0) >= 0x3400 ? foldCjkChar(ch) : ch;
+  return out;
+}
+
+/** How well a page shows the query: clauses found, then matches, then how close they stand. */
+function pageScore(text: string, query: ParsedQuery): number {
+  const matches = findTermMatches(textUnits(text), query, 400);
+  const clauses = new Set(matches.map((m) => m.clause));
+  let closeness = 0;
+  if (clauses.size > 1) {
+    // The shortest stretch of text holding a match of every clause found.
+    let best = Infinity;
+    for (let i = 0; i < matches.length; i++) {
+      const seen = new Set<number>();
+      for (let j = i; j < matches.length; j++) {
+        seen.add(matches[j].clause);
+        if (seen.size === clauses.size) {
+          best = Math.min(best, matches[j].end - matches[i].start);
+          break;
+        }
+      }
+    }
+    closeness = Number.isFinite(best) ? 1 / (1 + best / 100) : 0;
   }
-  for (const c of needles.cjk) tests.push((text) => text.includes(c));
-  return tests.slice(0, 16);
+  return clauses.size * 1_000_000 + Math.min(matches.length, 200) * 100 + closeness * 99;
 }
 
 /**
@@ -91,6 +146,8 @@ export class SqliteSearchIndex implements SearchIndex {
   private readonly statements = new Map<string, Statement>();
   private readonly readStatements = new Map<string, Statement>();
   private readonly ranking: Required<SqliteRankingOptions>;
+  /** True when opening found an index of an older version and emptied it (see SearchIndex.rebuilt). */
+  rebuilt = false;
 
   private constructor(
     private readonly db: Database,
@@ -110,15 +167,17 @@ export class SqliteSearchIndex implements SearchIndex {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    ensureSearchSchema(db);
-    return new SqliteSearchIndex(db, db, false, null, [db], ranking);
+    const { rebuilt } = ensureSearchSchema(db);
+    const index = new SqliteSearchIndex(db, db, false, null, [db], ranking);
+    index.rebuilt = rebuilt;
+    return index;
   }
 
   /** The index inside the application's SQLite database (see the class comment). */
   static async inMainDatabase(dataSource: DataSource, exclusive: ExclusiveWriter, ranking?: SqliteRankingOptions): Promise<SqliteSearchIndex> {
     if (dataSource.options.type !== 'better-sqlite3') throw new Error('SqliteSearchIndex.inMainDatabase needs a better-sqlite3 DataSource');
     const db = (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
-    await exclusive(async () => ensureSearchSchema(db));
+    const { rebuilt } = await exclusive(async () => ensureSearchSchema(db));
     const file = dataSource.options.database;
     let reader = db;
     const owned: Database[] = [];
@@ -127,7 +186,9 @@ export class SqliteSearchIndex implements SearchIndex {
       reader.pragma('busy_timeout = 5000');
       owned.push(reader);
     }
-    return new SqliteSearchIndex(db, reader, true, exclusive, owned, ranking);
+    const index = new SqliteSearchIndex(db, reader, true, exclusive, owned, ranking);
+    index.rebuilt = rebuilt;
+    return index;
   }
 
   private stmt(sql: string): Statement {
@@ -164,13 +225,21 @@ export class SqliteSearchIndex implements SearchIndex {
   async upsertMany(files: { meta: DocumentMeta; chunks: ExtractedChunk[] }[], options?: IndexWriteOptions): Promise<void> {
     for (const f of files) if (f.chunks.length > CHUNKS_PER_FILE) throw AppError.badInput(`A file may have at most ${CHUNKS_PER_FILE} chunks`);
     // Tokenizing is the costly part: do it before taking the write lock.
-    const prepared = files.map(({ meta, chunks }) => ({
-      meta,
-      chunks,
-      symbol: indexableText(meta.symbol),
-      title: indexableText(meta.title),
-      body: chunks.map((c) => indexableText(c.text)).join('\n'),
-    }));
+    // Inflected words (botnets) are indexed by their stem in place and once more as they are at the
+    // end of the column, so that a query's exact form ranks first.
+    const prepared = files.map(({ meta, chunks }) => {
+      const titleForms = new Set<string>();
+      const forms = new Set<string>();
+      const title = indexableText(meta.title, titleForms);
+      const body = chunks.map((c) => indexableText(c.text, forms)).join('\n');
+      return {
+        meta,
+        chunks,
+        symbol: indexableText(meta.symbol),
+        title: titleForms.size ? `${title}\n${[...titleForms].join(' ')}` : title,
+        body: forms.size ? `${body}\n${[...forms].join(' ')}` : body,
+      };
+    });
     await this.write(options, () => {
       for (const p of prepared) this.insertFile(p.meta, p.chunks, p.symbol, p.title, p.body);
     });
@@ -233,7 +302,9 @@ export class SqliteSearchIndex implements SearchIndex {
   async search(request: SearchRequest): Promise<SearchResult> {
     const window = pageWindow({ first: request.first, after: request.after });
     const parsed = parseSearchQuery(request.query);
-    if (!parsed.blank && !parsed.terms.length) return { totalCount: 0, hits: [], facets: emptyFacets(), pageInfo: { hasNextPage: false, endCursor: null } };
+    if (!parsed.blank && !parsed.clauses.length) {
+      return { totalCount: 0, hits: [], facets: emptyFacets(), pageInfo: { hasNextPage: false, endCursor: null }, orderedBy: 'RELEVANCE' };
+    }
 
     const { where, params } = filterSql(request.filter, request.includeRestricted);
     const limit = Math.max(0, Math.min(window.limit, MAX_RESULT_WINDOW - window.offset));
@@ -254,7 +325,7 @@ export class SqliteSearchIndex implements SearchIndex {
       // UNION ALL does not promise the order of the hit rows.
       ranked.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : b.id - a.id));
     } else {
-      const match = ftsMatchExpression(parsed.terms);
+      const match = ftsMatchExpression(parsed);
       // Exact counts and facets over every match, without a ranking function (cheap per row):
       // one row per document straight from the join, then a GROUP BY per facet.
       counted = this.read(
@@ -268,7 +339,7 @@ export class SqliteSearchIndex implements SearchIndex {
         .raw()
         .all(match, ...params) as [string, string | number | null, number][];
       const files = counted.find((r) => r[0] === 'files')?.[2] ?? 0;
-      ranked = files && limit ? this.rank(match, where, params, files, limit, window.offset) : [];
+      ranked = files && limit ? this.rank(parsed, where, params, files, limit, window.offset) : [];
     }
 
     let totalCount = 0;
@@ -284,9 +355,9 @@ export class SqliteSearchIndex implements SearchIndex {
     facets.economies = [...economies].map(([value, count]) => ({ value, count }));
     for (const k of FACET_KINDS) facets[k].sort(byCountThenValue);
 
-    const hits = this.hitsFor(ranked, parsed.blank ? null : parsed.needles);
+    const hits = this.hitsFor(ranked, parsed.blank ? null : parsed);
     const page = toPage(hits, Math.min(totalCount, MAX_RESULT_WINDOW), window);
-    return { totalCount, hits, facets, pageInfo: page.pageInfo };
+    return { totalCount, hits, facets, pageInfo: page.pageInfo, orderedBy: parsed.blank ? 'NEWEST' : 'RELEVANCE' };
   }
 
   /** How many of the newest matching files the bounded ranking scores (see rank()). */
@@ -295,58 +366,69 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /**
-   * The page of documents in rank order. bm25 (symbol 10, title 5, text 1) is exact when at most
-   * rankAllFiles files match. Past that — a word on most pages — computing bm25 for every match
-   * costs more than the 25 ms budget (it walks every position of the word in every match), so
-   * it ranks a bounded candidate set instead: first the files whose symbol or title match the
-   * whole query (bm25 of search_title_fts, whose doclists are short; up to titleCandidates), then
-   * the newest candidates() matching files by full bm25 (FTS5 walks its doclists backwards by
-   * rowid, and file ids grow with indexing time). Counts and facets stay exact.
+   * The page of documents in rank order. bm25 (symbol and title 2, text 1), with files whose
+   * symbol and title match the whole query first; exact when at most rankAllFiles files match.
+   * Past that — a word on most pages — computing bm25 for every match costs more than the 25 ms
+   * budget (it walks every position of the word in every match), so it ranks a bounded candidate
+   * set instead: first the files whose symbol or title match the whole query (bm25 of
+   * search_title_fts, whose doclists are short; up to titleCandidates), then the newest
+   * candidates() matching files by full bm25 (FTS5 walks its doclists backwards by rowid, and
+   * file ids grow with indexing time). Counts and facets stay exact.
+   *
+   * A document is one hit: its best file's score, shown at its newest matching revision (an
+   * older revision only when it alone matches).
    */
-  private rank(match: string, where: string, params: unknown[], files: number, limit: number, offset: number): { id: number; key: number }[] {
-    const scored = `SELECT f.id AS id, f.document_id AS doc, ${BM25} AS score FROM search_fts CROSS JOIN search_file f ON f.id = search_fts.rowid WHERE search_fts MATCH ? AND ${where}`;
+  private rank(query: ParsedQuery, where: string, params: unknown[], files: number, limit: number, offset: number): { id: number; key: number }[] {
+    const match = ftsMatchExpression(query);
+    const whole = ftsMatchExpression({ clauses: query.clauses, excluded: [] });
+    const excluded = ftsExcludedExpression(query);
+    const perDocument = `r AS (SELECT id, row_number() OVER (PARTITION BY doc ORDER BY pub DESC, id DESC) AS rn, min(score) OVER (PARTITION BY doc) AS s FROM c)
+         SELECT id, s FROM r WHERE rn = 1 ORDER BY s, id LIMIT ? OFFSET ?`;
+    const scored = `SELECT f.id AS id, f.document_id AS doc, coalesce(f.published_at, '') AS pub,
+        ${BM25} - CASE WHEN f.id IN (SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH ?) THEN ${TITLE_BONUS} ELSE 0 END AS score
+      FROM search_fts CROSS JOIN search_file f ON f.id = search_fts.rowid WHERE search_fts MATCH ? AND ${where}`;
     let rows: [number, number][];
     const { rankAllFiles, titleCandidates } = this.ranking;
     if (files <= rankAllFiles) {
-      // MATERIALIZED: flattened into the GROUP BY, bm25() would land where FTS5 refuses it.
-      rows = this.read(`WITH c AS MATERIALIZED (${scored}) SELECT id, min(score) AS s FROM c GROUP BY doc ORDER BY s, id LIMIT ? OFFSET ?`)
+      // MATERIALIZED: flattened into the window, bm25() would land where FTS5 refuses it.
+      rows = this.read(`WITH c AS MATERIALIZED (${scored}), ${perDocument}`)
         .raw()
-        .all(match, ...params, limit, offset) as [number, number][];
+        .all(whole, match, ...params, limit, offset) as [number, number][];
     } else {
       rows = this.read(
         `WITH t AS MATERIALIZED (
-                SELECT f.id AS id, f.document_id AS doc, bm25(search_title_fts, 10.0, 5.0) - ${TITLE_BONUS} AS score
+                SELECT f.id AS id, f.document_id AS doc, coalesce(f.published_at, '') AS pub, bm25(search_title_fts, 2.0, 2.0) - ${TITLE_BONUS} AS score
                 FROM search_title_fts CROSS JOIN search_file f ON f.id = search_title_fts.rowid
-                WHERE search_title_fts MATCH ? AND ${where} LIMIT ${Math.floor(titleCandidates)}),
+                WHERE search_title_fts MATCH ? AND ${where}
+                ${excluded ? 'AND f.id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)' : ''}
+                LIMIT ${Math.floor(titleCandidates)}),
               b AS MATERIALIZED (${scored} ORDER BY search_fts.rowid DESC LIMIT ?),
-              c AS (SELECT * FROM t UNION ALL SELECT * FROM b)
-         SELECT id, min(score) AS s FROM c GROUP BY doc ORDER BY s, id LIMIT ? OFFSET ?`,
+              c AS (SELECT * FROM t UNION ALL SELECT * FROM b), ${perDocument}`,
       )
         .raw()
-        .all(match, ...params, match, ...params, this.candidates(limit, offset), limit, offset) as [number, number][];
+        .all(whole, ...params, ...(excluded ? [excluded] : []), whole, match, ...params, this.candidates(limit, offset), limit, offset) as [number, number][];
     }
     return rows.map(([id, key]) => ({ id, key }));
   }
 
-  private hitsFor(ranked: { id: number; key: number | string }[], needles: Needles | null): SearchHit[] {
+  private hitsFor(ranked: { id: number; key: number | string }[], query: ParsedQuery | null): SearchHit[] {
     if (!ranked.length) return [];
     const files = this.read('SELECT id, document_id, revision_id, file_id FROM search_file WHERE id IN (SELECT value FROM json_each(?))').all(
       JSON.stringify(ranked.map((r) => r.id)),
     ) as FileRow[];
     const byId = new Map(files.map((f) => [f.id, f]));
-    const tests = needles ? needleTests(needles) : [];
     const hits: SearchHit[] = [];
     for (const r of ranked) {
       const file = byId.get(r.id);
       if (!file) continue;
-      const chunk = this.bestChunk(file.id, tests);
+      const chunk = this.bestChunk(file.id, query);
       hits.push({
         documentId: file.document_id,
         revisionId: file.revision_id,
         fileId: file.file_id,
         page: chunk?.page ?? null,
         section: chunk?.section ?? null,
-        snippet: chunk ? makeSnippet(chunk.text, needles ?? { words: new Set(), cjk: [] }) : '',
+        snippet: chunk ? makeSnippet(chunk.text, query ?? { clauses: [] }) : '',
         // bm25() is lower-is-better; the port promises higher-is-better.
         score: typeof r.key === 'number' ? Math.round(-r.key * 1e6) / 1e6 : 0,
       });
@@ -355,35 +437,47 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /**
-   * The chunk of a file to show: the first (in page order) that contains every query word, else
-   * the one with the most of them, else the first. The file's chunks are read in id order (a
-   * range of the primary key) in batches and tested in JavaScript — case-insensitive literal
-   * regexes, which V8 scans far faster than SQLite runs LIKE — up to MAX_SCAN_CHARS per hit.
+   * The chunk of a file to show: the page with the most of the query's clauses, then the most
+   * matches, then the closest together; the first page on a tie. The file's chunks are read in id
+   * order (a range of the primary key) in batches, rated with cheap regex counts, and the few
+   * best are scored exactly — up to MAX_SCAN_CHARS of text per hit.
    */
-  private bestChunk(fileRowId: number, tests: ((text: string) => boolean)[]): ChunkRow | undefined {
+  private bestChunk(fileRowId: number, query: ParsedQuery | null): ChunkRow | undefined {
     const from = fileRowId * CHUNKS_PER_FILE;
     const to = from + CHUNKS_PER_FILE;
     const batchOf = this.read('SELECT id, page, section, text FROM search_chunk WHERE id >= ? AND id < ? ORDER BY id LIMIT ?');
-    if (!tests.length) return batchOf.get(from, to, 1) as ChunkRow | undefined;
-    let best: { chunk: ChunkRow; found: number } | null = null;
-    let first: ChunkRow | undefined;
+    if (!query || !query.clauses.length) return batchOf.get(from, to, 1) as ChunkRow | undefined;
+    const { counters, needsFold } = clauseCounters(query);
+    const rated: { chunk: ChunkRow; found: number; count: number; n: number }[] = [];
     let scanned = 0;
     let next = from;
-    // Small batches first: the words are usually on an early page.
+    let n = 0;
     for (let size = 4; scanned < MAX_SCAN_CHARS; size = Math.min(size * 4, 64)) {
       const batch = batchOf.all(next, to, size) as ChunkRow[];
-      first ??= batch[0];
       for (const c of batch) {
         scanned += c.text.length;
+        const folded = needsFold ? foldForCounting(c.text) : c.text;
         let found = 0;
-        for (const test of tests) if (test(c.text)) found++;
-        if (found === tests.length) return c;
-        if (found > (best?.found ?? 0)) best = { chunk: c, found };
+        let count = 0;
+        for (const counter of counters) {
+          const k = counter(c.text, folded);
+          if (k) found++;
+          count += k;
+        }
+        rated.push({ chunk: c, found, count, n: n++ });
       }
       if (batch.length < size) break;
       next = batch[batch.length - 1].id + 1;
     }
-    return best?.chunk ?? first;
+    if (!rated.length) return undefined;
+    rated.sort((a, b) => b.found - a.found || b.count - a.count || a.n - b.n);
+    if (rated[0].found === 0) return rated.sort((a, b) => a.n - b.n)[0].chunk;
+    let best: { chunk: ChunkRow; score: number; n: number } | null = null;
+    for (const r of rated.slice(0, 6)) {
+      const score = pageScore(r.chunk.text, query);
+      if (!best || score > best.score || (score === best.score && r.n < best.n)) best = { chunk: r.chunk, score, n: r.n };
+    }
+    return best!.chunk;
   }
 
   async stats(): Promise<SearchIndexStats> {
