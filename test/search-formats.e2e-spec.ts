@@ -66,7 +66,9 @@ describe('search over every format of the archive (e2e, inline jobs)', () => {
     form.append('file', new Blob([new Uint8Array(bytes)]), name);
     const res = await fetch(`${t.url}/api/documents/${encodeURIComponent(symbol)}/revisions/0/files`, { method: 'POST', headers: { authorization: `Bearer ${secretariat}` }, body: form });
     expect([name, res.status, res.status === 201 ? '' : await res.text()]).toEqual([name, 201, '']);
+    return (await res.json()) as { id: string; kind: string; contentType: string };
   };
+  const uploaded: Record<string, { id: string; kind: string; contentType: string }> = {};
 
   const big5 = Buffer.from(
     // "APEC TEL quokkabig5 報告：殭屍網路防制與網路安全" in Big5, written byte by byte (no encoder in Node).
@@ -100,7 +102,7 @@ describe('search over every format of the archive (e2e, inline jobs)', () => {
     else process.stdout.write('OCR search test left out: tesseract or pdftoppm is not installed\n');
     for (const [ext, title, bytes] of files) {
       symbols[ext] = await register(title);
-      await upload(symbols[ext], bytes, ext.includes('.') ? ext : `sample.${ext}`);
+      uploaded[ext] = await upload(symbols[ext], bytes, ext.includes('.') ? ext : `sample.${ext}`);
     }
     await waitForIndexing();
   }, 300_000);
@@ -148,10 +150,36 @@ describe('search over every format of the archive (e2e, inline jobs)', () => {
     for (const q of ['OR', '-', '"', 'a*', '-"', 'botnet OR', '* OR -']) expect((await search(q)).totalCount).toBeGreaterThanOrEqual(0);
   });
 
+  it('stores and serves a Big5 text file with its own charset, so a browser shows it right', async () => {
+    expect(uploaded.txt.contentType).toBe('text/plain; charset=big5');
+    const res = await fetch(`${t.url}/files/${uploaded.txt.id}`);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=big5');
+    expect(new TextDecoder('big5').decode(await res.arrayBuffer())).toContain('殭屍網路防制');
+  });
+
   it('says an empty query lists the newest documents', async () => {
     const r = await search('', 3);
     expect(r.orderedBy).toBe('NEWEST');
     expect(r.nodes[0].document.symbol).toBe(HAS_OCR ? symbols['scan.pdf'] : symbols.pdf);
     expect((await search('wallabysplit')).orderedBy).toBe('RELEVANCE');
+  });
+
+  // Last: these carry the same text as the DOC, PPTX and XLSX samples, which the exact-hit checks above expect alone, and would be the newest documents.
+  it('accepts OpenDocument text, presentations and spreadsheets, and makes them searchable', async () => {
+    const odf: Record<string, string> = {};
+    for (const [ext, kind, type] of [
+      ['odt', 'ODT', 'application/vnd.oasis.opendocument.text'],
+      ['odp', 'ODP', 'application/vnd.oasis.opendocument.presentation'],
+      ['ods', 'ODS', 'application/vnd.oasis.opendocument.spreadsheet'],
+    ]) {
+      odf[ext] = await register(`OpenDocument sample (${ext})`);
+      const file = await upload(odf[ext], fs.readFileSync(path.join(FIXTURES, `sample.${ext}`)), `sample.${ext}`);
+      expect([file.kind, file.contentType]).toEqual([kind, type]);
+    }
+    await waitForIndexing();
+    expect(await found('fourteen botnets sensor')).toEqual(expect.arrayContaining([odf.odt]));
+    const slides = await search('outbound port blocking');
+    expect(slides.nodes.find((n) => n.document.symbol === odf.odp)?.page).toBe(2);
+    expect(await found('interpreter fees')).toEqual(expect.arrayContaining([odf.ods]));
   });
 });

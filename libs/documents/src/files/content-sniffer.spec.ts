@@ -6,6 +6,7 @@ import { FileKind } from './file-kind';
 import { writeMinimalPdf } from './minimal-pdf';
 
 const sniff = (buffer: Buffer): Promise<SniffResult> => sniffContent(bufferSource(buffer), probeText(buffer));
+const fixture = (name: string): Buffer => fs.readFileSync(path.join(__dirname, '../../../search/src/extraction/fixtures', name));
 
 describe('sniffContent', () => {
   it.each<[string, Buffer, FileKind]>([
@@ -16,6 +17,9 @@ describe('sniffContent', () => {
     ['an XLSX', samples.xlsx(), FileKind.XLSX],
     ['a Word 97 DOC', samples.doc(), FileKind.DOC],
     ['an RTF', samples.rtf(), FileKind.RTF],
+    ['an OpenDocument text', fixture('sample.odt'), FileKind.ODT],
+    ['an OpenDocument presentation', fixture('sample.odp'), FileKind.ODP],
+    ['an OpenDocument spreadsheet', fixture('sample.ods'), FileKind.ODS],
     ['HTML with a doctype', samples.html(), FileKind.HTML],
     ['HTML after a BOM and blank lines', Buffer.from('\ufeff\n\n  <HTML lang="zh"><body>網頁</body></HTML>', 'utf8'), FileKind.HTML],
     ['lower-case doctype', Buffer.from('<!doctype html><p>x</p>'), FileKind.HTML],
@@ -24,7 +28,26 @@ describe('sniffContent', () => {
     ['text mentioning <html> later', Buffer.from('Notes: the page starts with <html>'), FileKind.TXT],
     ['an HTML fragment (no <html>) is text', Buffer.from('<p>hello</p>'), FileKind.TXT],
   ])('recognizes %s', async (_label, buffer, kind) => {
-    expect(await sniff(buffer)).toEqual({ ok: true, kind });
+    expect(await sniff(buffer)).toMatchObject({ ok: true, kind });
+  });
+
+  it.each<[string, Buffer, string | undefined]>([
+    ['UTF-8 text', Buffer.from('電信暨資訊工作小組\n', 'utf8'), 'utf-8'],
+    ['UTF-16 LE text', Buffer.from('\ufeff電信暨資訊工作小組', 'utf16le'), 'utf-16le'],
+    ['Big5 text', Buffer.from(new Uint8Array([0xb9, 0x71, 0xab, 0x48, 0xac, 0x4a, 0xb8, 0xea, 0xb0, 0x54, 0xa4, 0x75, 0xa7, 0x40, 0xa4, 0x70, 0xb2, 0xd5, 0xaa, 0xba, 0xb3, 0xf8, 0xa7, 0x69])), 'big5'],
+    ['a PDF (no charset)', samples.pdf(), undefined],
+  ])('says which charset %s is in, so it is stored and served with it', async (_label, buffer, charset) => {
+    const result = await sniff(buffer);
+    expect(result.ok && result.charset).toBe(charset ?? undefined);
+  });
+
+  it('refuses an OpenDocument package of a type it does not read, naming the type', async () => {
+    const odt = Buffer.from(fixture('sample.odt'));
+    const at = odt.indexOf('application/vnd.oasis.opendocument.text', 0, 'latin1');
+    odt.write('application/vnd.oasis.opendocument.xxxx', at, 'latin1'); // same length: a drawing, say
+    const result = await sniff(odt);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(/OpenDocument file of a type we do not read \(application\/vnd\.oasis\.opendocument\.xxxx\)/);
   });
 
   it.each<[string, Buffer, RegExp]>([
@@ -35,7 +58,6 @@ describe('sniffContent', () => {
     ['a plain ZIP', samples.plainZip(), /ZIP archive, not a Word/],
     ['a macro-enabled package', samples.macroDocx(), /macros/],
     ['an OLE2 Excel 97 file', samples.xls(), /Excel 97–2003 workbook \(\.xls\), which cannot be searched; save it as XLSX/],
-    ['an OpenDocument text', fs.readFileSync(path.join(__dirname, '../../../search/src/extraction/fixtures/sample.odt')), /OpenDocument file/],
     ['a truncated ZIP', samples.docx().subarray(0, 40), /cannot be read/],
     ['a truncated OLE2', samples.doc().subarray(0, 600), /damaged/],
     ['UTF-16 with a BOM but an odd byte at the end', Buffer.concat([Buffer.from('\ufeffhello', 'utf16le'), Buffer.from([0x41])]), /not valid UTF-16/],
@@ -105,7 +127,7 @@ describe('text in other encodings', () => {
   it.each(cases)('accepts %s as text and says which encoding it is', async (_label, bytes, encoding) => {
     const verdict = probeText(bytes);
     expect(verdict.encoding).toBe(encoding);
-    expect(await sniffContent(bufferSource(bytes), verdict)).toEqual({ ok: true, kind: FileKind.TXT });
+    expect(await sniffContent(bufferSource(bytes), verdict)).toEqual({ ok: true, kind: FileKind.TXT, charset: encoding });
   });
 
   it('finds the encoding however the content is cut into chunks', () => {

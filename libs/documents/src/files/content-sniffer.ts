@@ -149,10 +149,11 @@ export function probeText(buffer: Buffer): TextVerdict {
   return probe.finish();
 }
 
-export type SniffResult = { ok: true; kind: FileKind } | { ok: false; reason: string };
+/** `charset`: for text, the encoding the content was found to be in. */
+export type SniffResult = { ok: true; kind: FileKind; charset?: TextEncodingName } | { ok: false; reason: string };
 
 const refuse = (reason: string): SniffResult => ({ ok: false, reason });
-const accept = (kind: FileKind): SniffResult => ({ ok: true, kind });
+const accept = (kind: FileKind, charset?: TextEncodingName): SniffResult => (charset ? { ok: true, kind, charset } : { ok: true, kind });
 
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_LOCAL = Buffer.from('PK\x03\x04', 'latin1');
@@ -172,20 +173,20 @@ const KNOWN_OTHERS: [Buffer, string][] = [
   [Buffer.from('PK\x05\x06', 'latin1'), 'an empty ZIP archive'],
 ];
 
-export const ACCEPTED_TYPES = 'PDF, DOCX, DOC, PPTX, XLSX, TXT, HTML or RTF (text in UTF-8, UTF-16, Big5, GB18030, Shift_JIS or EUC-KR)';
+export const ACCEPTED_TYPES = 'PDF, DOCX, DOC, PPTX, XLSX, ODT, ODP, ODS, TXT, HTML or RTF (text in UTF-8, UTF-16, Big5, GB18030, Shift_JIS or EUC-KR)';
 
 export async function sniffContent(source: ByteSource, text: TextVerdict): Promise<SniffResult> {
   if (source.size === 0) return refuse('The file is empty');
   const head = await source.read(0, 4096);
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return accept(FileKind.PDF);
   if (head.subarray(0, 8).equals(OLE2_MAGIC)) return sniffOle2(source, head);
-  if (head.subarray(0, 4).equals(ZIP_LOCAL)) return sniffOoxml(source);
+  if (head.subarray(0, 4).equals(ZIP_LOCAL)) return sniffOoxml(source, head);
   if (head.subarray(0, 5).toString('latin1') === '{\\rtf') return accept(FileKind.RTF);
   const encoding = text.encoding ?? (text.utf8 ? 'utf-8' : null);
-  if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') return accept(textKind(head, encoding));
+  if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') return accept(textKind(head, encoding), encoding);
   const known = KNOWN_OTHERS.find(([magic]) => head.subarray(0, magic.length).equals(magic));
   if (known) return refuse(`The content is ${known[1]}; accepted are ${ACCEPTED_TYPES}`);
-  if (encoding) return accept(textKind(head, encoding));
+  if (encoding) return accept(textKind(head, encoding), encoding);
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return refuse('The file looks like UTF-16 text but is not valid UTF-16');
   return refuse(`The content is not a recognized document format or text encoding; accepted are ${ACCEPTED_TYPES}`);
 }
@@ -318,7 +319,29 @@ export async function zipEntryNames(source: ByteSource): Promise<string[] | null
   return names;
 }
 
-async function sniffOoxml(source: ByteSource): Promise<SniffResult> {
+const OPENDOCUMENT_TYPES: Record<string, FileKind> = {
+  'application/vnd.oasis.opendocument.text': FileKind.ODT,
+  'application/vnd.oasis.opendocument.presentation': FileKind.ODP,
+  'application/vnd.oasis.opendocument.spreadsheet': FileKind.ODS,
+};
+
+/**
+ * An OpenDocument package names its type in a first entry `mimetype`, stored uncompressed
+ * (ODF 1.2 part 3, §3.3) — read it from the first local header; null when it is not there.
+ */
+function openDocumentType(head: Buffer): string | null {
+  if (head.length < 30) return null;
+  const method = head.readUInt16LE(8);
+  const size = head.readUInt32LE(18);
+  const nameLength = head.readUInt16LE(26);
+  const extraLength = head.readUInt16LE(28);
+  const start = 30 + nameLength + extraLength;
+  if (method !== 0 || nameLength !== 8 || size > 100 || start + size > head.length) return null;
+  if (head.subarray(30, 38).toString('latin1') !== 'mimetype') return null;
+  return head.subarray(start, start + size).toString('latin1');
+}
+
+async function sniffOoxml(source: ByteSource, head: Buffer): Promise<SniffResult> {
   const names = await zipEntryNames(source);
   if (!names) return refuse('The content is a ZIP file whose directory cannot be read (damaged or truncated)');
   if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n))) {
@@ -326,7 +349,10 @@ async function sniffOoxml(source: ByteSource): Promise<SniffResult> {
   }
   const kinds = OOXML_FOLDERS.filter(([folder]) => names.some((n) => n.startsWith(folder))).map(([, kind]) => kind);
   if (names.includes('mimetype') && names.includes('content.xml') && !names.includes('[Content_Types].xml')) {
-    return refuse(`The content is an OpenDocument file (ODT, ODP or ODS); save it as DOCX, PPTX, XLSX or PDF and upload that (accepted are ${ACCEPTED_TYPES})`);
+    const type = openDocumentType(head);
+    const kind = type ? OPENDOCUMENT_TYPES[type] : undefined;
+    if (kind) return accept(kind);
+    return refuse(`The content is an OpenDocument file of a type we do not read (${type ?? 'its mimetype entry is missing'}); accepted are ${ACCEPTED_TYPES}`);
   }
   if (!names.includes('[Content_Types].xml') || kinds.length !== 1) {
     return refuse(`The content is a ZIP archive, not a Word, PowerPoint or Excel document; accepted are ${ACCEPTED_TYPES}`);

@@ -13,7 +13,7 @@ import { BlobJanitor } from './blob-janitor';
 import { sniffContent } from './content-sniffer';
 import { DocumentIndexEvents } from '../documents/document-index-events';
 import { DocumentFile } from './document-file.entity';
-import { FILE_KINDS, kindForName } from './file-kind';
+import { contentTypeOf, FILE_KINDS, kindForName } from './file-kind';
 import { extensionOf, originalFileName, safeFileName, withExtension } from './file-name.rules';
 import { ReceivedFile } from './multipart-file';
 
@@ -80,7 +80,7 @@ export class DocumentFilesService {
       return await this.janitor.pinned(staged.sha256, async () => {
         await this.janitor.exclusive(staged.sha256, () => this.storage.commit(staged));
         committed = true;
-        return this.record(ctx, target, { name, originalName, size: staged.size, sha256: staged.sha256, kind: resolved.kind, contentType: FILE_KINDS[resolved.kind].contentType });
+        return this.record(ctx, target, { name, originalName, size: staged.size, sha256: staged.sha256, kind: resolved.kind, contentType: contentTypeOf(resolved.kind, sniffed.charset) });
       });
     } catch (error) {
       // The pin is released by now, so only other uploads and rows can keep the blob.

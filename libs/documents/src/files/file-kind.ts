@@ -8,6 +8,9 @@ export enum FileKind {
   TXT = 'TXT',
   HTML = 'HTML',
   RTF = 'RTF',
+  ODT = 'ODT',
+  ODP = 'ODP',
+  ODS = 'ODS',
 }
 
 export interface FileKindInfo {
@@ -26,7 +29,20 @@ export const FILE_KINDS: Readonly<Record<FileKind, FileKindInfo>> = Object.freez
   TXT: { label: 'plain text', contentType: 'text/plain; charset=utf-8', extensions: ['txt', 'text'] },
   HTML: { label: 'HTML page', contentType: 'text/html; charset=utf-8', extensions: ['html', 'htm'] },
   RTF: { label: 'Rich Text Format document', contentType: 'application/rtf', extensions: ['rtf'] },
+  ODT: { label: 'OpenDocument text (ODT)', contentType: 'application/vnd.oasis.opendocument.text', extensions: ['odt'] },
+  ODP: { label: 'OpenDocument presentation (ODP)', contentType: 'application/vnd.oasis.opendocument.presentation', extensions: ['odp'] },
+  ODS: { label: 'OpenDocument spreadsheet (ODS)', contentType: 'application/vnd.oasis.opendocument.spreadsheet', extensions: ['ods'] },
 });
+
+/**
+ * The media type a file is stored and served with: its kind's, and for text the charset the
+ * content was found to be in (a Big5 text served as UTF-8 would show as mojibake).
+ */
+export function contentTypeOf(kind: FileKind, charset?: string | null): string {
+  const base = FILE_KINDS[kind].contentType;
+  if (!charset || !TEXT_FAMILY.has(kind)) return base;
+  return base.replace(/charset=[^;]+/, `charset=${charset}`);
+}
 
 const TEXT_FAMILY = new Set<FileKind>([FileKind.TXT, FileKind.HTML]);
 

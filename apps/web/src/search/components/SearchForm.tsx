@@ -4,7 +4,7 @@ import { searchHref, type SearchState } from '../search-url';
 
 /** The query syntax, in one line. */
 export const QUERY_HELP =
-  'Every word must match; put "a phrase" in quotes; type a symbol such as SPSG-006 or TEL37 SPSG 6 to go straight to that paper. English, Chinese, Japanese and Korean all work.';
+  'Every word must match; "a phrase" in quotes; OR between words for either; -word to leave a word out; word* for words that start so; a symbol such as SPSG-006 or TEL37 SPSG 6 goes straight to that paper. English, Chinese (either script), Japanese and Korean all work.';
 
 /** The search box. A new query keeps the chosen filters and starts again at page 1. */
 export function SearchForm({ state, autoFocus = false }: { state: SearchState; autoFocus?: boolean }) {
