@@ -1,3 +1,4 @@
 export * from './test-app';
 export * from './accounts';
 export * from './tcp-proxy';
+export * from './schema-walker';
