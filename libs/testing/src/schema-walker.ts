@@ -5,6 +5,7 @@ import {
   GraphQLArgument,
   GraphQLField,
   GraphQLNamedType,
+  GraphQLOutputType,
   GraphQLSchema,
   isEnumType,
   isInputObjectType,
@@ -45,12 +46,15 @@ export interface WalkOptions {
   gql: Gql;
   /** Object levels below the root to select (default 5). */
   maxDepth?: number;
-  /** `first` on every field that pages (default 100). */
+  /** `first` on root lists, which are paged to the end (default 20). */
   pageSize?: number;
+  /**
+   * `first` on nested lists (default 10; only their first page is read — the server's cost limit
+   * multiplies nested page sizes, and the rows are reached in full from the root lists).
+   */
+  nestedPageSize?: number;
   /** Query text beyond this many tokens is split into several queries (default 2000). */
   maxTokens?: number;
-  /** How often one type may occur on a path from the root (default 2: Document.supersededBy is walked once). */
-  maxTypeRepeats?: number;
   /**
    * Argument sets for a root field that takes arguments, given what earlier answers revealed
    * (return [] to leave it out). Root fields without required arguments are also asked once with
@@ -92,9 +96,9 @@ const PAGE_ARGS = new Set(['first']);
 
 export async function walkSchema(opts: WalkOptions): Promise<WalkResult> {
   const maxDepth = opts.maxDepth ?? 5;
-  const pageSize = opts.pageSize ?? 100;
+  const pageSize = opts.pageSize ?? 20;
+  const nestedPageSize = opts.nestedPageSize ?? 10;
   const maxTokens = opts.maxTokens ?? 2000;
-  const maxRepeats = opts.maxTypeRepeats ?? 2;
 
   const intro = await opts.gql(getIntrospectionQuery());
   if (intro.errors?.length || !intro.data) throw new Error(`introspection failed: ${JSON.stringify(intro.errors)}`);
@@ -105,42 +109,86 @@ export async function walkSchema(opts: WalkOptions): Promise<WalkResult> {
   const result: WalkResult = { schema, strings: [], visited: new Set(), roots: new Map(), notWalked: new Map(), queries: 1, errorCodes: new Map() };
   const known: Known = { ids: new Map(), records: new Map() };
 
-  /** Selections of an object, interface or union type, `depth` levels below the root. */
-  function selectionsOf(type: GraphQLNamedType, depth: number, path: string[]): SelectionNode[] {
-    if (isUnionType(type) || isInterfaceType(type)) {
-      const possible = schema.getPossibleTypes(type);
-      const nodes: SelectionNode[] = [{ head: '__typename' }];
-      for (const p of possible) {
-        const inner = selectionsOf(p, depth, path);
-        if (inner.length) nodes.push({ head: `... on ${p.name}`, children: inner });
-      }
-      return nodes;
+  /**
+   * The selection tree of a root field, built breadth first: each type is expanded once per root,
+   * where the walk first meets it (nearest the root); everywhere else it shows its scalar fields
+   * only. Every object is still reached in full from some root (lists, by id), every place that
+   * names one still shows its strings, and the tree stays finite and small.
+   */
+  function treeOf(rootType: GraphQLNamedType): SelectionNode[] {
+    const expanded = new Set<string>([rootType.name]);
+    const queue: { type: GraphQLNamedType; depth: number; into: SelectionNode[] }[] = [];
+    const root: SelectionNode[] = [];
+    expand(rootType, 1, root);
+    while (queue.length) {
+      const next = queue.shift()!;
+      expand(next.type, next.depth, next.into);
     }
-    if (!isObjectType(type)) return [];
-    const nodes: SelectionNode[] = [{ head: '__typename' }];
-    for (const field of Object.values(type.getFields())) {
-      const named = getNamedType(field.type);
-      const args = nestedArgs(field.args);
-      if (args === null) continue; // a nested field with a required argument we cannot invent
-      if (isScalarType(named) || isEnumType(named)) {
-        nodes.push({ head: `${field.name}${args}` });
-        continue;
+    return root;
+
+    function expand(type: GraphQLNamedType, depth: number, into: SelectionNode[]): void {
+      into.push({ head: '__typename' });
+      if (isUnionType(type) || isInterfaceType(type)) {
+        for (const p of schema.getPossibleTypes(type)) {
+          const inner: SelectionNode[] = [];
+          into.push({ head: `... on ${p.name}`, children: inner });
+          if (expanded.has(p.name)) scalarsOf(p, inner);
+          else {
+            expanded.add(p.name);
+            expand(p, depth, inner);
+          }
+        }
+        return;
       }
-      if (depth >= maxDepth) continue;
-      if (path.filter((t) => t === named.name).length >= maxRepeats) continue;
-      const children = selectionsOf(named, depth + 1, [...path, named.name]);
-      if (children.length) nodes.push({ head: `${field.name}${args}`, children });
-      // Boolean switches that widen a list (officeHolders(history: true)) are walked both ways.
-      const widened = widenedArgs(field.args);
-      if (widened && children.length) nodes.push({ head: `${field.name}__wide: ${field.name}${widened}`, children });
+      if (!isObjectType(type)) return;
+      // Lists first: where a type is first met decides which of its rows the walk sees in full, and
+      // a list (steps) holds more of them than a single link (awaitingStep).
+      const fields = Object.values(type.getFields()).sort((a, b) => Number(!isListLike(a.type)) - Number(!isListLike(b.type)));
+      for (const field of fields) {
+        const named = getNamedType(field.type);
+        const args = nestedArgs(field.args);
+        if (args === null) continue; // a nested field with a required argument we cannot invent
+        if (isScalarType(named) || isEnumType(named)) {
+          into.push({ head: `${field.name}${args}` });
+          continue;
+        }
+        if (depth >= maxDepth) continue;
+        const children: SelectionNode[] = [];
+        into.push({ head: `${field.name}${args}`, children });
+        // Boolean switches that widen a list (officeHolders(history: true)) are walked both ways.
+        const widened = widenedArgs(field.args);
+        if (widened) into.push({ head: `${field.name}__wide: ${field.name}${widened}`, children });
+        if (expanded.has(named.name)) scalarsOf(named, children);
+        else {
+          expanded.add(named.name);
+          queue.push({ type: named, depth: depth + 1, into: children });
+        }
+      }
     }
-    return nodes;
+
+    function scalarsOf(type: GraphQLNamedType, into: SelectionNode[]): void {
+      into.push({ head: '__typename' });
+      if (isUnionType(type) || isInterfaceType(type)) {
+        for (const p of schema.getPossibleTypes(type)) {
+          const inner: SelectionNode[] = [];
+          scalarsOf(p, inner);
+          into.push({ head: `... on ${p.name}`, children: inner });
+        }
+        return;
+      }
+      if (!isObjectType(type)) return;
+      for (const field of Object.values(type.getFields())) {
+        const named = getNamedType(field.type);
+        const args = nestedArgs(field.args);
+        if (args !== null && (isScalarType(named) || isEnumType(named))) into.push({ head: `${field.name}${args}` });
+      }
+    }
   }
 
   function nestedArgs(args: readonly GraphQLArgument[]): string | null {
     const parts: string[] = [];
     for (const a of args) {
-      if (PAGE_ARGS.has(a.name) && getNamedType(a.type).name === 'Int') parts.push(`${a.name}: ${pageSize}`);
+      if (PAGE_ARGS.has(a.name) && getNamedType(a.type).name === 'Int') parts.push(`${a.name}: ${nestedPageSize}`);
       else if (isNonNullType(a.type) && a.defaultValue === undefined) return null;
     }
     return parts.length ? `(${parts.join(', ')})` : '';
@@ -149,7 +197,7 @@ export async function walkSchema(opts: WalkOptions): Promise<WalkResult> {
   function widenedArgs(args: readonly GraphQLArgument[]): string | null {
     const flags = args.filter((a) => getNamedType(a.type).name === 'Boolean' && !isListType(a.type));
     if (!flags.length) return null;
-    const parts = args.filter((a) => PAGE_ARGS.has(a.name)).map((a) => `${a.name}: ${pageSize}`);
+    const parts = args.filter((a) => PAGE_ARGS.has(a.name)).map((a) => `${a.name}: ${nestedPageSize}`);
     for (const f of flags) parts.push(`${f.name}: ${f.defaultValue === true ? 'false' : 'true'}`);
     return `(${parts.join(', ')})`;
   }
@@ -257,7 +305,7 @@ export async function walkSchema(opts: WalkOptions): Promise<WalkResult> {
         await send(field, head, args, false);
         continue;
       }
-      const node: SelectionNode = { head, children: selectionsOf(named, 1, [named.name]) };
+      const node: SelectionNode = { head, children: treeOf(named) };
       // Root connections are paged to the end, not only their first page.
       const pages = isConnection(named) && field.args.some((a) => a.name === 'after');
       let after: string | null = null;
@@ -313,10 +361,25 @@ export async function walkSchema(opts: WalkOptions): Promise<WalkResult> {
           throw new Error(`fill gave ${field.name}.${a} a non-object for an input type`);
         }
       }
+      const started = Date.now();
+      const before = result.queries;
       await walkRoot(field, argSets);
+      if (process.env.WALK_DEBUG) console.log(`[walk] ${field.name}: ${argSets.length} argument set(s), ${result.queries - before} queries, ${Date.now() - started} ms`);
     }
   }
   return result;
+}
+
+/** At most `n` of `xs`, spread evenly (first and last included). */
+export function spread<T>(xs: T[], n: number): T[] {
+  if (xs.length <= n) return xs;
+  return Array.from({ length: n }, (_, i) => xs[Math.round((i * (xs.length - 1)) / (n - 1))]);
+}
+
+/** A list, or a connection (a page of a list). */
+function isListLike(type: GraphQLOutputType): boolean {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  return isListType(inner) || isConnection(getNamedType(inner));
 }
 
 function isConnection(type: GraphQLNamedType): boolean {
