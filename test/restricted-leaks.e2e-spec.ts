@@ -96,12 +96,52 @@ function fill(field: GraphQLField<unknown, unknown>, known: Known): ArgSet[] {
   return [];
 }
 
+/** Member-written data that names restricted papers in every place a text or a symbol can go. */
+async function plantTraces(t: TestApp, secretariat: string): Promise<void> {
+  const ok = async (query: string, variables: Record<string, unknown>) => {
+    const res = await t.gql(query, variables, secretariat);
+    if (res.errors) throw new Error(`planting failed: ${JSON.stringify(res.errors)}`);
+    return res.data;
+  };
+  const projects = await ok(`{ projects(filter: { steeringGroupCode: "SPSG" }, first: 50) { nodes { id title } } }`, {});
+  const botnet = projects.projects.nodes.find((p: any) => /Botnet/.test(p.title));
+  // A project's links and description, and so its history (FieldChange before/after).
+  await ok(`mutation($input: UpdateProjectInput!) { updateProject(input: $input) { id } }`, {
+    input: {
+      id: botnet.id,
+      documentSymbols: ['2008-TELWG37-SPSG-010', '2008/TEL37/SPSG/016'],
+      description: "Builds on 2008/TEL37/SPSG/016 and on 'Draft SPSG elements for the TELMIN7 Ministerial Direction'.",
+    },
+  });
+  // A request to endorse a restricted paper (its subject is made from the symbol), decided with a
+  // restricted paper as the record and a note that names another.
+  const filed = await ok(`mutation($input: FileApprovalRequestInput!) { fileApprovalRequest(input: $input) { id steps { id version } } }`, {
+    input: { kind: 'REPORT_ENDORSEMENT', documentSymbol: '2008-TELWG37-SPSG-016', steeringGroupCode: 'SPSG', reason: 'Follows SPSG-011 of TEL37.' },
+  });
+  const step = filed.fileApprovalRequest.steps[0];
+  await ok(`mutation($input: DecideApprovalStepInput!) { decideApprovalStep(input: $input) { id } }`, {
+    input: { stepId: step.id, expectedVersion: step.version, outcome: 'APPROVED', decidedOn: '2008-03-27', meetingCode: 'TEL37', documentSymbol: '2008-TELWG37-SPSG-007', note: 'As recorded in TEL37 SPSG 4 [Rev.1].' },
+  });
+  // A public paper superseded by a restricted one, with a reason that names it.
+  await ok(`mutation { withdrawDocument(input: { symbol: "2008-TELWG37-SPSG-014", supersededBy: "2008-TELWG37-SPSG-011", reason: "Replaced by 2008-TELWG37-SPSG-011.doc" }) { status } }`, {});
+  // An agenda outcome that quotes a restricted paper by symbol and title.
+  const agenda = await ok(`{ agenda(meetingCode: "TEL37", groupCode: "SPSG") { items { number children { id number } } } }`, {});
+  const item = agenda.agenda.items.flatMap((i: any) => i.children).find((c: any) => c.number === '3.f');
+  await ok(`mutation($id: ID!, $outcome: String!) { recordAgendaOutcome(input: { itemId: $id, outcome: $outcome }) { id } }`, {
+    id: item.id,
+    outcome: 'Noted 2008-TELWG37-SPSG-009 (Progress report: APEC TEL PKI/e-Authentication Training Program).',
+  });
+}
+
 describe('restricted papers leave no trace (schema walk)', () => {
   let t: TestApp;
+  let secretariat: string;
   const walks = new Map<string, WalkResult>();
 
   beforeAll(async () => {
     t = await createTestApp();
+    secretariat = await tokenFor(t, [Role.SECRETARIAT]);
+    await plantTraces(t, secretariat);
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -130,18 +170,81 @@ describe('restricted papers leave no trace (schema walk)', () => {
     const result = await walk('anonymous');
     console.log(`[walk, anonymous] ${result.queries} queries, ${result.strings.length} strings, ${result.visited.size} fields; not walked: ${JSON.stringify([...result.notWalked])}`);
     expect([...result.notWalked.keys()]).toEqual([]);
-    for (const field of ['Project.documents', 'ProjectDocument.documentSymbol', 'ProgressReport.documentSymbol', 'ProgressReport.document', 'ApprovalRequest.documentSymbol', 'ApprovalDecision.documentSymbol', 'ApprovalDecision.document', 'AgendaItem.documents', 'Session.documents', 'HistoryEvent.note', 'FieldChange.after', 'Document.supersededBy']) {
+    for (const field of [
+      'Project.documents', 'ProjectDocument.documentSymbol', 'ProjectDocument.document', 'Project.description',
+      'ProgressReport.documentSymbol', 'ProgressReport.document', 'ProgressReport.objectivesResults',
+      'ApprovalRequest.documentSymbol', 'ApprovalRequest.document', 'ApprovalRequest.subject', 'ApprovalRequest.reason',
+      'ApprovalDecision.documentSymbol', 'ApprovalDecision.document', 'ApprovalDecision.note',
+      'AgendaItem.documents', 'AgendaItem.outcome', 'Session.documents', 'Meeting.documents',
+      'HistoryEvent.note', 'FieldChange.before', 'FieldChange.after', 'Document.supersededBy', 'Document.statusNote',
+      'DocumentSearchResult.nodes',
+    ]) {
       expect(result.visited).toContain(field);
     }
   }, 300_000);
 
-  it.each([
-    ['a DELEGATE of an economy that submitted none of them', [Role.DELEGATE], 'PE'],
-    ['an OVERSEER', [Role.OVERSEER], undefined],
-  ])('signed in as %s (a member: every account is), the walk finds every restricted paper — so it would see a leak', async (who, roles, economyCode) => {
-    const token = await tokenFor(t, roles as Role[], economyCode ? { economyCode } : {});
-    const result = await walk(who, token);
+  it('redacts, rather than drops, the texts that named a restricted paper', async () => {
+    const strings = (await walk('anonymous')).strings.map((s) => s.value);
+    expect(strings).toContain("Builds on [restricted document] and on '[restricted document]'.");
+    expect(strings).toContain('As recorded in [restricted document].');
+    expect(strings).toContain('Replaced by [restricted document]');
+    expect(strings).toContain('Noted [restricted document] ([restricted document]).');
+  }, 300_000);
+
+  it('signed in as a DELEGATE of an economy that submitted none of them (a member: every account is), the walk finds every restricted paper — so it would see a leak', async () => {
+    const token = await tokenFor(t, [Role.DELEGATE], { economyCode: 'PE' });
+    const result = await walk('delegate', token);
     const found = new Set(leaksIn(result.strings).map((l) => l.document));
     expect([...found].sort()).toEqual(restricted.map((d) => d.symbol).sort());
   }, 300_000);
+
+  it('counts and lists leave restricted papers out for anonymous callers, and keep them for members', async () => {
+    const q = `{ meeting(code: "TEL37") { documents(first: 1) { totalCount } }
+      documents(filter: { access: RESTRICTED }) { totalCount nodes { symbol } }
+      projects(filter: { steeringGroupCode: "SPSG" }, first: 50) { nodes { title documents { documentSymbol document { symbol } } } } }`;
+    const anonymous = (await t.gql(q)).data;
+    const member = (await t.gql(q, {}, secretariat)).data;
+    expect(member.meeting.documents.totalCount - anonymous.meeting.documents.totalCount).toBe(restricted.length);
+    expect(anonymous.documents).toEqual({ totalCount: 0, nodes: [] });
+    expect(member.documents.totalCount).toBe(restricted.length);
+    const links = (d: any) => d.projects.nodes.flatMap((p: any) => p.documents.map((l: any) => l.documentSymbol));
+    expect(links(member)).toEqual(expect.arrayContaining(['2008-TELWG37-SPSG-004', '2008-TELWG37-SPSG-016']));
+    expect(links(anonymous).filter((s: string) => restricted.some((r) => r.symbol === s))).toEqual([]);
+    expect(links(anonymous).length).toBeGreaterThan(0);
+  });
+
+  it('asking for a restricted paper by any spelling answers NOT_FOUND exactly like a missing one', async () => {
+    const ask = (symbol: string) => t.gql(`query($s: String!) { document(symbol: $s) { symbol } }`, { s: symbol });
+    const missing = await ask('2008-TELWG37-SPSG-099');
+    for (const d of restricted) {
+      for (const spelling of [d.symbol, formatDocumentSymbol(parseDocumentSymbol(d.symbol), { style: 'apec-db' }), `${d.symbol}.doc [Rev.1]`]) {
+        const res = await ask(spelling);
+        expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+        expect(res.errors![0].message).toBe(missing.errors![0].message.replace('2008-TELWG37-SPSG-099', d.symbol));
+      }
+    }
+  });
+
+  it('costs the same statements for an anonymous caller however many links name restricted papers', async () => {
+    const q = `{ projects(first: 50) { nodes { documents { documentSymbol document { symbol title } }
+        progressReports { documentSymbol objectivesResults document { symbol } history { note changes { before after } } }
+        approvalRequests { subject reason documentSymbol document { symbol } steps { decision { documentSymbol note document { symbol } } } }
+        history { note changes { before after } } } } }`;
+    const statements = async () => {
+      const before = t.queryCount();
+      const res = await t.gql(q);
+      expect(res.errors).toBeUndefined();
+      return t.queryCount() - before;
+    };
+    const few = await statements();
+    const { data } = await t.gql(`{ projects(first: 50) { nodes { id } } }`);
+    for (const p of data.projects.nodes) {
+      const res = await t.gql(`mutation($input: UpdateProjectInput!) { updateProject(input: $input) { id } }`, {
+        input: { id: p.id, documentSymbols: ['2008-TELWG37-SPSG-006', '2008-TELWG37-SPSG-010', ...restricted.map((r) => r.symbol)], description: `Cites ${restricted.map((r) => r.symbol).join(', ')}.` },
+      }, secretariat);
+      expect(res.errors).toBeUndefined();
+    }
+    const many = await statements();
+    expect(many).toBe(few);
+  });
 });
