@@ -1,7 +1,7 @@
 import { getNamedType, GraphQLField } from 'graphql';
 import { Role } from '@tel/core';
 import { formatDocumentSymbol, parseDocumentSymbol } from '@tel/documents';
-import { ArgSet, CollectedString, createTestApp, Known, spread, TestApp, tokenFor, walkSchema, WalkResult } from '@tel/testing';
+import { ArgSet, CollectedString, createTestApp, Known, spread, TestApp, tokenFor, waitForJobs, walkSchema, WalkResult } from '@tel/testing';
 import { tel37Documents } from '../seed/documents/tel37-documents';
 
 /**
@@ -231,6 +231,7 @@ describe('restricted papers leave no trace (schema walk)', () => {
         approvalRequests { subject reason documentSymbol document { symbol } steps { decision { documentSymbol note document { symbol } } } }
         history { note changes { before after } } } } }`;
     const statements = async () => {
+      await waitForJobs(t); // background indexing must not count
       const before = t.queryCount();
       const res = await t.gql(q);
       expect(res.errors).toBeUndefined();
