@@ -226,16 +226,23 @@ describe('restricted papers leave no trace (schema walk)', () => {
   });
 
   it('costs the same statements for an anonymous caller however many links name restricted papers', async () => {
-    const q = `{ projects(first: 50) { nodes { documents { documentSymbol document { symbol title } }
-        progressReports { documentSymbol objectivesResults document { symbol } history { note changes { before after } } }
-        approvalRequests { subject reason documentSymbol document { symbol } steps { decision { documentSymbol note document { symbol } } } }
-        history { note changes { before after } } } } }`;
+    // One branch per query: on PostgreSQL, sibling branches finish at different moments, and a
+    // loader they share may then batch in two steps; within one branch the count is exact.
+    const queries = [
+      `{ projects(first: 50) { nodes { description documents { documentSymbol document { symbol title } } history { note changes { before after } } } } }`,
+      `{ projects(first: 50) { nodes { progressReports { documentSymbol objectivesResults document { symbol } history { note changes { before after } } } } } }`,
+      `{ projects(first: 50) { nodes { approvalRequests { subject reason documentSymbol document { symbol } steps { decision { documentSymbol note document { symbol } } } } } } }`,
+    ];
     const statements = async () => {
       await waitForJobs(t); // background indexing must not count
-      const before = t.queryCount();
-      const res = await t.gql(q);
-      expect(res.errors).toBeUndefined();
-      return t.queryCount() - before;
+      const counts: number[] = [];
+      for (const q of queries) {
+        const before = t.queryCount();
+        const res = await t.gql(q);
+        expect(res.errors).toBeUndefined();
+        counts.push(t.queryCount() - before);
+      }
+      return counts;
     };
     const few = await statements();
     const { data } = await t.gql(`{ projects(first: 50) { nodes { id } } }`);
@@ -246,6 +253,6 @@ describe('restricted papers leave no trace (schema walk)', () => {
       expect(res.errors).toBeUndefined();
     }
     const many = await statements();
-    expect(many).toBe(few);
+    expect(many).toEqual(few);
   });
 });
