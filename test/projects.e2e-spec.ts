@@ -91,7 +91,8 @@ describe('projects and progress reports (e2e)', () => {
         overseerContact: { postalAddress: null, phone: null, fax: null, email: null },
         proposingEconomies: [{ code: 'CT' }],
         coSponsoringEconomies: [{ code: 'THA' }, { code: 'MAS' }, { code: 'PE' }],
-        documents: [{ documentSymbol: '2008-TELWG37-SPSG-009' }],
+        // Its paper, 2008-TELWG37-SPSG-009, is RESTRICTED: an anonymous caller sees no link (restricted-leaks.e2e-spec.ts).
+        documents: [],
       });
       const signedIn = await t.gql(`query($id: ID!) { project(id: $id) { overseerContact { phone email } } }`, { id: p.id }, delegate);
       expect(signedIn.data.project.overseerContact).toEqual({ phone: '+886-2-2392-5090', email: 'anitakuo@itri.org.tw' });
@@ -132,12 +133,17 @@ describe('projects and progress reports (e2e)', () => {
         overseerSignatureDate: '2008-03-18',
         dateReceivedBySecretariat: null,
         tabledAtMeeting: { code: 'TEL37' },
-        documentSymbol: '2008-TELWG37-SPSG-009',
+        documentSymbol: null, // tabled as 2008-TELWG37-SPSG-009, which is RESTRICTED: members only
       });
       for (const text of [report.description, report.objectivesResults, report.linkagesMethodologyBudget, report.progressSinceLastReport]) expect(text.length).toBeGreaterThan(40);
       expect(report.objectivesResults).toMatch(/24 trainees from 18 economies/);
       expect(report.source).toMatch(/annex 2/);
       expect(report.history).toEqual([expect.objectContaining({ action: 'report.create', note: expect.stringContaining('annex 2') })]);
+      const asMember = await gqlOk(`{ projects(filter: { title: "PKI" }) { nodes { documents { documentSymbol } progressReports { documentSymbol document { symbol } } } } }`, {}, delegate);
+      expect(asMember.projects.nodes[0]).toEqual({
+        documents: [{ documentSymbol: '2008-TELWG37-SPSG-009' }],
+        progressReports: [{ documentSymbol: '2008-TELWG37-SPSG-009', document: { symbol: '2008-TELWG37-SPSG-009' } }],
+      });
     });
   });
 

@@ -1,3 +1,4 @@
+import { DocumentsModule } from '@tel/documents';
 import { Module } from '@nestjs/common';
 import { MeetingsModule } from '@tel/meetings';
 import { ProjectsModule } from '@tel/projects';
@@ -8,7 +9,7 @@ import { ApprovalsService } from './requests/approvals.service';
 
 /** Approval requests, their chains (steering group → TEL → SOM → BMC) and the Secretariat's board. */
 @Module({
-  imports: [MeetingsModule, ProjectsModule],
+  imports: [MeetingsModule, DocumentsModule, ProjectsModule],
   providers: [ApprovalsLoaders, ApprovalsService, ApprovalBoardService, ApprovalRequestResolver, ApprovalStepResolver, ApprovalDecisionResolver, ProjectApprovalsResolver],
   exports: [ApprovalsService],
 })

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '@tel/core';
+import { DocumentText } from '@tel/documents';
 
 /** One change made through the API: who, what, which entity, when, and a one-line summary. */
 @ObjectType()
@@ -30,7 +31,7 @@ export class AuditEvent extends BaseEntity {
   @Column({ type: 'varchar', length: 36 })
   entityId: string;
 
-  @Field()
+  @DocumentText(() => String, { description: 'One line; mentions of documents the caller may not see read [restricted document].' })
   @Column({ type: 'varchar', length: 1000 })
   summary: string;
 

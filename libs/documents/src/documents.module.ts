@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { MeetingsModule } from '@tel/meetings';
 import { StorageModule } from '@tel/storage';
+import { DocumentVisibility } from './access/document-visibility';
+import { DocumentVisibilityInterceptor } from './access/document-visibility.interceptor';
 import { DocumentResolver } from './documents/documents.resolver';
 import { DocumentsLoaders } from './documents/documents.loaders';
 import { DocumentsService } from './documents/documents.service';
@@ -16,6 +19,8 @@ import { DocumentRevisionResolver } from './revisions/revisions.resolver';
   imports: [MeetingsModule, StorageModule],
   controllers: [DocumentFilesController],
   providers: [
+    DocumentVisibility,
+    { provide: APP_INTERCEPTOR, useClass: DocumentVisibilityInterceptor },
     DocumentsService,
     DocumentsLoaders,
     DocumentFilesService,
@@ -27,6 +32,6 @@ import { DocumentRevisionResolver } from './revisions/revisions.resolver';
     AgendaItemDocumentsResolver,
     SessionDocumentsResolver,
   ],
-  exports: [DocumentsService, DocumentFilesService, BlobJanitor, DocumentsLoaders],
+  exports: [DocumentVisibility, DocumentsService, DocumentFilesService, BlobJanitor, DocumentsLoaders],
 })
 export class DocumentsModule {}

@@ -2,3 +2,4 @@ export * from './test-app';
 export * from './accounts';
 export * from './tcp-proxy';
 export * from './web-build';
+export * from './schema-walker';

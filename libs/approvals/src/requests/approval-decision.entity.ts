@@ -4,6 +4,7 @@ import { BaseEntity } from '@tel/core';
 import { FieldAccess, signedIn } from '@tel/auth';
 import { ApprovalOutcome } from '../rules/approval-chain.rules';
 import './approval.enums';
+import { DocumentSymbolField, DocumentText } from '@tel/documents';
 
 /**
  * A decision on a step, append-only: never updated or deleted. A correction is a new row naming
@@ -40,7 +41,7 @@ export class ApprovalDecision extends BaseEntity {
   @JoinColumn({ name: 'meetingId' })
   private meetingRef?: unknown;
 
-  @Field(() => String, { nullable: true, description: 'The document that records it (minutes, summary record), by symbol.' })
+  @DocumentSymbolField({ description: 'The document that records it (minutes, summary record), by symbol.' })
   @Column({ type: 'varchar', length: 100, nullable: true })
   documentSymbol: string | null;
 
@@ -51,7 +52,7 @@ export class ApprovalDecision extends BaseEntity {
   @JoinColumn({ name: 'documentId' })
   private documentRef?: unknown;
 
-  @Field(() => String, { nullable: true })
+  @DocumentText(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
@@ -74,7 +75,7 @@ export class ApprovalDecision extends BaseEntity {
   @Column({ type: 'varchar', length: 254, nullable: true })
   recordedByEmail: string | null;
 
-  @Field(() => String, { nullable: true })
+  @DocumentText(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   source: string | null;
 }

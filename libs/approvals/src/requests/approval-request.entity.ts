@@ -4,6 +4,7 @@ import { BaseEntity } from '@tel/core';
 import { ApprovalRequestStatus } from '../rules/approval-chain.rules';
 import { ApprovalKind } from '../rules/chain-templates';
 import './approval.enums';
+import { DocumentSymbolField, DocumentText } from '@tel/documents';
 
 /**
  * Something that needs approval up a chain of bodies: an extension, a new project, the
@@ -26,11 +27,11 @@ export class ApprovalRequest extends BaseEntity {
   @Column({ type: 'integer', default: 0 })
   version: number;
 
-  @Field({ description: 'What is asked, in a line.' })
+  @DocumentText(() => String, { description: 'What is asked, in a line.' })
   @Column({ type: 'varchar', length: 500 })
   subject: string;
 
-  @Field(() => String, { nullable: true, description: 'Why it is asked.' })
+  @DocumentText(() => String, { nullable: true, description: 'Why it is asked.' })
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 
@@ -49,7 +50,7 @@ export class ApprovalRequest extends BaseEntity {
   @JoinColumn({ name: 'progressReportId' })
   private progressReportRef?: unknown;
 
-  @Field(() => String, { nullable: true, description: 'The document to endorse, by symbol.' })
+  @DocumentSymbolField({ description: 'The document to endorse, by symbol.' })
   @Column({ type: 'varchar', length: 100, nullable: true })
   documentSymbol: string | null;
 
@@ -76,7 +77,7 @@ export class ApprovalRequest extends BaseEntity {
   @Column({ type: 'varchar', length: 10, nullable: true })
   filedOn: string | null;
 
-  @Field(() => String, { nullable: true })
+  @DocumentText(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   source: string | null;
 

@@ -1,8 +1,8 @@
 import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Connection, Ctx, PageArgs, Public, RequestContext, Role, SecretariatOnly } from '@tel/core';
-import { Document } from '@tel/documents';
+import { Document, DocumentVisibility } from '@tel/documents';
 import { Group, Meeting, MeetingsLoaders } from '@tel/meetings';
-import { HistoryEvent, HistoryService, HistorySubject, PartialDate, partialDate, ProgressReport, Project, ProjectsLoaders, readable } from '@tel/projects';
+import { HistoryEvent, HistoryService, HistorySubject, PartialDate, partialDate, ProgressReport, Project, ProjectsLoaders } from '@tel/projects';
 import { ApprovalBoardService } from '../board/approval-board.service';
 import { ApprovalBoardColumn } from '../board/approval-board.types';
 import { awaitingStepIndex } from '../rules/approval-chain.rules';
@@ -25,6 +25,7 @@ export class ApprovalRequestResolver {
     private readonly projectLoaders: ProjectsLoaders,
     private readonly meetings: MeetingsLoaders,
     private readonly historyService: HistoryService,
+    private readonly visibility: DocumentVisibility,
   ) {}
 
   @Public()
@@ -81,7 +82,7 @@ export class ApprovalRequestResolver {
 
   @ResolveField(() => Document, { nullable: true, description: 'The registered document to endorse (null until registered, or when the caller may not read it).' })
   async document(@Parent() r: ApprovalRequest, @Ctx() ctx: RequestContext): Promise<Document | null> {
-    return readable(ctx, await this.projectLoaders.document(ctx, r.documentId, r.documentSymbol));
+    return this.visibility.linked(ctx, r.documentId, r.documentSymbol);
   }
 
   @ResolveField(() => PartialDate, { nullable: true, description: 'EXTENSION: the new end date.' })
@@ -146,12 +147,12 @@ export class ApprovalDecisionResolver {
   constructor(
     private readonly loaders: ApprovalsLoaders,
     private readonly meetings: MeetingsLoaders,
-    private readonly projectLoaders: ProjectsLoaders,
+    private readonly visibility: DocumentVisibility,
   ) {}
 
   @ResolveField(() => Document, { nullable: true, description: 'The registered document that records it.' })
   async document(@Parent() d: ApprovalDecision, @Ctx() ctx: RequestContext): Promise<Document | null> {
-    return readable(ctx, await this.projectLoaders.document(ctx, d.documentId, d.documentSymbol));
+    return this.visibility.linked(ctx, d.documentId, d.documentSymbol);
   }
 
   @ResolveField(() => Meeting, { nullable: true, description: 'Where it was decided.' })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AppError, AuditTrail, isIsoDate, newId, Page, PageArgs, pageWindow, RequestContext, toPage, UnitOfWork } from '@tel/core';
+import { DocumentVisibility } from '@tel/documents';
 import { Group, isUuid, LookupService } from '@tel/meetings';
 import {
   canonicalProjectNumber,
@@ -9,7 +10,6 @@ import {
   HistorySubject,
   isApecFunded,
   documentKey,
-  registeredDocumentId,
   partialDateInput,
   partialDateSpan,
   ProgressReport,
@@ -46,6 +46,7 @@ export class ApprovalsService {
     private readonly access: ProjectAccess,
     private readonly projects: ProjectsService,
     private readonly reports: ProgressReportsService,
+    private readonly documents: DocumentVisibility,
   ) {}
 
   async byId(id: string): Promise<ApprovalRequest> {
@@ -116,7 +117,7 @@ export class ApprovalsService {
         projectId: project?.id ?? null,
         progressReportId: report?.id ?? null,
         documentSymbol,
-        documentId: await registeredDocumentId(em, documentSymbol),
+        documentId: await this.documents.registeredDocumentId(em, documentSymbol),
         requestedEndDate,
         requestedCompletionMeetingId,
         filedOn,
@@ -195,7 +196,7 @@ export class ApprovalsService {
         decidedOn,
         meetingId: meeting?.id ?? null,
         documentSymbol,
-        documentId: await registeredDocumentId(em, documentSymbol),
+        documentId: await this.documents.registeredDocumentId(em, documentSymbol),
         note: cleanText(input.note),
         correctsDecisionId: correction ? current!.id : null,
         recordedById: ctx.actor?.userId ?? null,

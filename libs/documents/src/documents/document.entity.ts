@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { DocumentText } from '../access/document-text';
 import { BaseEntity } from '@tel/core';
 import { DocumentAccess, DocumentPurpose, DocumentStatus, DocumentType } from './document.enums';
 
@@ -52,7 +53,7 @@ export class Document extends BaseEntity {
   @JoinColumn({ name: 'groupId' })
   private groupRef?: unknown;
 
-  @Field()
+  @DocumentText(() => String)
   @Column({ type: 'varchar', length: 500 })
   title: string;
 
@@ -72,7 +73,7 @@ export class Document extends BaseEntity {
   @Column({ type: 'varchar', length: 16 })
   status: DocumentStatus;
 
-  @Field(() => String, { nullable: true, description: 'Why it was withdrawn or superseded.' })
+  @DocumentText(() => String, { nullable: true, description: 'Why it was withdrawn or superseded.' })
   @Column({ type: 'text', nullable: true })
   statusNote: string | null;
 

@@ -43,6 +43,16 @@ export class DocumentsService {
     return doc;
   }
 
+  /**
+   * The registered document with this canonical symbol, or null when none is registered — for other
+   * libraries that link or register papers. One the caller may not read is NOT_FOUND, as everywhere.
+   */
+  async findBySymbol(ctx: RequestContext, key: string): Promise<Document | null> {
+    const doc = await this.uow.manager.findOne(Document, { where: { symbol: key } });
+    if (doc && !canReadDocument(ctx.actor, doc)) throw AppError.notFound('Document', key);
+    return doc;
+  }
+
   async list(ctx: RequestContext, filter: DocumentFilter | null, page: PageArgs): Promise<Page<Document>> {
     const window = pageWindow(page);
     const em = this.uow.manager;

@@ -1,6 +1,7 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, PageArgs, pageWindow, RequestContext } from '@tel/core';
 import { AgendaItem, Meeting, Session } from '@tel/meetings';
+import { DocumentVisibility } from '../access/document-visibility';
 import { Document } from './document.entity';
 import { DocumentConnection } from './documents.resolver';
 import { DocumentsLoaders } from './documents.loaders';
@@ -18,7 +19,16 @@ export class MeetingDocumentsResolver {
 
 @Resolver(() => AgendaItem)
 export class AgendaItemDocumentsResolver {
-  constructor(private readonly loaders: DocumentsLoaders) {}
+  constructor(
+    private readonly loaders: DocumentsLoaders,
+    private readonly visibility: DocumentVisibility,
+  ) {}
+
+  /** The meetings library stores the text; the documents library says which papers it may name. */
+  @ResolveField(() => String, { nullable: true, description: 'What was decided or reported; a paper the caller may not see reads [restricted document].' })
+  outcome(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return this.visibility.redact(ctx, item.outcome);
+  }
 
   @ResolveField(() => [Document], { description: 'Documents tabled under this item.' })
   documents(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<Document[]> {
@@ -28,7 +38,15 @@ export class AgendaItemDocumentsResolver {
 
 @Resolver(() => Session)
 export class SessionDocumentsResolver {
-  constructor(private readonly loaders: DocumentsLoaders) {}
+  constructor(
+    private readonly loaders: DocumentsLoaders,
+    private readonly visibility: DocumentVisibility,
+  ) {}
+
+  @ResolveField(() => String, { nullable: true, description: 'A paper the caller may not see reads [restricted document].' })
+  note(@Parent() session: Session, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return this.visibility.redact(ctx, session.note);
+  }
 
   @ResolveField(() => [Document], { description: 'Documents tabled at this session.' })
   documents(@Parent() session: Session, @Ctx() ctx: RequestContext): Promise<Document[]> {

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@tel/core';
+import { DocumentText } from '../access/document-text';
 
 /** One revision of a document: Rev.0 is the original. Numbers only go up, and may skip. */
 @ObjectType()
@@ -18,7 +19,7 @@ export class DocumentRevision extends BaseEntity {
   @Column({ type: 'integer' })
   number: number;
 
-  @Field(() => String, { nullable: true, description: 'What changed.' })
+  @DocumentText(() => String, { nullable: true, description: 'What changed.' })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 }

@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@tel/core';
 import { FieldAccess, signedIn } from '@tel/auth';
+import { DocumentText } from '@tel/documents';
 
 export enum HistorySubject {
   PROJECT = 'PROJECT',
@@ -15,10 +16,10 @@ export class FieldChange {
   @Field()
   field: string;
 
-  @Field(() => String, { nullable: true })
+  @DocumentText(() => String, { nullable: true })
   before: string | null;
 
-  @Field(() => String, { nullable: true })
+  @DocumentText(() => String, { nullable: true })
   after: string | null;
 }
 
@@ -52,7 +53,7 @@ export class HistoryEvent extends BaseEntity {
   @Column({ type: 'varchar', length: 40, nullable: true })
   toState: string | null;
 
-  @Field(() => String, { nullable: true })
+  @DocumentText(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 

@@ -2,6 +2,7 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@tel/core';
 import { FundingAccount, ProjectStatus, ProjectType } from './project.enums';
+import { DocumentText } from '@tel/documents';
 
 /**
  * An APEC project in the register. Money is kept as exact decimal strings in two columns per sum
@@ -75,7 +76,7 @@ export class Project extends BaseEntity {
   @Column({ type: 'varchar', length: 32, nullable: true })
   projectType: ProjectType | null;
 
-  @Field(() => String, { nullable: true, description: 'What "other" means, e.g. "long-term training program".' })
+  @DocumentText(() => String, { nullable: true, description: 'What "other" means, e.g. "long-term training program".' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   projectTypeOther: string | null;
 
@@ -93,7 +94,7 @@ export class Project extends BaseEntity {
   @JoinColumn({ name: 'completionMeetingId' })
   private completionMeetingRef?: unknown;
 
-  @Field(() => String, { nullable: true, description: 'Purpose and principal activities.' })
+  @DocumentText(() => String, { nullable: true, description: 'Purpose and principal activities.' })
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
@@ -101,7 +102,7 @@ export class Project extends BaseEntity {
   @Column({ type: 'varchar', length: 16 })
   status: ProjectStatus;
 
-  @Field(() => String, { nullable: true, description: 'Where the record comes from (seeded records cite the TEL37 report).' })
+  @DocumentText(() => String, { nullable: true, description: 'Where the record comes from (seeded records cite the TEL37 report).' })
   @Column({ type: 'text', nullable: true })
   source: string | null;
 

@@ -2,13 +2,12 @@ import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver }
 import { Connection, Ctx, PageArgs, Public, RequestContext, SecretariatOnly } from '@tel/core';
 import { AgendaItem, Economy, Group, Meeting, MeetingsLoaders, Person } from '@tel/meetings';
 import { User } from '@tel/auth';
-import { Document } from '@tel/documents';
+import { Document, DocumentVisibility } from '@tel/documents';
 import { ProjectAccess } from '../access/project-access';
 import { HistoryEvent, HistorySubject } from '../history/history-event.entity';
 import { HistoryService } from '../history/history.service';
 import { ProgressReport } from '../reports/progress-report.entity';
 import { ProgressReportsService } from '../reports/progress-reports.service';
-import { readable } from '../shared/document-symbol';
 import { moneyFromColumns } from '../shared/money';
 import { partialDate } from '../shared/partial-date';
 import { ProjectsLoaders } from '../shared/projects.loaders';
@@ -31,6 +30,7 @@ export class ProjectResolver {
     private readonly historyService: HistoryService,
     private readonly access: ProjectAccess,
     private readonly reports: ProgressReportsService,
+    private readonly visibility: DocumentVisibility,
   ) {}
 
   @Public()
@@ -141,9 +141,11 @@ export class ProjectResolver {
     return this.meetings.meeting(ctx, p.completionMeetingId);
   }
 
-  @ResolveField(() => [ProjectDocument], { description: 'Linked meeting documents, by symbol.' })
-  documents(@Parent() p: Project, @Ctx() ctx: RequestContext): Promise<ProjectDocument[]> {
-    return this.loaders.documentsOfProject(ctx, p.id);
+  @ResolveField(() => [ProjectDocument], { description: 'Linked meeting documents, by symbol; only those the caller may see.' })
+  async documents(@Parent() p: Project, @Ctx() ctx: RequestContext): Promise<ProjectDocument[]> {
+    const links = await this.loaders.documentsOfProject(ctx, p.id);
+    const visible = await Promise.all(links.map(async (l) => (await this.visibility.canSee(ctx, l.documentId)) && (await this.visibility.canSeeSymbol(ctx, l.documentSymbol))));
+    return links.filter((_, i) => visible[i]);
   }
 
   @ResolveField(() => [AgendaItem], { description: 'Agenda items where the project was taken up.' })
@@ -174,10 +176,10 @@ export class ProjectResolver {
 
 @Resolver(() => ProjectDocument)
 export class ProjectDocumentResolver {
-  constructor(private readonly loaders: ProjectsLoaders) {}
+  constructor(private readonly visibility: DocumentVisibility) {}
 
   @ResolveField(() => Document, { nullable: true, description: 'The registered document; null until it is registered, or when the caller may not read it.' })
   async document(@Parent() link: ProjectDocument, @Ctx() ctx: RequestContext): Promise<Document | null> {
-    return readable(ctx, await this.loaders.document(ctx, link.documentId, link.documentSymbol));
+    return this.visibility.linked(ctx, link.documentId, link.documentSymbol);
   }
 }

@@ -9,7 +9,8 @@ import { diffSnapshots } from '../shared/field-diff';
 import { describeMoney, moneyFromColumns } from '../shared/money';
 import { partialDatesInOrder } from '../shared/partial-date';
 import { cleanText, moneyColumns, partialDateInput } from '../shared/value-types';
-import { documentKey, registeredDocumentId } from '../shared/document-symbol';
+import { DocumentVisibility } from '@tel/documents';
+import { documentKey } from '../shared/document-symbol';
 import { canonicalProjectNumber } from './project-number';
 import { Project } from './project.entity';
 import { EconomyRole, ProjectStatus } from './project.enums';
@@ -28,6 +29,7 @@ export class ProjectsService {
     private readonly lookup: LookupService,
     private readonly audit: AuditTrail,
     private readonly history: HistoryService,
+    private readonly documents: DocumentVisibility,
   ) {}
 
   async byId(id: string, em: EntityManager = this.uow.manager): Promise<Project> {
@@ -267,7 +269,7 @@ export class ProjectsService {
       const symbols = [...new Set((input.documentSymbols ?? []).map((s) => documentKey(s, 'documentSymbols')))];
       await em.delete(ProjectDocument, { projectId: project.id });
       for (const [i, documentSymbol] of symbols.entries()) {
-        await em.insert(ProjectDocument, { id: newId(), projectId: project.id, documentSymbol, documentId: await registeredDocumentId(em, documentSymbol), position: i + 1 });
+        await em.insert(ProjectDocument, { id: newId(), projectId: project.id, documentSymbol, documentId: await this.documents.registeredDocumentId(em, documentSymbol), position: i + 1 });
       }
     }
     if (input.agendaItemIds !== undefined) {

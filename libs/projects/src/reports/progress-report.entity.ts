@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@tel/core';
 import { FundingAccount, ProjectType } from '../projects/project.enums';
 import { FormAnswer, ProgressReportStatus, ReportForm } from './progress-report.rules';
+import { DocumentSymbolField, DocumentText } from '@tel/documents';
 
 registerEnumType(ProgressReportStatus, { name: 'ProgressReportStatus' });
 registerEnumType(FormAnswer, { name: 'FormAnswer', description: 'YES / NO / NOT_APPLICABLE; UNKNOWN where the source lost the answer.' });
@@ -55,15 +56,15 @@ export class ProgressReport extends BaseEntity implements ReportForm {
   @Column({ type: 'varchar', length: 32, nullable: true })
   fundingAccount: FundingAccount | null;
 
-  @Field(() => String, { nullable: true, description: 'As written on the form (often blank).' })
+  @DocumentText(() => String, { nullable: true, description: 'As written on the form (often blank).' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   projectNumber: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Name of committee / working group.' })
+  @DocumentText(() => String, { nullable: true, description: 'Name of committee / working group.' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   committeeName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Title of project as written on the form.' })
+  @DocumentText(() => String, { nullable: true, description: 'Title of project as written on the form.' })
   @Column({ type: 'varchar', length: 500, nullable: true })
   projectTitle: string | null;
 
@@ -73,15 +74,15 @@ export class ProgressReport extends BaseEntity implements ReportForm {
   @Column({ type: 'simple-json' })
   coSponsoringEconomyCodes: string[];
 
-  @Field(() => String, { nullable: true })
+  @DocumentText(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 200, nullable: true })
   overseerName: string | null;
 
-  @Field(() => String, { nullable: true })
+  @DocumentText(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 200, nullable: true })
   overseerTitle: string | null;
 
-  @Field(() => String, { nullable: true })
+  @DocumentText(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 200, nullable: true })
   overseerOrganization: string | null;
 
@@ -117,7 +118,7 @@ export class ProgressReport extends BaseEntity implements ReportForm {
   @Column({ type: 'varchar', length: 32, nullable: true })
   projectType: ProjectType | null;
 
-  @Field(() => String, { nullable: true })
+  @DocumentText(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 200, nullable: true })
   projectTypeOther: string | null;
 
@@ -127,7 +128,7 @@ export class ProgressReport extends BaseEntity implements ReportForm {
   @Column({ type: 'varchar', length: 10, nullable: true })
   endDate: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Brief description: purpose and principal activities.' })
+  @DocumentText(() => String, { nullable: true, description: 'Brief description: purpose and principal activities.' })
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
@@ -141,33 +142,33 @@ export class ProgressReport extends BaseEntity implements ReportForm {
   @Column({ type: 'varchar', length: 16, nullable: true })
   withinBudget: FormAnswer | null;
 
-  @Field(() => String, { nullable: true, description: 'Objectives: results so far against the expected results.' })
+  @DocumentText(() => String, { nullable: true, description: 'Objectives: results so far against the expected results.' })
   @Column({ type: 'text', nullable: true })
   objectivesResults: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Linkages, methodology, budget: problems and how they were resolved; changes in schedule, budget or participation.' })
+  @DocumentText(() => String, { nullable: true, description: 'Linkages, methodology, budget: problems and how they were resolved; changes in schedule, budget or participation.' })
   @Column({ type: 'text', nullable: true })
   linkagesMethodologyBudget: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Gender: the impact of the project on women to date.' })
+  @DocumentText(() => String, { nullable: true, description: 'Gender: the impact of the project on women to date.' })
   @Column({ type: 'text', nullable: true })
   genderImpactOnWomen: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Gender: how women were consulted on the delivery of the project.' })
+  @DocumentText(() => String, { nullable: true, description: 'Gender: how women were consulted on the delivery of the project.' })
   @Column({ type: 'text', nullable: true })
   genderWomenConsulted: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Gender: sex-disaggregated data collected and used.' })
+  @DocumentText(() => String, { nullable: true, description: 'Gender: sex-disaggregated data collected and used.' })
   @Column({ type: 'text', nullable: true })
   genderSexDisaggregatedData: string | null;
 
-  @Field(() => String, { nullable: true })
+  @DocumentText(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   progressSinceLastReport: string | null;
 
   // ---- signatures and dates ------------------------------------------------------------------
 
-  @Field(() => String, { nullable: true, description: 'Who signed for the overseer (the form accepts a separate written confirmation for e-mail submissions).' })
+  @DocumentText(() => String, { nullable: true, description: 'Who signed for the overseer (the form accepts a separate written confirmation for e-mail submissions).' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   overseerSignatureName: string | null;
 
@@ -181,7 +182,7 @@ export class ProgressReport extends BaseEntity implements ReportForm {
 
   // ---- handling ------------------------------------------------------------------------------
 
-  @Field(() => String, { nullable: true, description: 'Why the Secretariat returned the report; set while it is back in draft.' })
+  @DocumentText(() => String, { nullable: true, description: 'Why the Secretariat returned the report; set while it is back in draft.' })
   @Column({ type: 'text', nullable: true })
   returnComment: string | null;
 
@@ -192,7 +193,7 @@ export class ProgressReport extends BaseEntity implements ReportForm {
   @JoinColumn({ name: 'tabledAtMeetingId' })
   private tabledAtMeetingRef?: unknown;
 
-  @Field(() => String, { nullable: true, description: 'Its symbol as a meeting document, when tabled and registered (e.g. 2008-TELWG37-SPSG-010).' })
+  @DocumentSymbolField({ description: 'Its symbol as a meeting document, when tabled and registered (e.g. 2008-TELWG37-SPSG-010).' })
   @Column({ type: 'varchar', length: 100, nullable: true })
   documentSymbol: string | null;
 
@@ -207,7 +208,7 @@ export class ProgressReport extends BaseEntity implements ReportForm {
   @Column({ type: 'varchar', length: 10, nullable: true })
   endorsedOn: string | null;
 
-  @Field(() => String, { nullable: true })
+  @DocumentText(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   source: string | null;
 }

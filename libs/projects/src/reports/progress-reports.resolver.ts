@@ -1,11 +1,10 @@
 import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, Public, RequestContext, Role, SecretariatOnly, SignedIn } from '@tel/core';
-import { Document } from '@tel/documents';
+import { Document, DocumentVisibility } from '@tel/documents';
 import { Economy, Meeting, MeetingsLoaders } from '@tel/meetings';
 import { FieldChange, HistoryEvent, HistorySubject } from '../history/history-event.entity';
 import { HistoryService } from '../history/history.service';
 import { Project } from '../projects/project.entity';
-import { readable } from '../shared/document-symbol';
 import { moneyFromColumns } from '../shared/money';
 import { partialDate } from '../shared/partial-date';
 import { ProjectsLoaders } from '../shared/projects.loaders';
@@ -43,6 +42,7 @@ export class ProgressReportResolver {
     private readonly loaders: ProjectsLoaders,
     private readonly meetings: MeetingsLoaders,
     private readonly historyService: HistoryService,
+    private readonly visibility: DocumentVisibility,
   ) {}
 
   @Public()
@@ -156,7 +156,7 @@ export class ProgressReportResolver {
 
   @ResolveField(() => Document, { nullable: true, description: 'The meeting document it was tabled as.' })
   async document(@Parent() r: ProgressReport, @Ctx() ctx: RequestContext): Promise<Document | null> {
-    return readable(ctx, await this.loaders.document(ctx, r.documentId, r.documentSymbol));
+    return this.visibility.linked(ctx, r.documentId, r.documentSymbol);
   }
 
   @ResolveField(() => ProgressReport, { nullable: true, description: "The project's latest earlier report that left draft." })

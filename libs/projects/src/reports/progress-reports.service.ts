@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In, Not } from 'typeorm';
 import { APP_CONFIG, AppConfig, AppError, AuditTrail, isIsoDate, isUniqueViolation, newId, RequestContext, UnitOfWork } from '@tel/core';
-import { Document, DocumentAccess, DocumentPurpose, DocumentsService, DocumentType } from '@tel/documents';
+import { DocumentAccess, DocumentPurpose, DocumentsService, DocumentType } from '@tel/documents';
 import { Economy, Group, isUuid, LookupService, Meeting, MeetingStatus, MeetingsLoaders, Organization, Person } from '@tel/meetings';
 import { ProjectAccess } from '../access/project-access';
 import { HistorySubject } from '../history/history-event.entity';
@@ -198,7 +198,7 @@ export class ProgressReportsService {
     this.assertAllowed('table', report);
     const meeting = await this.lookup.meetingByCode(em, input.meetingCode);
     const key = input.documentSymbol ? documentKey(input.documentSymbol, 'documentSymbol') : null;
-    let doc = key ? await em.findOne(Document, { where: { symbol: key } }) : null;
+    let doc = key ? await this.documents.findBySymbol(ctx, key) : null;
     if (doc && doc.meetingId !== meeting.id) throw AppError.badInput(`${doc.symbol} is a paper of another meeting, not ${meeting.code}`, { field: 'documentSymbol' });
     if (!doc) {
       const project = await this.projects.byId(report.projectId, em);

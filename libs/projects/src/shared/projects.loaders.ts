@@ -3,7 +3,6 @@ import { In } from 'typeorm';
 import { byKeys, groupByKeys, loaderFor, RequestContext, UnitOfWork } from '@tel/core';
 import { Economy } from '@tel/meetings';
 import { User } from '@tel/auth';
-import { Document } from '@tel/documents';
 import { Project } from '../projects/project.entity';
 import { ProjectAgendaItem } from '../projects/project-agenda-item.entity';
 import { ProjectDocument } from '../projects/project-document.entity';
@@ -59,17 +58,6 @@ export class ProjectsLoaders {
     return loaderFor<string, Economy | null>(ctx, 'economyByCode', async (codes) =>
       byKeys(codes, await this.uow.manager.find(Economy, { where: { code: In([...codes]) } }), (r) => r.code),
     ).load(code);
-  }
-
-  /** A registered document by id or, for links made before it was registered, by symbol. */
-  document(ctx: RequestContext, id: string | null, symbol: string | null): Promise<Document | null> {
-    if (id) {
-      return loaderFor<string, Document | null>(ctx, 'projects.documentById', async (ids) => byKeys(ids, await this.uow.manager.find(Document, { where: { id: In([...ids]) } }), (r) => r.id)).load(id);
-    }
-    if (!symbol) return Promise.resolve(null);
-    return loaderFor<string, Document | null>(ctx, 'projects.documentBySymbol', async (keys) =>
-      byKeys(keys, await this.uow.manager.find(Document, { where: { symbol: In([...keys]) } }), (r) => r.symbol),
-    ).load(symbol);
   }
 
   user(ctx: RequestContext, id: string): Promise<User | null> {
