@@ -200,9 +200,10 @@ if (!CHROMIUM_PATH) {
         await page.goForward();
         await page.waitForURL(/type=REPORT/);
 
-        // A hit opens its file at its page (PDFs), and its document page.
+        // A hit opens its file at its page (PDFs), and its document page. (Which of a paper's
+        // files — its PDF or its text version — a hit names depends on ties, so take a PDF hit.)
         await page.goto(`${t.url}/search?q=${encodeURIComponent('botnet workshop research report')}`);
-        const fileLink = page.locator('ol.results a[href^="/files/"]').first();
+        const fileLink = page.locator('ol.results a[href^="/files/"][href*="#page="]').first();
         await fileLink.waitFor();
         const href = (await fileLink.getAttribute('href'))!;
         expect(href).toMatch(/^\/files\/[\w-]+#page=\d+$/);
