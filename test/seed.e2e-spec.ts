@@ -137,7 +137,7 @@ describe('TEL37 seed through GraphQL (e2e)', () => {
     // a few runs is what one request costs.
     const cost = async () => {
       const seen: number[] = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 5; i++) {
         const before = t.queryCount();
         const res = await t.gql(query);
         expect(res.errors).toBeUndefined();
@@ -152,7 +152,11 @@ describe('TEL37 seed through GraphQL (e2e)', () => {
     await copyTel37As(t, 'TEL99');
     const large = await cost();
     expect((await t.gql(query)).data.meetings.nodes).toHaveLength(6);
-    expect(large).toBe(small);
+    // More rows must never cost more statements. (On PostgreSQL, resolvers that await the
+    // access rule can let two sibling branches batch a shared loader in one step or in two, so
+    // the cost may be one lower in one run than another; an N+1 would add one per row.)
+    expect(large).toBeLessThanOrEqual(small);
+    expect(small - large).toBeLessThanOrEqual(1);
     expect(small).toBeLessThanOrEqual(16);
   });
 });
