@@ -57,7 +57,7 @@ describe('unavailableService: which driver errors mean "a dependency is not answ
   it('is what a GraphQL client sees, instead of INTERNAL_SERVER_ERROR', () => {
     const { formatted, internal } = classifyGraphQLError({ message: 'connect ECONNREFUSED 127.0.0.1:5432' }, coded('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'));
     expect(internal).toBe(false);
-    expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
+    expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', reason: 'DEPENDENCY_UNAVAILABLE', retryAfterSeconds: 5 });
     expect(formatted.message).not.toMatch(/127\.0\.0\.1/);
   });
 });
