@@ -44,8 +44,8 @@ const GRAPHQL_REQUEST_REASONS: Record<string, ErrorReason> = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
 };
 
-/** graphql-js's parser: "Syntax Error: Document contains more than 3000 tokens. Parsing aborted." */
-const TOO_MANY_TOKENS = /Document contains more than \d+ tokens/;
+/** graphql-js's parser: "Syntax Error: Document contains more that 3000 tokens. Parsing aborted." (sic) */
+const TOO_MANY_TOKENS = /Document contains more tha[nt] \d+ tokens/;
 
 /** A GraphQL request error (parse, validation, coercion) as Apollo formatted it. */
 export interface GraphQLRequestError {
