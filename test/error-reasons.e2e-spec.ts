@@ -85,6 +85,13 @@ describe('error reasons reach the client (e2e)', () => {
       expect(a.body.errors[0].extensions.fields).toEqual(['input.meetingCode']);
     });
 
+    it("a service's refusal names the field by its path from the argument too", async () => {
+      const a = await gql(`query($f: DocumentFilter) { documents(filter: $f, first: 1) { totalCount } }`, { f: { agendaItem: 'not-an-id' } });
+      expect(gqlError(a)).toEqual({ status: 200, code: 'BAD_USER_INPUT', reason: 'INPUT_INVALID', field: 'filter.agendaItem' });
+      const year = await gql(REGISTER, { input: { symbol: '2008-TELWG37-SPSG-090', year: 2007, title: 'Year mismatch', type: 'REPORT', purpose: 'INFORMATION', access: 'PUBLIC' } }, bearer(secretariat));
+      expect(gqlError(year)).toEqual({ status: 200, code: 'BAD_USER_INPUT', reason: 'SYMBOL_MISMATCH', field: 'input.year' });
+    });
+
     it('reusing an Idempotency-Key for other input is IDEMPOTENCY_KEY_REUSED; a malformed one IDEMPOTENCY_KEY_MALFORMED', async () => {
       const key = randomUUID();
       const input = { meetingCode: 'TEL37', code: 'ERR', groupCode: 'SPSG', type: 'REPORT', purpose: 'INFORMATION', access: 'PUBLIC' };

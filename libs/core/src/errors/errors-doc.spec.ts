@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from './app-error';
+import { GraphQLError, Kind, parse } from 'graphql';
 import { toClientError } from './client-error';
+import { inputPaths } from './format-graphql-error';
 import { ERROR_REASONS, ErrorCode, httpStatusOfReason } from './error-reasons';
 import { errorsMarkdown } from './errors-doc';
 
@@ -43,5 +45,17 @@ describe('the error catalogue', () => {
     // A reason that does not belong to the code is not trusted.
     expect(toClientError(new Error('x'), { code: 'GRAPHQL_VALIDATION_FAILED', message: 'm', reason: 'LOGIN_FAILED' }).reason).toBe('GRAPHQL_VALIDATION');
     expect(toClientError(new Error('x'), { code: 'SOMETHING_ELSE', message: 'secret' })).toMatchObject({ reason: 'INTERNAL', message: 'Internal server error' });
+  });
+
+  it('over GraphQL, names a field by its path from the input argument (not an argument or a header twice)', () => {
+    const operation = parse('mutation { addRevision(input: { symbol: "x" }) { number } document(symbol: "y") { title } }');
+    const fields = (operation.definitions[0] as any).selectionSet.selections;
+    const at = (i: number, error: AppError) => inputPaths(toClientError(error), new GraphQLError('m', { nodes: [fields[i]] }));
+    expect(fields[0].kind).toBe(Kind.FIELD);
+    expect(at(0, AppError.badInput('REVISION_MALFORMED', 'm', { field: 'number' })).field).toBe('input.number');
+    expect(at(0, AppError.badInput('MEETING_DATES_INVALID', 'm', { fields: ['startDate', 'endDate'] })).details.fields).toEqual(['input.startDate', 'input.endDate']);
+    expect(at(0, AppError.badInput('INPUT_INVALID', 'm', { field: 'input.title' })).field).toBe('input.title');
+    expect(at(0, AppError.badInput('IDEMPOTENCY_KEY_MALFORMED', 'm', { field: 'Idempotency-Key' })).field).toBe('Idempotency-Key');
+    expect(at(1, AppError.badInput('SYMBOL_MALFORMED', 'm', { field: 'symbol' })).field).toBe('symbol');
   });
 });

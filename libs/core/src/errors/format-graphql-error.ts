@@ -1,6 +1,6 @@
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, Kind } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { graphqlExtensions, toClientError } from './client-error';
+import { ClientError, graphqlExtensions, toClientError } from './client-error';
 
 export interface ClassifyOptions {
   /**
@@ -39,6 +39,26 @@ export function classifyGraphQLError(formatted: GraphQLFormattedError, error: un
   const request = isRequestError
     ? { code, message: options.hideSuggestions ? withoutSuggestions(formatted.message) : formatted.message, reason: formatted.extensions?.reason }
     : undefined;
-  const client = toClientError(original, request);
+  const client = inputPaths(toClientError(original, request), error);
   return { formatted: { ...base, message: client.message, extensions: graphqlExtensions(client) }, internal: client.internal };
+}
+
+/** The argument that carries a mutation's (or a list's) input, in the order they are looked for. */
+const INPUT_ARGUMENTS = ['input', 'filter'];
+
+/**
+ * Services name the input at fault as they know it (`number`); over GraphQL, `field` is its path
+ * from the operation's argument (`input.number`). A field that already names an argument
+ * (`symbol`, `input.title`) or an HTTP header (`Idempotency-Key`) stays as it is.
+ */
+export function inputPaths(client: ClientError, error: unknown): ClientError {
+  if (client.field === undefined) return client;
+  const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
+  if (!node || node.kind !== Kind.FIELD || !node.arguments?.length) return client;
+  const names = node.arguments.map((a) => a.name.value);
+  const holder = INPUT_ARGUMENTS.find((n) => names.includes(n));
+  if (!holder) return client;
+  const path = (field: string) => (names.includes(field.split('.')[0]) || /^[A-Z]/.test(field) ? field : `${holder}.${field}`);
+  const fields = Array.isArray(client.details.fields) ? { fields: (client.details.fields as string[]).map(path) } : {};
+  return { ...client, field: path(client.field), details: { ...client.details, ...fields } };
 }
