@@ -159,7 +159,7 @@ export const ERROR_REASONS = {
   VERSION_STALE: { code: CONFLICT, when: 'The thing changed since the caller read it (`expectedVersion` is old; `currentVersion` says the new one).' },
   CONCURRENT_UPDATE: { code: CONFLICT, when: 'Someone else changed the same thing at the same moment; read it again and retry.' },
   IDEMPOTENCY_KEY_REUSED: { code: CONFLICT, when: 'The Idempotency-Key was used before for another operation or other input.' },
-  IDEMPOTENCY_KEY_IN_FLIGHT: { code: CONFLICT, when: 'A request with this Idempotency-Key is still running; retry later.' },
+  IDEMPOTENCY_NOT_REPLAYABLE: { code: CONFLICT, when: 'The operation already ran with this Idempotency-Key and its answer held a secret shown only once (an API token), so it is not sent again (`resultId` names what it made).' },
   IDEMPOTENCY_RESULT_GONE: { code: CONFLICT, when: 'The operation already ran with this Idempotency-Key and what it returned no longer exists.' },
 
   // ── Invalid state (409 INVALID_STATE) ────────────────────────────────────────────────────────

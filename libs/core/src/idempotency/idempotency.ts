@@ -79,13 +79,13 @@ export class IdempotentReplay extends Error {
 /** What a stored key means for a new request with it: replay, or CONFLICT. */
 export function verdictFor(row: IdempotencyKey, scope: IdempotencyScope): IdempotentReplay | AppError {
   if (row.operation !== scope.operation || row.fingerprint !== scope.fingerprint) {
-    return AppError.conflict('IDEMPOTENCY_KEY_REUSED', 
+    return AppError.conflict('IDEMPOTENCY_KEY_REUSED',
       `${IDEMPOTENCY_HEADER} "${scope.key}" was already used for a different request (${row.operation} with other input); use a new key for a new request`,
       { idempotencyKey: scope.key },
     );
   }
   if (!row.replayable) {
-    return AppError.conflict('IDEMPOTENCY_RESULT_GONE', 
+    return AppError.conflict('IDEMPOTENCY_NOT_REPLAYABLE',
       `${row.operation} already ran with ${IDEMPOTENCY_HEADER} "${scope.key}"; its answer held a secret that is shown only once, so it cannot be sent again`,
       { idempotencyKey: scope.key, resultId: row.resultId },
     );
