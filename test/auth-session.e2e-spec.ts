@@ -123,7 +123,7 @@ describe('browser sessions (e2e)', () => {
     for (const [email, password] of [[secretariat.email, 'wrong-password-123'], ['nobody@test.example', 'wrong-password-123']]) {
       const res = await new Browser(t).signIn(email, password);
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'Wrong e-mail or password', requestId: expect.any(String) } });
+      expect(res.body).toEqual({ error: { code: 'UNAUTHENTICATED', reason: 'LOGIN_FAILED', message: 'Wrong e-mail or password', requestId: expect.any(String) } });
       expect(res.setCookie).toBeUndefined();
     }
   });
@@ -177,7 +177,7 @@ describe('browser sessions (e2e)', () => {
     for (const [label, headers] of [['no token', undefined], ['a wrong token', { 'x-csrf-token': 'x'.repeat(43) }], ["another session's token", { 'x-csrf-token': other.csrfToken! }]] as const) {
       const res = await browser.gql('{ me { email } }', undefined, { csrf: false, headers });
       expect({ label, status: res.status }).toEqual({ label, status: 403 });
-      expect(res.body).toEqual({ errors: [{ message: 'Missing or invalid CSRF token', extensions: { code: 'FORBIDDEN', requestId: expect.any(String) } }] });
+      expect(res.body).toEqual({ errors: [{ message: 'Missing or invalid CSRF token', extensions: { code: 'FORBIDDEN', reason: 'CSRF_TOKEN_INVALID', requestId: expect.any(String) } }] });
     }
     // A mutation without the token changes nothing.
     const before = await t.dataSource.query(`SELECT COUNT(*) AS n FROM api_token`);
@@ -197,7 +197,7 @@ describe('browser sessions (e2e)', () => {
     form.append('file', new Blob(['hello']), 'hello.txt');
     const upload = await browser.request('POST', `/api/documents/${RESTRICTED_SYMBOL}/revisions/0/files`, { body: form, csrf: false });
     expect(upload.status).toBe(403);
-    expect(upload.body).toEqual({ error: { code: 'FORBIDDEN', message: 'Missing or invalid CSRF token', requestId: expect.any(String) } });
+    expect(upload.body).toEqual({ error: { code: 'FORBIDDEN', reason: 'CSRF_TOKEN_INVALID', message: 'Missing or invalid CSRF token', requestId: expect.any(String) } });
     const signOut = await browser.request('DELETE', '/api/session', { csrf: false });
     expect(signOut.status).toBe(403);
     expect(await browser.whoAmI()).toBe(secretariat.email);

@@ -144,7 +144,10 @@ describe('uploading and downloading document files (e2e)', () => {
       const [rowsBefore, filesBefore] = [await fileRows(), stored()];
       const res = await attempt();
       expect(res.status).toBe(status);
-      expect(res.body).toEqual({ error: { code, message: expect.stringMatching(message), requestId: expect.any(String) } });
+      const field = res.body.error?.field === undefined ? {} : { field: expect.any(String) };
+      expect(res.body).toEqual({ error: { code, reason: expect.stringMatching(/^[A-Z_]+$/), ...field, message: expect.stringMatching(message), requestId: expect.any(String) } });
+      if (status === 415) expect(res.body.error.reason).toBe('UPLOAD_TYPE_REFUSED');
+      if (status === 413) expect(res.body.error.reason).toBe('UPLOAD_TOO_LARGE');
       expect(await fileRows()).toBe(rowsBefore);
       expect(stored()).toEqual(filesBefore);
     });

@@ -1,5 +1,5 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, DynamicModule, Global, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ValidationError } from 'class-validator';
@@ -25,6 +25,36 @@ function validationMessages(errors: ValidationError[], prefix = ''): string[] {
     ...Object.values(e.constraints ?? {}).map((m) => (prefix ? `${prefix}${m}` : m)),
     ...validationMessages(e.children ?? [], `${prefix}${e.property}.`),
   ]);
+}
+
+/** The inputs at fault, as paths (`steps.0.groupCode`). */
+function invalidPaths(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((e) => [...(e.constraints ? [`${prefix}${e.property}`] : []), ...invalidPaths(e.children ?? [], `${prefix}${e.property}.`)]);
+}
+
+/**
+ * class-validator's refusals as BAD_USER_INPUT, reason INPUT_INVALID, with `fields` (and so
+ * `field`) naming the inputs at fault from the argument down: `input.number` for a GraphQL
+ * argument `input`.
+ */
+class InputValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      transform: true,
+      exceptionFactory: (errors) => AppError.badInput('INPUT_INVALID', validationMessages(errors).join('; ') || 'Invalid input', { fields: invalidPaths(errors) }),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      const argument = metadata.data;
+      if (!(error instanceof AppError) || error.reason !== 'INPUT_INVALID' || !argument) throw error;
+      const fields = error.details?.fields?.length ? error.details.fields.map((f) => `${argument}.${f}`) : [argument];
+      throw AppError.badInput('INPUT_INVALID', error.message, { fields });
+    }
+  }
 }
 
 @Global()
@@ -66,13 +96,7 @@ export class ApiModule implements NestModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            transform: true,
-            exceptionFactory: (errors) => {
-              const messages = validationMessages(errors);
-              return AppError.badInput(messages.join('; ') || 'Invalid input', { fields: errors.map((e) => e.property) });
-            },
-          }),
+          useValue: new InputValidationPipe(),
         },
       ],
     };

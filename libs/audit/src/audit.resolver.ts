@@ -12,7 +12,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]
 export function parseInstant(raw: string, field: string): Date {
   const text = raw.trim();
   const at = ISO_INSTANT.test(text) ? new Date(text) : new Date(NaN);
-  if (Number.isNaN(at.getTime())) throw AppError.badInput(`${field} must be an ISO 8601 date or date-time with an offset, e.g. 2026-05-01T09:00:00Z`, { field });
+  if (Number.isNaN(at.getTime())) throw AppError.badInput('DATE_MALFORMED', `${field} must be an ISO 8601 date or date-time with an offset, e.g. 2026-05-01T09:00:00Z`, { field });
   return at;
 }
 
@@ -34,7 +34,7 @@ export class AuditResolver {
     if (filter?.actorEmail) qb.andWhere('a.actorEmail = :actorEmail', { actorEmail: filter.actorEmail.trim().toLowerCase() });
     const since = filter?.since ? parseInstant(filter.since, 'since') : null;
     const until = filter?.until ? parseInstant(filter.until, 'until') : null;
-    if (since && until && until <= since) throw AppError.badInput('until must be after since', { field: 'until' });
+    if (since && until && until <= since) throw AppError.badInput('DATE_ORDER', 'until must be after since', { field: 'until' });
     if (since) qb.andWhere('a.createdAt >= :since', { since });
     if (until) qb.andWhere('a.createdAt < :until', { until });
     const [nodes, total] = await qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').skip(window.offset).take(window.limit).getManyAndCount();

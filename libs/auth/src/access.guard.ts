@@ -21,14 +21,14 @@ export class AccessGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
     const { ctx, authFailure } = this.contextOf(context);
-    if (authFailure && !(rule?.kind === 'public' && rule.ignoresInvalidToken)) throw AppError.unauthenticated(authFailure);
-    if (!rule) throw AppError.forbidden();
+    if (authFailure && !(rule?.kind === 'public' && rule.ignoresInvalidToken)) throw AppError.unauthenticated('TOKEN_INVALID', authFailure);
+    if (!rule) throw AppError.forbidden('NOT_ALLOWED');
     if (rule.kind === 'public') return true;
     const actor = ctx?.actor;
-    if (!actor) throw AppError.unauthenticated();
+    if (!actor) throw AppError.unauthenticated('SIGN_IN_REQUIRED');
     if (rule.kind === 'signedIn') return true;
     if (rule.roles.some((role) => actorHasRole(actor, role))) return true;
-    throw AppError.forbidden();
+    throw AppError.forbidden('NOT_ALLOWED');
   }
 
   private contextOf(context: ExecutionContext): { ctx?: RequestContext; authFailure?: string } {

@@ -1,7 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { AppError, createRequestContext, ErrorCode, RequestContext } from '@tel/core';
+import { AppError, createRequestContext, ErrorCode, graphqlExtensions, RequestContext, restErrorBody, toClientError } from '@tel/core';
 import { Authenticator } from './authenticator';
 import type { User } from './accounts/user.entity';
 import type { BrowserSession } from './sessions/browser-session.entity';
@@ -95,10 +95,11 @@ function refuseCsrf(req: Request, res: Response, requestId: string): void {
     res.setHeader('Connection', 'close');
     req.resume();
   }
-  res.status(403);
+  const error = toClientError(AppError.forbidden('CSRF_TOKEN_INVALID', CSRF_FAILURE));
+  res.status(error.status);
   if (pathOf(req) === '/graphql') {
-    res.json({ errors: [{ message: CSRF_FAILURE, extensions: { code: ErrorCode.FORBIDDEN, requestId } }] });
+    res.json({ errors: [{ message: error.message, extensions: { ...graphqlExtensions(error), requestId } }] });
   } else {
-    res.json({ error: { code: ErrorCode.FORBIDDEN, message: CSRF_FAILURE, requestId } });
+    res.json(restErrorBody(error, requestId));
   }
 }

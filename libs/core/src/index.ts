@@ -22,3 +22,5 @@ export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotency.interceptor';
 export * from './process/last-resort';
 export * from './errors/service-unavailable';
+export * from './errors/error-reasons';
+export * from './errors/client-error';

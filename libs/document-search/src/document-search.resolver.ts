@@ -39,9 +39,9 @@ export class DocumentSearchResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<DocumentSearchResult> {
     const size = first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw AppError.badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, { maxPageSize: MAX_PAGE_SIZE });
+    if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw AppError.badInput('PAGE_SIZE_OUT_OF_RANGE', `first must be between 0 and ${MAX_PAGE_SIZE}`, { maxPageSize: MAX_PAGE_SIZE });
     const languages = filter?.languages?.map((l) => l.toLowerCase());
-    if (languages?.some((l) => !LANGUAGES.includes(l as Language))) throw AppError.badInput(`languages are ${LANGUAGES.join(', ')}`, { field: 'languages' });
+    if (languages?.some((l) => !LANGUAGES.includes(l as Language))) throw AppError.badInput('LANGUAGE_UNKNOWN', `languages are ${LANGUAGES.join(', ')}`, { field: 'languages' });
     const includeRestricted = ctx.actor !== null;
     const text = query.slice(0, 10_000);
 
@@ -124,7 +124,7 @@ export class DocumentSearchResolver {
   async retryIndexing(@Args('fileId', { type: () => ID }) fileId: string): Promise<DocumentFile> {
     return this.uow.write(async (em) => {
       const file = isUuid(fileId) ? await em.findOne(DocumentFile, { where: { id: fileId } }) : null;
-      if (!file) throw AppError.notFound('File', fileId);
+      if (!file) throw AppError.notFound('FILE_NOT_FOUND', 'File', fileId);
       await this.events.retry(em, file.id);
       return (await em.findOne(DocumentFile, { where: { id: file.id } }))!;
     });

@@ -42,7 +42,7 @@ export class ExplorerController {
   asset(@Param('file') file: string, @Res() res: Response): void {
     // A route parameter never contains "/", and only names in the allowlist are served.
     const asset = this.assets.byUrlName.get(file);
-    if (!asset) throw AppError.notFound('Explorer asset');
+    if (!asset) throw AppError.notFound('ROUTE_NOT_FOUND', 'Explorer asset');
     setCommonHeaders(res);
     res.setHeader('Content-Type', asset.contentType);
     res.setHeader('Content-Length', String(asset.size));

@@ -7,7 +7,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { Request, Response } from 'express';
 import { GraphQLError, ValidationContext } from 'graphql';
-import { AppConfig, AppError, classifyGraphQLError, createRequestContext, ErrorCode, RequestContext, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@tel/core';
+import { AppConfig, AppError, classifyGraphQLError, createRequestContext, ErrorCode, ErrorReason, RequestContext, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@tel/core';
 
 export const GRAPHQL_LIMITS = {
   maxDepth: 12,
@@ -82,11 +82,17 @@ function refuseSubscriptionsPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-/** graphql-armor rules report a refusal as a validation error (GRAPHQL_VALIDATION_FAILED) instead of throwing. */
-const report = {
+/**
+ * graphql-armor rules report a refusal as a validation error (GRAPHQL_VALIDATION_FAILED) instead of
+ * throwing, with the reason (QUERY_TOO_DEEP …) that the formatter passes on.
+ */
+const report = (reason: ErrorReason) => ({
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
-};
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED', reason } })),
+  ],
+});
 
 /** Apollo settings shared by the API and the schema generator. */
 export function graphqlOptions(config: AppConfig, explorerEnabled: boolean): ApolloDriverConfig {
@@ -106,10 +112,10 @@ export function graphqlOptions(config: AppConfig, explorerEnabled: boolean): Apo
     // With introspection off, "Did you mean …?" hints would leak the schema field by field.
     formatError: (formatted, error) => classifyGraphQLError(formatted, error, { hideSuggestions: !explorerEnabled }).formatted,
     validationRules: [
-      maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true, flattenFragments: true, ...report }),
-      maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true, ...report }),
-      costLimitRule({ maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: true, ...report }),
-      maxDirectivesRule({ n: GRAPHQL_LIMITS.maxDirectives, exposeLimits: true, ...report }),
+      maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true, flattenFragments: true, ...report('QUERY_TOO_DEEP') }),
+      maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true, ...report('QUERY_TOO_MANY_ALIASES') }),
+      costLimitRule({ maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: true, ...report('QUERY_TOO_COSTLY') }),
+      maxDirectivesRule({ n: GRAPHQL_LIMITS.maxDirectives, exposeLimits: true, ...report('QUERY_TOO_MANY_DIRECTIVES') }),
     ],
     // graphql-js stops parsing past this many tokens (the token limit of the OWASP cheat sheet).
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },

@@ -28,7 +28,7 @@ export class WebController {
   @Get('assets/:file')
   asset(@Param('file') file: string, @Res() res: Response): void {
     const asset = this.build.assets.get(file);
-    if (!asset) throw AppError.notFound('Asset');
+    if (!asset) throw AppError.notFound('ROUTE_NOT_FOUND', 'Asset');
     setCommonHeaders(res);
     res.setHeader('Content-Type', asset.contentType);
     res.setHeader('Content-Length', String(asset.size));

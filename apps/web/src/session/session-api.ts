@@ -16,10 +16,11 @@ export interface SessionState {
 
 export type SignInResult =
   | { ok: true; session: SessionState }
-  | { ok: false; code: string; message: string; retryAfterSeconds: number | null };
+  | { ok: false; code: string; reason: string | null; message: string; retryAfterSeconds: number | null };
 
+/** The REST error body: `reason` is stable (docs/ERRORS.md), the message is for people. */
 interface ErrorBody {
-  error?: { code?: string; message?: string };
+  error?: { code?: string; reason?: string; message?: string };
 }
 
 export const SIGNED_OUT: SessionState = { user: null, csrfToken: null };
@@ -42,7 +43,7 @@ export async function signIn(email: string, password: string): Promise<SignInRes
       body: JSON.stringify({ email, password }),
     });
   } catch {
-    return { ok: false, code: 'NETWORK', message: 'The server could not be reached. Check your connection and try again.', retryAfterSeconds: null };
+    return { ok: false, code: 'NETWORK', reason: null, message: 'The server could not be reached. Check your connection and try again.', retryAfterSeconds: null };
   }
   if (res.ok) {
     const body = (await res.json()) as SessionState;
@@ -53,6 +54,7 @@ export async function signIn(email: string, password: string): Promise<SignInRes
   return {
     ok: false,
     code: body.error?.code ?? `HTTP_${res.status}`,
+    reason: body.error?.reason ?? null,
     message: body.error?.message ?? `The server answered ${res.status}.`,
     retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? retry : null,
   };

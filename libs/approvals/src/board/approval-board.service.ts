@@ -20,7 +20,7 @@ export class ApprovalBoardService {
 
   async board(asOfInput: string | null): Promise<ApprovalBoardColumn[]> {
     const asOf = asOfInput?.trim() || todayUtc();
-    if (!isIsoDate(asOf)) throw AppError.badInput('asOf must be a date written YYYY-MM-DD', { field: 'asOf' });
+    if (!isIsoDate(asOf)) throw AppError.badInput('DATE_MALFORMED', 'asOf must be a date written YYYY-MM-DD', { field: 'asOf' });
     return this.uow.read(async (em) => {
       const requests = await em.find(ApprovalRequest, { where: { status: ApprovalRequestStatus.PENDING }, order: { createdAt: 'ASC', id: 'ASC' } });
       if (!requests.length) return [];

@@ -51,7 +51,7 @@ export class ApprovalsService {
 
   async byId(id: string): Promise<ApprovalRequest> {
     const request = isUuid(id) ? await this.uow.manager.findOne(ApprovalRequest, { where: { id } }) : null;
-    if (!request) throw AppError.notFound('Approval request', id);
+    if (!request) throw AppError.notFound('APPROVAL_NOT_FOUND', 'Approval request', id);
     return request;
   }
 
@@ -63,7 +63,7 @@ export class ApprovalsService {
     if (filter?.status) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter?.projectNumber) {
       const number = canonicalProjectNumber(filter.projectNumber);
-      if (!number) throw AppError.badInput(`"${filter.projectNumber}" is not a project number (e.g. TEL 01/2007S)`, { field: 'projectNumber' });
+      if (!number) throw AppError.badInput('PROJECT_NUMBER_MALFORMED', `"${filter.projectNumber}" is not a project number (e.g. TEL 01/2007S)`, { field: 'projectNumber' });
       qb.innerJoin('project', 'p', 'p.id = r.projectId AND p.number = :number', { number });
     }
     if (filter?.awaitingBody) {
@@ -85,24 +85,24 @@ export class ApprovalsService {
         // Overseers file extensions and reprogramming for their own projects, on the usual chain.
         const own = !!input.projectId && isUuid(input.projectId) && (await this.access.isOverseerOf(em, ctx, input.projectId));
         if (!own || ![ApprovalKind.EXTENSION, ApprovalKind.REPROGRAMMING].includes(input.kind)) {
-          throw AppError.forbidden('Overseers may file extensions and reprogramming for their own projects; everything else is filed by the Secretariat');
+          throw AppError.forbidden('APPROVAL_FILING_REFUSED', 'Overseers may file extensions and reprogramming for their own projects; everything else is filed by the Secretariat');
         }
-        if (input.steps) throw AppError.forbidden('Only the Secretariat sets a chain other than the usual one');
+        if (input.steps) throw AppError.forbidden('APPROVAL_FILING_REFUSED', 'Only the Secretariat sets a chain other than the usual one');
       }
       const { project, report } = await this.subjectOf(em, input);
       const filedOn = cleanText(input.filedOn) ?? todayUtc();
-      if (!isIsoDate(filedOn)) throw AppError.badInput('filedOn must be a date written YYYY-MM-DD', { field: 'filedOn' });
+      if (!isIsoDate(filedOn)) throw AppError.badInput('DATE_MALFORMED', 'filedOn must be a date written YYYY-MM-DD', { field: 'filedOn' });
       const documentSymbol = input.documentSymbol ? documentKey(input.documentSymbol, 'documentSymbol') : null;
       let requestedEndDate: string | null = null;
       let requestedCompletionMeetingId: string | null = null;
       if (input.kind === ApprovalKind.EXTENSION) {
         requestedEndDate = partialDateInput(cleanText(input.requestedEndDate), 'requestedEndDate');
         if (requestedEndDate && project!.endDate && partialDateSpan(requestedEndDate).last <= partialDateSpan(project!.endDate).last) {
-          throw AppError.badInput(`An extension moves the end date later than ${project!.endDate}`, { field: 'requestedEndDate' });
+          throw AppError.badInput('EXTENSION_DATE_INVALID', `An extension moves the end date later than ${project!.endDate}`, { field: 'requestedEndDate' });
         }
         if (input.requestedCompletionMeetingCode) requestedCompletionMeetingId = (await this.lookup.meetingByCode(em, input.requestedCompletionMeetingCode)).id;
       } else if (input.requestedEndDate || input.requestedCompletionMeetingCode) {
-        throw AppError.badInput('requestedEndDate and requestedCompletionMeetingCode belong to an EXTENSION', { field: 'requestedEndDate' });
+        throw AppError.badInput('APPROVAL_INPUT_INVALID', 'requestedEndDate and requestedCompletionMeetingCode belong to an EXTENSION', { field: 'requestedEndDate' });
       }
       const steps = await this.chainFor(em, input, project);
       const subject = cleanText(input.subject) ?? `${KIND_LABEL[input.kind]}: ${project?.title ?? documentSymbol ?? 'progress report'}`;
@@ -146,13 +146,13 @@ export class ApprovalsService {
   decide(ctx: RequestContext, input: DecideApprovalStepInput): Promise<ApprovalRequest> {
     return this.uow.write(async (em) => {
       const found = isUuid(input.stepId) ? await em.findOne(ApprovalStep, { where: { id: input.stepId }, select: { id: true, requestId: true } }) : null;
-      if (!found) throw AppError.notFound('Approval step', input.stepId);
+      if (!found) throw AppError.notFound('APPROVAL_STEP_NOT_FOUND', 'Approval step', input.stepId);
       // Request first, then its steps: a decision committed in between shows as a newer step version.
       const request = await em.findOneOrFail(ApprovalRequest, { where: { id: found.requestId } });
       const steps = await em.find(ApprovalStep, { where: { requestId: request.id }, order: { position: 'ASC' } });
       const step = steps.find((s) => s.id === found.id)!;
       const conflict = (version: number) =>
-        AppError.conflict(`The step was decided since you read it (version ${version}, you read ${input.expectedVersion}); read it again`, { currentVersion: version });
+        AppError.conflict('VERSION_STALE', `The step was decided since you read it (version ${version}, you read ${input.expectedVersion}); read it again`, { currentVersion: version });
       if (step.version !== input.expectedVersion) throw conflict(step.version);
       /** A refusal computed from a read that another decision has since overtaken is a CONFLICT, not the refusal. */
       const refuse = async (error: AppError): Promise<never> => {
@@ -168,17 +168,17 @@ export class ApprovalsService {
 
       const correction = !!input.correctsDecisionId;
       if (correction && current?.id !== input.correctsDecisionId) {
-        await refuse(AppError.invalidState(current ? `Only the step's current decision (${current.id}) can be corrected` : `${names[index]} has no decision to correct`));
+        await refuse(AppError.invalidState('STEP_DECISION_NOT_CURRENT', current ? `Only the step's current decision (${current.id}) can be corrected` : `${names[index]} has no decision to correct`));
       }
       const chain: ChainStep[] = steps.map((s) => ({ outcome: s.outcome, decided: decisionsOf(s).length > 0 }));
       const check = checkDecision(chain, { stepIndex: index, outcome: input.outcome, correction, requestStatus: request.status }, names);
-      if (!check.ok) await refuse(check.code === 'INVALID_STATE' ? AppError.invalidState(check.reason) : AppError.badInput(check.reason, { field: 'outcome' }));
+      if (!check.ok) await refuse(check.code === 'INVALID_STATE' ? new AppError(check.errorReason, check.reason) : new AppError(check.errorReason, check.reason, { field: 'outcome' }));
 
       const decidedOn = cleanText(input.decidedOn) ?? todayUtc();
-      if (!isIsoDate(decidedOn)) throw AppError.badInput('decidedOn must be a date written YYYY-MM-DD', { field: 'decidedOn' });
-      if (decidedOn > todayUtc()) throw AppError.badInput('decidedOn is in the future', { field: 'decidedOn' });
+      if (!isIsoDate(decidedOn)) throw AppError.badInput('DATE_MALFORMED', 'decidedOn must be a date written YYYY-MM-DD', { field: 'decidedOn' });
+      if (decidedOn > todayUtc()) throw AppError.badInput('DATE_OUT_OF_RANGE', 'decidedOn is in the future', { field: 'decidedOn' });
       const previousOn = index > 0 ? (decisionsOf(steps[index - 1]).at(-1)?.decidedOn ?? null) : null;
-      if (previousOn && decidedOn < previousOn) throw AppError.badInput(`decidedOn is before ${names[index - 1]} decided (${previousOn})`, { field: 'decidedOn' });
+      if (previousOn && decidedOn < previousOn) throw AppError.badInput('DATE_ORDER', `decidedOn is before ${names[index - 1]} decided (${previousOn})`, { field: 'decidedOn' });
       const meeting = input.meetingCode ? await this.lookup.meetingByCode(em, input.meetingCode) : null;
       const documentSymbol = input.documentSymbol ? documentKey(input.documentSymbol, 'documentSymbol') : null;
 
@@ -186,7 +186,7 @@ export class ApprovalsService {
       const stepUpdate = await em.update(ApprovalStep, { id: step.id, version: input.expectedVersion }, { outcome: input.outcome, version: input.expectedVersion + 1 });
       const status = result.status;
       const requestUpdate = await em.update(ApprovalRequest, { id: request.id, version: request.version }, { status, version: request.version + 1 });
-      if (stepUpdate.affected !== 1 || requestUpdate.affected !== 1) throw AppError.conflict('Someone decided on this request at the same time; read it again');
+      if (stepUpdate.affected !== 1 || requestUpdate.affected !== 1) throw AppError.conflict('CONCURRENT_UPDATE', 'Someone decided on this request at the same time; read it again');
 
       const decision = em.create(ApprovalDecision, {
         id: newId(),
@@ -233,10 +233,10 @@ export class ApprovalsService {
   withdraw(ctx: RequestContext, input: WithdrawApprovalRequestInput): Promise<ApprovalRequest> {
     return this.uow.write(async (em) => {
       const request = isUuid(input.id) ? await em.findOne(ApprovalRequest, { where: { id: input.id } }) : null;
-      if (!request) throw AppError.notFound('Approval request', input.id);
-      if (request.status !== ApprovalRequestStatus.PENDING) throw AppError.invalidState(`A request that is ${request.status} cannot be withdrawn`, { status: request.status });
+      if (!request) throw AppError.notFound('APPROVAL_NOT_FOUND', 'Approval request', input.id);
+      if (request.status !== ApprovalRequestStatus.PENDING) throw AppError.invalidState('APPROVAL_NOT_PENDING', `A request that is ${request.status} cannot be withdrawn`, { status: request.status });
       const updated = await em.update(ApprovalRequest, { id: request.id, version: request.version }, { status: ApprovalRequestStatus.WITHDRAWN, version: request.version + 1 });
-      if (updated.affected !== 1) throw AppError.conflict('Someone changed this request at the same time; read it again');
+      if (updated.affected !== 1) throw AppError.conflict('CONCURRENT_UPDATE', 'Someone changed this request at the same time; read it again');
       await this.history.record(em, ctx, { subjectType: HistorySubject.APPROVAL_REQUEST, subjectId: request.id, action: 'approval.withdraw', from: request.status, to: ApprovalRequestStatus.WITHDRAWN, note: cleanText(input.note) });
       await this.audit.record(em, ctx, { action: 'approval.withdraw', entityType: 'ApprovalRequest', entityId: request.id, summary: `withdrew "${request.subject}"` });
       request.status = ApprovalRequestStatus.WITHDRAWN;
@@ -269,19 +269,19 @@ export class ApprovalsService {
   private async subjectOf(em: EntityManager, input: FileApprovalRequestInput): Promise<{ project: Project | null; report: ProgressReport | null }> {
     let report: ProgressReport | null = null;
     if (input.progressReportId) {
-      if (input.kind !== ApprovalKind.REPORT_ENDORSEMENT) throw AppError.badInput('progressReportId belongs to a REPORT_ENDORSEMENT', { field: 'progressReportId' });
+      if (input.kind !== ApprovalKind.REPORT_ENDORSEMENT) throw AppError.badInput('APPROVAL_INPUT_INVALID', 'progressReportId belongs to a REPORT_ENDORSEMENT', { field: 'progressReportId' });
       report = isUuid(input.progressReportId) ? await em.findOne(ProgressReport, { where: { id: input.progressReportId } }) : null;
-      if (!report || report.status === ProgressReportStatus.DRAFT) throw AppError.notFound('Progress report', input.progressReportId);
+      if (!report || report.status === ProgressReportStatus.DRAFT) throw AppError.notFound('REPORT_NOT_FOUND', 'Progress report', input.progressReportId);
     }
     const projectId = input.projectId ?? report?.projectId ?? null;
-    if (report && input.projectId && input.projectId !== report.projectId) throw AppError.badInput('the progress report belongs to another project', { field: 'projectId' });
+    if (report && input.projectId && input.projectId !== report.projectId) throw AppError.badInput('REFERENCE_ELSEWHERE', 'the progress report belongs to another project', { field: 'projectId' });
     const project = projectId ? await this.projects.byId(projectId, em) : null;
-    if (input.kind !== ApprovalKind.REPORT_ENDORSEMENT && !project) throw AppError.badInput(`A ${input.kind} request needs projectId`, { field: 'projectId' });
+    if (input.kind !== ApprovalKind.REPORT_ENDORSEMENT && !project) throw AppError.badInput('APPROVAL_INPUT_INVALID', `A ${input.kind} request needs projectId`, { field: 'projectId' });
     if (input.kind === ApprovalKind.REPORT_ENDORSEMENT && !project && !input.documentSymbol && !cleanText(input.subject)) {
-      throw AppError.badInput('Name what is to be endorsed: a progressReportId, a documentSymbol or at least a subject', { field: 'subject' });
+      throw AppError.badInput('APPROVAL_INPUT_INVALID', 'Name what is to be endorsed: a progressReportId, a documentSymbol or at least a subject', { field: 'subject' });
     }
     if (project && input.kind === ApprovalKind.NEW_PROJECT && project.status !== ProjectStatus.PROPOSED) {
-      throw AppError.invalidState(`The project is ${project.status}; only a PROPOSED project is approved as new`, { status: project.status });
+      throw AppError.invalidState('PROJECT_NOT_PROPOSED', `The project is ${project.status}; only a PROPOSED project is approved as new`, { status: project.status });
     }
     if (project && (input.kind === ApprovalKind.EXTENSION || input.kind === ApprovalKind.REPROGRAMMING)) this.projects.assertOpen(project, `an ${input.kind.toLowerCase()}`);
     return { project, report };
@@ -298,13 +298,13 @@ export class ApprovalsService {
         if ('groupCode' in t.body) group = await this.lookup.groupByCode(em, t.body.groupCode);
         else if (input.steeringGroupCode) group = await this.lookup.groupByCode(em, input.steeringGroupCode);
         else group = project?.steeringGroupId ? await em.findOne(Group, { where: { id: project.steeringGroupId } }) : null;
-        if (!group) throw AppError.badInput('The usual chain starts with the steering group: give steeringGroupCode, or the steps', { field: 'steeringGroupCode' });
+        if (!group) throw AppError.badInput('APPROVAL_INPUT_INVALID', 'The usual chain starts with the steering group: give steeringGroupCode, or the steps', { field: 'steeringGroupCode' });
         steps.push({ group, mode: t.mode });
       }
     }
     const codes = steps.map((s) => s.group.code);
     const twice = codes.find((c, i) => codes.indexOf(c) !== i);
-    if (twice) throw AppError.badInput(`${twice} appears twice in the chain`, { field: 'steps' });
+    if (twice) throw AppError.badInput('DUPLICATE_IN_LIST', `${twice} appears twice in the chain`, { field: 'steps' });
     return steps;
   }
 }

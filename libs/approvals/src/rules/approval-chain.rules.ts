@@ -9,6 +9,7 @@
  *   Only a step's current (latest) decision may be corrected, and only while no later step has
  *   been decided; a correction may not undo the final approval once its effect has landed.
  */
+import type { ErrorCode, ReasonOf } from '@tel/core';
 
 export enum ApprovalOutcome {
   PENDING = 'PENDING',
@@ -60,30 +61,33 @@ export interface DecisionAttempt {
   requestStatus: ApprovalRequestStatus;
 }
 
-export type DecisionCheck = { ok: true } | { ok: false; code: 'INVALID_STATE' | 'BAD_USER_INPUT'; reason: string };
+/** `errorReason` is what the client is told (ERROR_REASONS); `reason` is the message. */
+export type DecisionCheck = { ok: true } | { ok: false; code: 'INVALID_STATE' | 'BAD_USER_INPUT'; reason: string; errorReason: DecisionRefusal };
 
-const refuse = (code: 'INVALID_STATE' | 'BAD_USER_INPUT', reason: string): DecisionCheck => ({ ok: false, code, reason });
+export type DecisionRefusal = ReasonOf<ErrorCode.INVALID_STATE> | ReasonOf<ErrorCode.BAD_USER_INPUT>;
+
+const refuse = (code: 'INVALID_STATE' | 'BAD_USER_INPUT', reason: string, errorReason: DecisionRefusal): DecisionCheck => ({ ok: false, code, reason, errorReason });
 
 /** Whether the attempt may be recorded; `names[i]` names step i in messages (e.g. "TEL"). */
 export function checkDecision(steps: ChainStep[], attempt: DecisionAttempt, names: string[] = steps.map((_, i) => `step ${i + 1}`)): DecisionCheck {
   const { stepIndex: i, outcome, correction, requestStatus } = attempt;
-  if (i < 0 || i >= steps.length) return refuse('BAD_USER_INPUT', 'no such step');
-  if (requestStatus === ApprovalRequestStatus.WITHDRAWN) return refuse('INVALID_STATE', 'the request was withdrawn');
+  if (i < 0 || i >= steps.length) return refuse('BAD_USER_INPUT', 'no such step', 'APPROVAL_OUTCOME_INVALID');
+  if (requestStatus === ApprovalRequestStatus.WITHDRAWN) return refuse('INVALID_STATE', 'the request was withdrawn', 'APPROVAL_NOT_PENDING');
   if (!correction) {
-    if (outcome === ApprovalOutcome.PENDING) return refuse('BAD_USER_INPUT', 'a decision approves, rejects or defers; PENDING only retracts a decision, as a correction');
-    if (requestStatus !== ApprovalRequestStatus.PENDING) return refuse('INVALID_STATE', `the request is already ${requestStatus.toLowerCase()}`);
+    if (outcome === ApprovalOutcome.PENDING) return refuse('BAD_USER_INPUT', 'a decision approves, rejects or defers; PENDING only retracts a decision, as a correction', 'APPROVAL_OUTCOME_INVALID');
+    if (requestStatus !== ApprovalRequestStatus.PENDING) return refuse('INVALID_STATE', `the request is already ${requestStatus.toLowerCase()}`, 'APPROVAL_NOT_PENDING');
     const awaiting = awaitingStepIndex(steps);
-    if (awaiting === null) return refuse('INVALID_STATE', 'the request waits on no one');
-    if (i < awaiting) return refuse('INVALID_STATE', `${names[i]} has already approved; to change that, record a correction of its decision`);
-    if (i > awaiting) return refuse('INVALID_STATE', `${names[i]} cannot decide before ${names[awaiting]} approves`);
+    if (awaiting === null) return refuse('INVALID_STATE', 'the request waits on no one', 'STEP_NOT_NEXT');
+    if (i < awaiting) return refuse('INVALID_STATE', `${names[i]} has already approved; to change that, record a correction of its decision`, 'STEP_NOT_NEXT');
+    if (i > awaiting) return refuse('INVALID_STATE', `${names[i]} cannot decide before ${names[awaiting]} approves`, 'STEP_NOT_NEXT');
     return { ok: true };
   }
-  if (!steps[i].decided) return refuse('INVALID_STATE', `${names[i]} has no decision to correct`);
+  if (!steps[i].decided) return refuse('INVALID_STATE', `${names[i]} has no decision to correct`, 'STEP_DECISION_NOT_CURRENT');
   const later = steps.findIndex((s, j) => j > i && s.decided);
-  if (later >= 0) return refuse('INVALID_STATE', `${names[later]} has decided since; a decision that later steps relied on cannot be corrected`);
+  if (later >= 0) return refuse('INVALID_STATE', `${names[later]} has decided since; a decision that later steps relied on cannot be corrected`, 'DECISION_LOCKED');
   const last = i === steps.length - 1;
   if (last && requestStatus === ApprovalRequestStatus.APPROVED && outcome !== ApprovalOutcome.APPROVED) {
-    return refuse('INVALID_STATE', 'the final approval has taken effect on the project; file a new request instead');
+    return refuse('INVALID_STATE', 'the final approval has taken effect on the project; file a new request instead', 'DECISION_LOCKED');
   }
   return { ok: true };
 }

@@ -35,7 +35,7 @@ export class UserResolver {
   @Query(() => User, { description: 'The signed-in account.' })
   async me(@Ctx() ctx: RequestContext): Promise<User> {
     const user = await this.auth.userById(ctx.actor!.userId);
-    if (!user) throw AppError.unauthenticated('Invalid or expired token');
+    if (!user) throw AppError.unauthenticated('TOKEN_INVALID', 'Invalid or expired token');
     return user;
   }
 

@@ -25,7 +25,7 @@ type Caller = { system: true; actor: null } | { system: false; actor: Actor };
 
 function callerOf(ctx: RequestContext): Caller {
   if (ctx.actor) return { system: false, actor: ctx.actor };
-  if (ctx.req) throw AppError.unauthenticated();
+  if (ctx.req) throw AppError.unauthenticated('SIGN_IN_REQUIRED');
   return { system: true, actor: null };
 }
 
@@ -34,15 +34,15 @@ function isAdmin(caller: Caller): boolean {
 }
 
 function requireSecretariat(caller: Caller): void {
-  if (!caller.system && !actorHasRole(caller.actor, Role.SECRETARIAT)) throw AppError.forbidden();
+  if (!caller.system && !actorHasRole(caller.actor, Role.SECRETARIAT)) throw AppError.forbidden('NOT_ALLOWED');
 }
 
 function sortRoles(roles: Iterable<string>): Role[] {
   const valid = new Set<string>(Object.values(Role));
   const list = [...new Set(roles)];
   const unknown = list.filter((r) => !valid.has(r));
-  if (unknown.length) throw AppError.badInput(`unknown role(s): ${unknown.join(', ')} (use ${[...valid].join(', ')})`, { field: 'roles' });
-  if (!list.length) throw AppError.badInput('give at least one role', { field: 'roles' });
+  if (unknown.length) throw AppError.badInput('ROLE_UNKNOWN', `unknown role(s): ${unknown.join(', ')} (use ${[...valid].join(', ')})`, { field: 'roles' });
+  if (!list.length) throw AppError.badInput('ROLE_UNKNOWN', 'give at least one role', { field: 'roles' });
   return (list as Role[]).sort();
 }
 
@@ -77,7 +77,7 @@ export class AuthService implements OnModuleInit {
     await this.limiter.consume(key, ip || 'unknown');
     const user = normalized ? await this.uow.manager.findOne(User, { where: { email: normalized } }) : null;
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (!user || !passwordOk || user.disabled) throw AppError.unauthenticated(INVALID_LOGIN);
+    if (!user || !passwordOk || user.disabled) throw AppError.unauthenticated('LOGIN_FAILED', INVALID_LOGIN);
     await this.limiter.succeeded(key, ip || 'unknown');
     return this.sessions.issue(user.id, user.sessionVersion);
   }
@@ -96,21 +96,21 @@ export class AuthService implements OnModuleInit {
     requireStrongPassword(input.password);
     const roles = sortRoles(input.roles ?? []);
     if (roles.some((r) => PRIVILEGED_ROLES.includes(r)) && !isAdmin(caller)) {
-      throw AppError.forbidden('Only an administrator may create SECRETARIAT or ADMIN accounts');
+      throw AppError.forbidden('ADMIN_REQUIRED', 'Only an administrator may create SECRETARIAT or ADMIN accounts');
     }
     const economyCode = input.economyCode?.trim().toUpperCase() || null;
     if (roles.includes(Role.DELEGATE) && !economyCode) {
-      throw AppError.badInput('a DELEGATE account needs economyCode (the economy it speaks for)', { field: 'economyCode' });
+      throw AppError.badInput('ACCOUNT_NEEDS_ECONOMY', 'a DELEGATE account needs economyCode (the economy it speaks for)', { field: 'economyCode' });
     }
     const passwordHash = await hashPassword(input.password);
     return this.uow.write(async (em) => {
       const economyId = economyCode ? await this.economyIdByCode(em, economyCode) : null;
-      if (await em.exists(User, { where: { email } })) throw AppError.conflict(`An account for ${email} already exists`);
+      if (await em.exists(User, { where: { email } })) throw AppError.conflict('ACCOUNT_EXISTS', `An account for ${email} already exists`);
       const user = em.create(User, { id: newId(), email, passwordHash, roles, disabled: false, sessionVersion: 0, economyId });
       try {
         await em.insert(User, user);
       } catch (error) {
-        if (isUniqueViolation(error)) throw AppError.conflict(`An account for ${email} already exists`);
+        if (isUniqueViolation(error)) throw AppError.conflict('ACCOUNT_EXISTS', `An account for ${email} already exists`);
         throw error;
       }
       await this.audit.record(em, ctx, {
@@ -134,16 +134,16 @@ export class AuthService implements OnModuleInit {
     const email = normalizeEmail(rawEmail);
     return this.uow.write(async (em) => {
       const user = email ? await em.findOne(User, { where: { email } }) : null;
-      if (!user) throw AppError.notFound('Account', rawEmail.trim());
+      if (!user) throw AppError.notFound('ACCOUNT_NOT_FOUND', 'Account', rawEmail.trim());
       if (user.roles.some((r) => PRIVILEGED_ROLES.includes(r)) && !isAdmin(caller)) {
-        throw AppError.forbidden('Only an administrator may disable SECRETARIAT or ADMIN accounts');
+        throw AppError.forbidden('ADMIN_REQUIRED', 'Only an administrator may disable SECRETARIAT or ADMIN accounts');
       }
-      if (!caller.system && caller.actor.userId === user.id) throw AppError.invalidState('You cannot disable your own account');
+      if (!caller.system && caller.actor.userId === user.id) throw AppError.invalidState('ACCOUNT_SELF_DISABLE', 'You cannot disable your own account');
       if (user.disabled) return user;
       if (user.roles.includes(Role.ADMIN)) {
         const admins = await em.find(User, { where: { disabled: false }, select: { id: true, roles: true } });
         if (!admins.some((u) => u.id !== user.id && u.roles.includes(Role.ADMIN))) {
-          throw AppError.invalidState('This is the last active ADMIN account; create another administrator first');
+          throw AppError.invalidState('LAST_ADMIN', 'This is the last active ADMIN account; create another administrator first');
         }
       }
       user.disabled = true;
@@ -212,18 +212,18 @@ export class AuthService implements OnModuleInit {
    */
   async createApiToken(ctx: RequestContext, input: CreateApiTokenInput): Promise<{ token: string; apiToken: ApiToken }> {
     const caller = callerOf(ctx);
-    if (caller.system) throw AppError.badInput('the system has no tokens of its own; use createApiTokenFor');
-    if (caller.actor.via === 'api-token') throw AppError.forbidden('API tokens cannot create API tokens; sign in with your password');
+    if (caller.system) throw AppError.badInput('API_TOKEN_INPUT_INVALID', 'the system has no tokens of its own; use createApiTokenFor');
+    if (caller.actor.via === 'api-token') throw AppError.forbidden('API_TOKEN_REFUSED', 'API tokens cannot create API tokens; sign in with your password');
     return this.insertApiToken(ctx, caller.actor.userId, caller.actor.email, input);
   }
 
   /** The CLI's way: a token for any active account. */
   async createApiTokenFor(ctx: RequestContext, rawEmail: string, input: CreateApiTokenInput): Promise<{ token: string; apiToken: ApiToken }> {
     const caller = callerOf(ctx);
-    if (!isAdmin(caller)) throw AppError.forbidden();
+    if (!isAdmin(caller)) throw AppError.forbidden('NOT_ALLOWED');
     const user = await this.userByEmail(rawEmail);
-    if (!user) throw AppError.notFound('Account', rawEmail.trim());
-    if (user.disabled) throw AppError.invalidState(`The account ${user.email} is disabled`);
+    if (!user) throw AppError.notFound('ACCOUNT_NOT_FOUND', 'Account', rawEmail.trim());
+    if (user.disabled) throw AppError.invalidState('ACCOUNT_DISABLED', `The account ${user.email} is disabled`);
     return this.insertApiToken(ctx, user.id, user.email, input);
   }
 
@@ -244,7 +244,7 @@ export class AuthService implements OnModuleInit {
     const caller = callerOf(ctx);
     return this.uow.write(async (em) => {
       const token = await em.findOne(ApiToken, { where: { id } });
-      if (!token || (!isAdmin(caller) && token.userId !== caller.actor?.userId)) throw AppError.notFound('API token', id);
+      if (!token || (!isAdmin(caller) && token.userId !== caller.actor?.userId)) throw AppError.notFound('API_TOKEN_NOT_FOUND', 'API token', id);
       if (token.revokedAt) return token;
       token.revokedAt = new Date();
       await em.update(ApiToken, { id: token.id }, { revokedAt: token.revokedAt });
@@ -255,7 +255,7 @@ export class AuthService implements OnModuleInit {
 
   private async insertApiToken(ctx: RequestContext, userId: string, email: string, input: CreateApiTokenInput): Promise<{ token: string; apiToken: ApiToken }> {
     const name = input.name?.trim() ?? '';
-    if (!name || name.length > 100) throw AppError.badInput('name must be 1 to 100 characters', { field: 'name' });
+    if (!name || name.length > 100) throw AppError.badInput('API_TOKEN_INPUT_INVALID', 'name must be 1 to 100 characters', { field: 'name' });
     const expiresAt = parseExpiry(input.expiresAt);
     const secret = newApiTokenSecret();
     return this.uow.write(async (em) => {
@@ -266,7 +266,7 @@ export class AuthService implements OnModuleInit {
         .andWhere('(t.expiresAt IS NULL OR t.expiresAt > :now)', { now })
         .getCount();
       if (active >= MAX_ACTIVE_API_TOKENS) {
-        throw AppError.invalidState(`An account may hold at most ${MAX_ACTIVE_API_TOKENS} active API tokens; revoke some first`);
+        throw AppError.invalidState('API_TOKEN_LIMIT', `An account may hold at most ${MAX_ACTIVE_API_TOKENS} active API tokens; revoke some first`);
       }
       const apiToken = em.create(ApiToken, { id: newId(), userId, name, tokenHash: secret.hash, hint: secret.hint, expiresAt, revokedAt: null });
       await em.insert(ApiToken, apiToken);
@@ -283,7 +283,7 @@ export class AuthService implements OnModuleInit {
   private async economyIdByCode(em: EntityManager, code: string): Promise<string> {
     // By entity name: libs/auth does not import @tel/meetings (which may use the field rules here).
     const economy = await em.findOne<{ id: string; code: string }>('Economy', { where: { code }, select: { id: true } });
-    if (!economy) throw AppError.badInput(`unknown economy "${code}"`, { field: 'economyCode' });
+    if (!economy) throw AppError.badInput('ECONOMY_UNKNOWN', `unknown economy "${code}"`, { field: 'economyCode' });
     return economy.id;
   }
 }
@@ -295,7 +295,7 @@ function parseExpiry(raw: string | null | undefined): Date | null {
   if (raw == null || raw.trim() === '') return null;
   const text = raw.trim();
   const at = ISO_DATE_TIME.test(text) ? new Date(text) : new Date(NaN);
-  if (Number.isNaN(at.getTime())) throw AppError.badInput('expiresAt must be an ISO 8601 date-time, e.g. 2026-12-31 or 2026-12-31T23:59:59Z', { field: 'expiresAt' });
-  if (at.getTime() <= Date.now()) throw AppError.badInput('expiresAt must be in the future', { field: 'expiresAt' });
+  if (Number.isNaN(at.getTime())) throw AppError.badInput('DATE_MALFORMED', 'expiresAt must be an ISO 8601 date-time, e.g. 2026-12-31 or 2026-12-31T23:59:59Z', { field: 'expiresAt' });
+  if (at.getTime() <= Date.now()) throw AppError.badInput('DATE_OUT_OF_RANGE', 'expiresAt must be in the future', { field: 'expiresAt' });
   return at;
 }

@@ -81,7 +81,7 @@ export function checkEmail(raw: string): { ok: true; email: string } | { ok: fal
 /** The normalized e-mail, or BAD_USER_INPUT saying what is wrong with it. */
 export function requireEmail(raw: string): string {
   const checked = checkEmail(raw);
-  if (!checked.ok) throw AppError.badInput(checked.problem, { field: 'email' });
+  if (!checked.ok) throw AppError.badInput('EMAIL_INVALID', checked.problem, { field: 'email' });
   return checked.email;
 }
 
@@ -96,7 +96,7 @@ export function passwordProblem(password: string): string | null {
 
 export function requireStrongPassword(password: string): void {
   const problem = passwordProblem(password);
-  if (problem) throw AppError.badInput(problem, { field: 'password' });
+  if (problem) throw AppError.badInput('PASSWORD_WEAK', problem, { field: 'password' });
 }
 
 export function hashPassword(password: string): Promise<string> {

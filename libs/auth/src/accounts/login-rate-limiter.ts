@@ -111,7 +111,7 @@ export class LoginRateLimiter implements OnModuleDestroy {
         this.reportedDown = true;
         this.logger.warn(`sign-in limit store failed (${rejection instanceof Error ? rejection.message : String(rejection)}); sign-in answers SERVICE_UNAVAILABLE until it is back`);
       }
-      throw AppError.serviceUnavailable('Sign-in is unavailable for a moment (its rate-limit store does not answer); try again shortly', 5);
+      throw AppError.serviceUnavailable('LOGIN_LIMITER_UNAVAILABLE', 'Sign-in is unavailable for a moment (its rate-limit store does not answer); try again shortly', 5);
     }
   }
 }
@@ -122,5 +122,5 @@ function keyOf(account: string, ip: string): string {
 
 export function tooMany(msBeforeNext: number): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many sign-in attempts; try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
+  return new AppError('LOGIN_RATE_LIMITED', `Too many sign-in attempts; try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
 }

@@ -52,18 +52,18 @@ export class SessionController {
   @HttpCode(200)
   async signIn(@Ctx() ctx: RequestContext, @Body() input: LoginInput, @Req() req: RequestWithContext, @Res({ passthrough: true }) res: Response): Promise<SessionAnswer> {
     // A JSON body cannot come from another site's plain form (that would need a CORS preflight we never allow): no signing a browser into someone else's account.
-    if (!req.is('application/json')) throw AppError.badInput('Send {"email", "password"} as application/json');
-    if (typeof input?.email !== 'string' || typeof input?.password !== 'string') throw AppError.badInput('email and password are required', { fields: ['email', 'password'] });
+    if (!req.is('application/json')) throw AppError.badInput('LOGIN_INPUT_MISSING', 'Send {"email", "password"} as application/json');
+    if (typeof input?.email !== 'string' || typeof input?.password !== 'string') throw AppError.badInput('LOGIN_INPUT_MISSING', 'email and password are required', { fields: ['email', 'password'] });
     let userId: string;
     try {
       // The one sign-in path (rate limit, dummy hash for unknown e-mails), shared with GraphQL's login.
       userId = (await this.auth.login(input.email, input.password, req.ip ?? 'unknown')).userId;
     } catch (error) {
-      if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) throw AppError.unauthenticated(WRONG_CREDENTIALS);
+      if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) throw AppError.unauthenticated('LOGIN_FAILED', WRONG_CREDENTIALS);
       throw error;
     }
     const user = await this.auth.userById(userId);
-    if (!user) throw AppError.unauthenticated(WRONG_CREDENTIALS);
+    if (!user) throw AppError.unauthenticated('LOGIN_FAILED', WRONG_CREDENTIALS);
     const { secret, session } = await this.sessions.start(ctx, user, req.telSession?.id ?? null);
     // The middleware may already have cleared a dead cookie in this answer; only the new one goes out.
     dropSetCookie(res, SESSION_COOKIE);

@@ -23,7 +23,7 @@ export class TokenAuthenticator extends Authenticator {
 
   async authenticate(bearerToken: string): Promise<Actor> {
     const actor = looksLikeApiToken(bearerToken) ? await this.viaApiToken(bearerToken) : await this.viaSession(bearerToken);
-    if (!actor) throw AppError.unauthenticated(INVALID_TOKEN);
+    if (!actor) throw AppError.unauthenticated('TOKEN_INVALID', INVALID_TOKEN);
     return actor;
   }
 

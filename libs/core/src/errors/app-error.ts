@@ -1,75 +1,63 @@
-/** The error codes every client can rely on (`extensions.code`). */
-export enum ErrorCode {
-  BAD_USER_INPUT = 'BAD_USER_INPUT',
-  NOT_FOUND = 'NOT_FOUND',
-  CONFLICT = 'CONFLICT',
-  INVALID_STATE = 'INVALID_STATE',
-  UNAUTHENTICATED = 'UNAUTHENTICATED',
-  FORBIDDEN = 'FORBIDDEN',
-  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
-  /** A service the request needs (database, Redis) is unreachable; retry after `retryAfterSeconds`. */
-  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
-  /** The database or the files volume is full; nothing was written. */
-  INSUFFICIENT_STORAGE = 'INSUFFICIENT_STORAGE',
-  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
-}
+import { ERROR_REASONS, ErrorCode, ErrorReason, HTTP_STATUS, httpStatusOfReason, ReasonOf } from './error-reasons';
 
-const HTTP_STATUS: Record<ErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INVALID_STATE: 409,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  TOO_MANY_REQUESTS: 429,
-  SERVICE_UNAVAILABLE: 503,
-  INSUFFICIENT_STORAGE: 507,
-  INTERNAL_SERVER_ERROR: 500,
-};
+export { ErrorCode } from './error-reasons';
+
+/** Client-safe details. `field` (or `fields`) names the input that was wrong. */
+export type ErrorDetails = { field?: string; fields?: string[] } & Record<string, unknown>;
 
 /**
  * An error whose message is safe to show to the caller. Anything else that escapes a resolver
- * is masked as INTERNAL_SERVER_ERROR.
+ * is masked as INTERNAL_SERVER_ERROR. Every AppError has a `reason` from the catalogue
+ * (ERROR_REASONS, docs/ERRORS.md), which decides its code and HTTP status: clients branch on it.
  */
 export class AppError extends Error {
+  readonly code: ErrorCode;
+
   constructor(
-    readonly code: ErrorCode,
+    readonly reason: ErrorReason,
     message: string,
     /** Extra, client-safe details (e.g. which field was wrong). */
-    readonly details?: Record<string, unknown>,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'AppError';
+    this.code = ERROR_REASONS[reason].code as ErrorCode;
   }
 
   get httpStatus(): number {
-    return HTTP_STATUS[this.code];
+    return httpStatusOfReason(this.reason);
   }
 
-  static badInput(message: string, details?: Record<string, unknown>): AppError {
-    return new AppError(ErrorCode.BAD_USER_INPUT, message, details);
+  /** The input that was wrong (the first, when several were). */
+  get field(): string | undefined {
+    return this.details?.field ?? this.details?.fields?.[0];
   }
-  static notFound(what: string, key?: string): AppError {
-    return new AppError(ErrorCode.NOT_FOUND, key === undefined ? `${what} not found` : `${what} "${key}" not found`);
+
+  static badInput(reason: ReasonOf<ErrorCode.BAD_USER_INPUT>, message: string, details?: ErrorDetails): AppError {
+    return new AppError(reason, message, details);
   }
-  static conflict(message: string, details?: Record<string, unknown>): AppError {
-    return new AppError(ErrorCode.CONFLICT, message, details);
+  /** The same answer whether `what` does not exist or the caller may not see it. */
+  static notFound(reason: ReasonOf<ErrorCode.NOT_FOUND>, what: string, key?: string): AppError {
+    return new AppError(reason, key === undefined ? `${what} not found` : `${what} "${key}" not found`);
   }
-  static invalidState(message: string, details?: Record<string, unknown>): AppError {
-    return new AppError(ErrorCode.INVALID_STATE, message, details);
+  static conflict(reason: ReasonOf<ErrorCode.CONFLICT>, message: string, details?: ErrorDetails): AppError {
+    return new AppError(reason, message, details);
   }
-  static unauthenticated(message = 'Sign in to do this'): AppError {
-    return new AppError(ErrorCode.UNAUTHENTICATED, message);
+  static invalidState(reason: ReasonOf<ErrorCode.INVALID_STATE>, message: string, details?: ErrorDetails): AppError {
+    return new AppError(reason, message, details);
   }
-  static forbidden(message = 'You are not allowed to do this'): AppError {
-    return new AppError(ErrorCode.FORBIDDEN, message);
+  static unauthenticated(reason: ReasonOf<ErrorCode.UNAUTHENTICATED>, message = 'Sign in to do this'): AppError {
+    return new AppError(reason, message);
+  }
+  static forbidden(reason: ReasonOf<ErrorCode.FORBIDDEN>, message = 'You are not allowed to do this'): AppError {
+    return new AppError(reason, message);
   }
   /** The client should retry after `retryAfterSeconds` (sent as `Retry-After` over HTTP). */
-  static serviceUnavailable(message: string, retryAfterSeconds = 5): AppError {
-    return new AppError(ErrorCode.SERVICE_UNAVAILABLE, message, { retryAfterSeconds });
+  static serviceUnavailable(reason: ReasonOf<ErrorCode.SERVICE_UNAVAILABLE>, message: string, retryAfterSeconds = 5): AppError {
+    return new AppError(reason, message, { retryAfterSeconds });
   }
   static insufficientStorage(message = 'The server is out of storage space; nothing was saved. Try again later.', retryAfterSeconds = 60): AppError {
-    return new AppError(ErrorCode.INSUFFICIENT_STORAGE, message, { retryAfterSeconds });
+    return new AppError('STORAGE_FULL', message, { retryAfterSeconds });
   }
 }
 

@@ -1,29 +1,6 @@
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, Kind } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { HttpException } from '@nestjs/common';
-import { AppError, ErrorCode } from './app-error';
-import { toServiceUnavailable } from './service-unavailable';
-
-/** Codes that Apollo and graphql-js raise about the request itself: their messages are safe. */
-const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
-
-const HTTP_TO_CODE: Record<number, ErrorCode> = {
-  400: ErrorCode.BAD_USER_INPUT,
-  401: ErrorCode.UNAUTHENTICATED,
-  403: ErrorCode.FORBIDDEN,
-  404: ErrorCode.NOT_FOUND,
-  409: ErrorCode.CONFLICT,
-  413: ErrorCode.BAD_USER_INPUT,
-  429: ErrorCode.TOO_MANY_REQUESTS,
-};
+import { ClientError, graphqlExtensions, toClientError } from './client-error';
 
 export interface ClassifyOptions {
   /**
@@ -48,39 +25,40 @@ export interface ClassifiedError {
 }
 
 /**
- * Turns any error raised while executing an operation into what the client may see:
- * coded errors keep their message; everything else becomes INTERNAL_SERVER_ERROR with no
- * stack trace, SQL or driver text.
+ * Turns any error raised while executing an operation into what the client may see (through the
+ * one map, toClientError): coded errors keep their message and get `reason` (and `field`);
+ * everything else becomes INTERNAL_SERVER_ERROR (reason INTERNAL) with no stack trace, SQL or
+ * driver text.
  */
 export function classifyGraphQLError(formatted: GraphQLFormattedError, error: unknown, options: ClassifyOptions = {}): ClassifiedError {
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
-  // A database or Redis that does not answer is the caller's to retry, not a bug to hide.
-  const unavailable = original instanceof AppError ? null : toServiceUnavailable(original);
-  if (unavailable) {
-    return { formatted: { ...base, message: unavailable.message, extensions: { ...unavailable.details, code: unavailable.code } }, internal: false };
-  }
-  if (original instanceof AppError) {
-    return {
-      formatted: { ...base, message: original.message, extensions: { ...(original.details ?? {}), code: original.code } },
-      internal: false,
-    };
-  }
-  if (original instanceof HttpException) {
-    const code = HTTP_TO_CODE[original.getStatus()];
-    if (code) {
-      const response = original.getResponse() as string | { message?: string | string[] };
-      const message = typeof response === 'string' ? response : Array.isArray(response.message) ? response.message.join('; ') : (response.message ?? original.message);
-      return { formatted: { ...base, message, extensions: { code } }, internal: false };
-    }
-  }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !(original instanceof Error && original !== error && !(original as { extensions?: unknown }).extensions)) {
-    const message = options.hideSuggestions ? withoutSuggestions(formatted.message) : formatted.message;
-    return { formatted: { ...base, message, extensions: { code } }, internal: false };
-  }
-  return {
-    formatted: { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
-    internal: true,
-  };
+  // Apollo's and graphql-js's own request errors; not an Error a resolver threw that Apollo wrapped.
+  const isRequestError = typeof code === 'string' && !(original instanceof Error && original !== error && !(original as { extensions?: unknown }).extensions);
+  const request = isRequestError
+    ? { code, message: options.hideSuggestions ? withoutSuggestions(formatted.message) : formatted.message, reason: formatted.extensions?.reason }
+    : undefined;
+  const client = inputPaths(toClientError(original, request), error);
+  return { formatted: { ...base, message: client.message, extensions: graphqlExtensions(client) }, internal: client.internal };
+}
+
+/** The argument that carries a mutation's (or a list's) input, in the order they are looked for. */
+const INPUT_ARGUMENTS = ['input', 'filter'];
+
+/**
+ * Services name the input at fault as they know it (`number`); over GraphQL, `field` is its path
+ * from the operation's argument (`input.number`). A field that already names an argument
+ * (`symbol`, `input.title`) or an HTTP header (`Idempotency-Key`) stays as it is.
+ */
+export function inputPaths(client: ClientError, error: unknown): ClientError {
+  if (client.field === undefined) return client;
+  const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
+  if (!node || node.kind !== Kind.FIELD || !node.arguments?.length) return client;
+  const names = node.arguments.map((a) => a.name.value);
+  const holder = INPUT_ARGUMENTS.find((n) => names.includes(n));
+  if (!holder) return client;
+  const path = (field: string) => (names.includes(field.split('.')[0]) || /^[A-Z]/.test(field) ? field : `${holder}.${field}`);
+  const fields = Array.isArray(client.details.fields) ? { fields: (client.details.fields as string[]).map(path) } : {};
+  return { ...client, field: path(client.field), details: { ...client.details, ...fields } };
 }

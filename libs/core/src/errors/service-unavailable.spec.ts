@@ -28,7 +28,7 @@ describe('unavailableService: which driver errors mean "a dependency is not answ
     ['AggregateError of connect attempts', Object.assign(new Error(''), { errors: [coded('ECONNREFUSED'), coded('ECONNREFUSED')] }), 'service'],
     ['a plain object thrown (pg connect), as graphql-js wraps it', Object.assign(new Error('Unexpected error value: { code: "ECONNREFUSED" }'), { name: 'NonErrorThrown', thrownValue: { errno: -111, code: 'ECONNREFUSED', syscall: 'connect' } }), 'service'],
     ['the plain object itself', { errno: -111, code: 'ECONNREFUSED', syscall: 'connect' }, 'service'],
-    ['AppError SERVICE_UNAVAILABLE', AppError.serviceUnavailable('down'), 'service'],
+    ['AppError SERVICE_UNAVAILABLE', AppError.serviceUnavailable('DEPENDENCY_UNAVAILABLE', 'down'), 'service'],
   ])('%s', (_label, error, expected) => {
     expect(unavailableService(error)).toBe(expected);
   });
@@ -38,7 +38,7 @@ describe('unavailableService: which driver errors mean "a dependency is not answ
     ['a syntax error', new QueryFailedError('SELEC', [], coded('42601', 'syntax error'))],
     ['SQLITE_CONSTRAINT', coded('SQLITE_CONSTRAINT_UNIQUE', 'UNIQUE constraint failed')],
     ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
-    ['an AppError of another code', AppError.notFound('Meeting')],
+    ['an AppError of another code', AppError.notFound('MEETING_NOT_FOUND', 'Meeting')],
     ['not an error', 'ECONNREFUSED'],
     ['null', null],
   ])('not %s', (_label, error) => {
@@ -57,7 +57,7 @@ describe('unavailableService: which driver errors mean "a dependency is not answ
   it('is what a GraphQL client sees, instead of INTERNAL_SERVER_ERROR', () => {
     const { formatted, internal } = classifyGraphQLError({ message: 'connect ECONNREFUSED 127.0.0.1:5432' }, coded('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'));
     expect(internal).toBe(false);
-    expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
+    expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', reason: 'DEPENDENCY_UNAVAILABLE', retryAfterSeconds: 5 });
     expect(formatted.message).not.toMatch(/127\.0\.0\.1/);
   });
 });

@@ -83,5 +83,5 @@ export function toServiceUnavailable(error: unknown): AppError | null {
   const service = unavailableService(error);
   if (!service) return null;
   const what = service === 'database' ? 'The database' : service === 'redis' ? 'The job queue' : 'A service this request needs';
-  return AppError.serviceUnavailable(`${what} is unreachable right now. Try again in a few seconds.`, UNAVAILABLE_RETRY_AFTER_SECONDS);
+  return AppError.serviceUnavailable('DEPENDENCY_UNAVAILABLE', `${what} is unreachable right now. Try again in a few seconds.`, UNAVAILABLE_RETRY_AFTER_SECONDS);
 }

@@ -26,7 +26,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!scope) return next.handle();
     const roots = info.operation.selectionSet.selections;
     if (roots.length !== 1 || roots[0].kind !== Kind.FIELD) {
-      throw AppError.badInput(`An ${IDEMPOTENCY_HEADER} covers one mutation: send one mutation field per request`, { field: IDEMPOTENCY_HEADER });
+      throw AppError.badInput('IDEMPOTENCY_KEY_SCOPE', `An ${IDEMPOTENCY_HEADER} covers one mutation: send one mutation field per request`, { field: IDEMPOTENCY_HEADER });
     }
     return runWithIdempotency(scope, () => next.handle()).pipe(
       catchError((error: unknown) => (error instanceof IdempotentReplay ? from(this.idempotency.replay(ctx, error)) : throwError(() => error))),

@@ -15,7 +15,7 @@ export function parseIdempotencyKey(raw: string | string[] | undefined): string 
   if (raw === undefined) return undefined;
   const value = Array.isArray(raw) ? raw : [raw];
   if (value.length !== 1 || !KEY_PATTERN.test(value[0].trim())) {
-    throw AppError.badInput(`${IDEMPOTENCY_HEADER} must be one value of 1 to 255 printable ASCII characters (a UUID, say)`, { field: IDEMPOTENCY_HEADER });
+    throw AppError.badInput('IDEMPOTENCY_KEY_MALFORMED', `${IDEMPOTENCY_HEADER} must be one value of 1 to 255 printable ASCII characters (a UUID, say)`, { field: IDEMPOTENCY_HEADER });
   }
   return value[0].trim();
 }
@@ -79,13 +79,13 @@ export class IdempotentReplay extends Error {
 /** What a stored key means for a new request with it: replay, or CONFLICT. */
 export function verdictFor(row: IdempotencyKey, scope: IdempotencyScope): IdempotentReplay | AppError {
   if (row.operation !== scope.operation || row.fingerprint !== scope.fingerprint) {
-    return AppError.conflict(
+    return AppError.conflict('IDEMPOTENCY_KEY_REUSED',
       `${IDEMPOTENCY_HEADER} "${scope.key}" was already used for a different request (${row.operation} with other input); use a new key for a new request`,
       { idempotencyKey: scope.key },
     );
   }
   if (!row.replayable) {
-    return AppError.conflict(
+    return AppError.conflict('IDEMPOTENCY_NOT_REPLAYABLE',
       `${row.operation} already ran with ${IDEMPOTENCY_HEADER} "${scope.key}"; its answer held a secret that is shown only once, so it cannot be sent again`,
       { idempotencyKey: scope.key, resultId: row.resultId },
     );
@@ -162,7 +162,7 @@ export async function loadReplay(em: EntityManager, replay: IdempotentReplay): P
   const { resultEntity, resultId, operation, key } = replay.row;
   const found = resultEntity && resultId ? await em.findOne(resultEntity, { where: { id: resultId } }) : null;
   if (!found) {
-    throw AppError.conflict(`${operation} already ran with ${IDEMPOTENCY_HEADER} "${key}", and what it returned no longer exists`, { idempotencyKey: key });
+    throw AppError.conflict('IDEMPOTENCY_RESULT_GONE', `${operation} already ran with ${IDEMPOTENCY_HEADER} "${key}", and what it returned no longer exists`, { idempotencyKey: key });
   }
   return found;
 }

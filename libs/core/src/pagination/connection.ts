@@ -47,15 +47,15 @@ export function encodeCursor(offset: number): string {
 /** Validates `first`/`after` and turns them into an offset window. */
 export function pageWindow(args: PageArgs): PageWindow {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0) throw AppError.badInput('first must be zero or a positive whole number');
+  if (!Number.isInteger(first) || first < 0) throw AppError.badInput('PAGE_SIZE_OUT_OF_RANGE', 'first must be zero or a positive whole number');
   if (first > MAX_PAGE_SIZE) {
-    throw AppError.badInput(`first may be at most ${MAX_PAGE_SIZE}`, { maxPageSize: MAX_PAGE_SIZE });
+    throw AppError.badInput('PAGE_SIZE_OUT_OF_RANGE', `first may be at most ${MAX_PAGE_SIZE}`, { maxPageSize: MAX_PAGE_SIZE });
   }
   let offset = 0;
   if (args.after) {
     const decoded = Buffer.from(args.after, 'base64url').toString('utf8');
     const match = /^o:(\d{1,9})$/.exec(decoded);
-    if (!match) throw AppError.badInput('after is not a cursor this server gave out');
+    if (!match) throw AppError.badInput('CURSOR_INVALID', 'after is not a cursor this server gave out');
     offset = Number(match[1]) + 1;
   }
   return { offset, limit: first };

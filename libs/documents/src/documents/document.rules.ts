@@ -6,7 +6,7 @@ export function parseSymbolInput(text: string, field = 'symbol'): ParsedSymbol {
   try {
     return parseDocumentSymbol(text);
   } catch (error) {
-    if (error instanceof SymbolParseError) throw AppError.badInput(error.message, { field, expected: error.expected });
+    if (error instanceof SymbolParseError) throw AppError.badInput('SYMBOL_MALFORMED', error.message, { field, expected: error.expected });
     throw error;
   }
 }
@@ -21,7 +21,7 @@ export function symbolFor(meetingCode: string, parts: Omit<DocumentSymbol, 'meet
     formatDocumentSymbol(symbol);
   } catch (error) {
     if (error instanceof RangeError) {
-      throw AppError.badInput(`These parts do not make a document symbol: ${error.message.replace(/^Invalid DocumentSymbol: /, '')}`, { field: 'code' });
+      throw AppError.badInput('SYMBOL_MALFORMED', `These parts do not make a document symbol: ${error.message.replace(/^Invalid DocumentSymbol: /, '')}`, { field: 'code' });
     }
     throw error;
   }
@@ -32,9 +32,9 @@ export function symbolFor(meetingCode: string, parts: Omit<DocumentSymbol, 'meet
 export function revisionNumberInput(value: string | number, field = 'revision'): number {
   const text = String(value).trim();
   const m = /^(?:rev\.?\s*)?(\d{1,3})$/i.exec(text);
-  if (!m) throw AppError.badInput(`"${text.slice(0, 20)}" is not a revision number (0 for the original, 1, 2 …)`, { field });
+  if (!m) throw AppError.badInput('REVISION_MALFORMED', `"${text.slice(0, 20)}" is not a revision number (0 for the original, 1, 2 …)`, { field });
   const n = Number(m[1]);
-  if (n > SYMBOL_LIMITS.maxRevision) throw AppError.badInput(`revision must be at most ${SYMBOL_LIMITS.maxRevision}`, { field });
+  if (n > SYMBOL_LIMITS.maxRevision) throw AppError.badInput('REVISION_MALFORMED', `revision must be at most ${SYMBOL_LIMITS.maxRevision}`, { field });
   return n;
 }
 

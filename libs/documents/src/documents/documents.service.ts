@@ -33,10 +33,10 @@ export class DocumentsService {
     const parsed = parseSymbolInput(text);
     const key = symbolKey(parsed);
     const doc = await this.uow.manager.findOne(Document, { where: { symbol: key } });
-    if (!doc || !canReadDocument(ctx.actor, doc)) throw AppError.notFound('Document', key);
+    if (!doc || !canReadDocument(ctx.actor, doc)) throw AppError.notFound('DOCUMENT_NOT_FOUND', 'Document', key);
     if (parsed.revision !== null) {
       if (!(await this.uow.manager.exists(DocumentRevision, { where: { documentId: doc.id, number: parsed.revision } }))) {
-        throw AppError.notFound('Document', `${key} [Rev.${parsed.revision}]`);
+        throw AppError.notFound('DOCUMENT_NOT_FOUND', 'Document', `${key} [Rev.${parsed.revision}]`);
       }
       doc.requestedRevision = parsed.revision;
     }
@@ -49,7 +49,7 @@ export class DocumentsService {
    */
   async findBySymbol(ctx: RequestContext, key: string): Promise<Document | null> {
     const doc = await this.uow.manager.findOne(Document, { where: { symbol: key } });
-    if (doc && !canReadDocument(ctx.actor, doc)) throw AppError.notFound('Document', key);
+    if (doc && !canReadDocument(ctx.actor, doc)) throw AppError.notFound('DOCUMENT_NOT_FOUND', 'Document', key);
     return doc;
   }
 
@@ -66,7 +66,7 @@ export class DocumentsService {
     if (filter?.access) qb.andWhere('d.access = :access', { access: filter.access });
     if (filter?.status) qb.andWhere('d.status = :status', { status: filter.status });
     if (filter?.agendaItem) {
-      if (!isUuid(filter.agendaItem)) throw AppError.badInput('agendaItem must be the id of an agenda item', { field: 'agendaItem' });
+      if (!isUuid(filter.agendaItem)) throw AppError.badInput('INPUT_INVALID', 'agendaItem must be the id of an agenda item', { field: 'agendaItem' });
       qb.andWhere('d.agendaItemId = :item', { item: filter.agendaItem });
     }
     if (filter?.submittedBy) {
@@ -90,23 +90,23 @@ export class DocumentsService {
   register(ctx: RequestContext, input: RegisterDocumentInput): Promise<Document> {
     return this.uow.write(async (em) => {
       const parsed = input.symbol ? parseSymbolInput(input.symbol) : null;
-      if (!parsed && !input.meetingCode) throw AppError.badInput('Give meetingCode (with groupCode or code), or the full symbol', { field: 'meetingCode' });
+      if (!parsed && !input.meetingCode) throw AppError.badInput('FIELD_REQUIRED', 'Give meetingCode (with groupCode or code), or the full symbol', { field: 'meetingCode' });
       const meeting = await this.lookup.meetingByCode(em, input.meetingCode ?? meetingCodeOf(parsed!));
       if (parsed && meetingCodeOf(parsed) !== meeting.code) {
-        throw AppError.badInput(`The symbol belongs to meeting ${meetingCodeOf(parsed)}, not ${meeting.code}`, { field: 'symbol' });
+        throw AppError.badInput('SYMBOL_MISMATCH', `The symbol belongs to meeting ${meetingCodeOf(parsed)}, not ${meeting.code}`, { field: 'symbol' });
       }
       const group = input.groupCode ? await this.lookup.groupByCode(em, input.groupCode) : null;
       let code = parsed ? (parsed.code ?? '') : normalizeCode(input.code ?? group?.code ?? '');
-      if (parsed && input.code && normalizeCode(input.code) !== code) throw AppError.badInput(`The symbol's code is ${code || 'empty'}, not ${normalizeCode(input.code)}`, { field: 'code' });
-      if (!parsed && !code) throw AppError.badInput('Give groupCode or code: numbers run per meeting and group or session code', { field: 'code' });
+      if (parsed && input.code && normalizeCode(input.code) !== code) throw AppError.badInput('SYMBOL_MISMATCH', `The symbol's code is ${code || 'empty'}, not ${normalizeCode(input.code)}`, { field: 'code' });
+      if (!parsed && !code) throw AppError.badInput('FIELD_REQUIRED', 'Give groupCode or code: numbers run per meeting and group or session code', { field: 'code' });
       code = code.replace(/\s*[-/]\s*/g, '-');
       // A code that is a group's own (SPSG) says which group; a session code (PTAB-WS) needs groupCode to say it.
       const groupId = group?.id ?? (code ? ((await em.findOne(Group, { where: { code } }))?.id ?? null) : null);
 
       const year = parsed?.year ?? input.year ?? (meeting.startDate ? Number(meeting.startDate.slice(0, 4)) : null);
-      if (year === null) throw AppError.badInput(`${meeting.code} has no dates yet: give the year of the symbol`, { field: 'year' });
-      if (parsed && input.year && input.year !== parsed.year) throw AppError.badInput(`The symbol's year is ${parsed.year}, not ${input.year}`, { field: 'year' });
-      if (!yearFits(year, meeting)) throw AppError.badInput(`${year} does not fit ${meeting.code} (${meeting.startDate} to ${meeting.endDate})`, { field: 'year' });
+      if (year === null) throw AppError.badInput('SYMBOL_YEAR_REQUIRED', `${meeting.code} has no dates yet: give the year of the symbol`, { field: 'year' });
+      if (parsed && input.year && input.year !== parsed.year) throw AppError.badInput('SYMBOL_MISMATCH', `The symbol's year is ${parsed.year}, not ${input.year}`, { field: 'year' });
+      if (!yearFits(year, meeting)) throw AppError.badInput('DATE_OUT_OF_RANGE', `${year} does not fit ${meeting.code} (${meeting.startDate} to ${meeting.endDate})`, { field: 'year' });
 
       const annex = parsed?.annex ?? '';
       let number: number;
@@ -123,7 +123,7 @@ export class DocumentsService {
       const key = symbolKey(symbol);
       const firstRevision = input.revision ?? parsed?.revision ?? 0;
       if (parsed?.revision != null && input.revision != null && parsed.revision !== input.revision) {
-        throw AppError.badInput(`The symbol names Rev.${parsed.revision}, not Rev.${input.revision}`, { field: 'revision' });
+        throw AppError.badInput('SYMBOL_MISMATCH', `The symbol names Rev.${parsed.revision}, not Rev.${input.revision}`, { field: 'revision' });
       }
 
       const doc = em.create(Document, {
@@ -149,7 +149,7 @@ export class DocumentsService {
       try {
         await em.insert(Document, doc);
       } catch (error) {
-        if (isUniqueViolation(error)) throw AppError.conflict(`${key} is already registered`, { symbol: key });
+        if (isUniqueViolation(error)) throw AppError.conflict('DOCUMENT_EXISTS', `${key} is already registered`, { symbol: key });
         throw error;
       }
       await em.insert(DocumentRevision, em.create(DocumentRevision, { documentId: doc.id, number: firstRevision, note: input.note?.trim() || null }));
@@ -162,20 +162,20 @@ export class DocumentsService {
     return this.uow.write(async (em) => {
       const parsed = parseSymbolInput(input.symbol);
       if (parsed.revision !== null && input.number != null && parsed.revision !== input.number) {
-        throw AppError.badInput(`The symbol names Rev.${parsed.revision}, not Rev.${input.number}`, { field: 'number' });
+        throw AppError.badInput('SYMBOL_MISMATCH', `The symbol names Rev.${parsed.revision}, not Rev.${input.number}`, { field: 'number' });
       }
       const doc = await this.lockedForChange(ctx, em, symbolKey(parsed));
       const latest = await this.latestRevisionNumber(em, doc.id);
       const number = input.number ?? parsed.revision ?? latest + 1;
-      if (number > 999) throw AppError.badInput('A document has at most 999 revisions', { field: 'number' });
+      if (number > 999) throw AppError.badInput('REVISION_MALFORMED', 'A document has at most 999 revisions', { field: 'number' });
       if (number <= latest) {
-        throw AppError.conflict(number === latest ? `${doc.symbol} already has Rev.${number}` : `Revisions only go forward: ${doc.symbol} is at Rev.${latest}`, { latest });
+        throw AppError.conflict(number === latest ? 'REVISION_EXISTS' : 'REVISION_NOT_NEXT', number === latest ? `${doc.symbol} already has Rev.${number}` : `Revisions only go forward: ${doc.symbol} is at Rev.${latest}`, { latest });
       }
       const revision = em.create(DocumentRevision, { documentId: doc.id, number, note: input.note?.trim() || null });
       try {
         await em.insert(DocumentRevision, revision);
       } catch (error) {
-        if (isUniqueViolation(error)) throw AppError.conflict(`${doc.symbol} already has Rev.${number}`);
+        if (isUniqueViolation(error)) throw AppError.conflict('REVISION_EXISTS', `${doc.symbol} already has Rev.${number}`);
         throw error;
       }
       await this.audit.record(em, ctx, { action: 'document.revise', entityType: 'Document', entityId: doc.id, summary: `added Rev.${number} to ${doc.symbol}` });
@@ -190,8 +190,8 @@ export class DocumentsService {
       if (input.supersededBy) {
         const key = symbolKey(parseSymbolInput(input.supersededBy, 'supersededBy'));
         supersededBy = await em.findOne(Document, { where: { symbol: key } });
-        if (!supersededBy) throw AppError.notFound('Document', key);
-        if (supersededBy.id === doc.id) throw AppError.badInput('A document cannot supersede itself', { field: 'supersededBy' });
+        if (!supersededBy) throw AppError.notFound('DOCUMENT_NOT_FOUND', 'Document', key);
+        if (supersededBy.id === doc.id) throw AppError.badInput('SUPERSEDE_SELF', 'A document cannot supersede itself', { field: 'supersededBy' });
       }
       doc.status = supersededBy ? DocumentStatus.SUPERSEDED : DocumentStatus.WITHDRAWN;
       doc.statusNote = input.reason?.trim() || null;
@@ -214,7 +214,7 @@ export class DocumentsService {
       const changes: Partial<Document> = {};
       if (input.sessionId !== undefined) changes.sessionId = input.sessionId ? (await this.sessionOf(em, input.sessionId, meeting)).id : null;
       if (input.agendaItemId !== undefined) changes.agendaItemId = input.agendaItemId ? (await this.agendaItemOf(em, input.agendaItemId, meeting)).id : null;
-      if (!Object.keys(changes).length) throw AppError.badInput('Give sessionId and/or agendaItemId (null removes a link)');
+      if (!Object.keys(changes).length) throw AppError.badInput('NOTHING_TO_CHANGE', 'Give sessionId and/or agendaItemId (null removes a link)');
       Object.assign(doc, changes);
       await em.update(Document, doc.id, changes);
       await this.audit.record(em, ctx, { action: 'document.link', entityType: 'Document', entityId: doc.id, summary: `linked ${doc.symbol} (${Object.keys(changes).join(', ')})` });
@@ -226,7 +226,7 @@ export class DocumentsService {
     return this.uow.write(async (em) => {
       const doc = await this.load(ctx, em, symbolKey(parseSymbolInput(input.symbol)));
       for (const key of ['title', 'type', 'purpose', 'access', 'language'] as const) {
-        if (input[key] === null) throw AppError.badInput(`${key} cannot be cleared`, { field: key });
+        if (input[key] === null) throw AppError.badInput('FIELD_REQUIRED', `${key} cannot be cleared`, { field: key });
       }
       const changes: Partial<Document> = {};
       if (input.title) changes.title = this.title(input.title);
@@ -262,49 +262,49 @@ export class DocumentsService {
   async lockedForChange(ctx: RequestContext, em: EntityManager, key: string, lock: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write'): Promise<Document> {
     const postgres = em.connection.options.type === 'postgres';
     const doc = await em.findOne(Document, { where: { symbol: key }, ...(postgres ? { lock: { mode: lock } } : {}) });
-    if (!doc || !canReadDocument(ctx.actor, doc)) throw AppError.notFound('Document', key);
-    if (!mayContribute(ctx.actor, doc)) throw AppError.forbidden(`Only the secretariat or delegates of the submitting economy may change ${key}`);
-    if (doc.status !== DocumentStatus.REGISTERED) throw AppError.invalidState(`${key} is ${doc.status.toLowerCase()}: it takes no new revisions or files`, { status: doc.status });
+    if (!doc || !canReadDocument(ctx.actor, doc)) throw AppError.notFound('DOCUMENT_NOT_FOUND', 'Document', key);
+    if (!mayContribute(ctx.actor, doc)) throw AppError.forbidden('NOT_SUBMITTER', `Only the secretariat or delegates of the submitting economy may change ${key}`);
+    if (doc.status !== DocumentStatus.REGISTERED) throw AppError.invalidState('DOCUMENT_CLOSED', `${key} is ${doc.status.toLowerCase()}: it takes no new revisions or files`, { status: doc.status });
     return doc;
   }
 
   private async load(ctx: RequestContext, em: EntityManager, key: string): Promise<Document> {
     const doc = await em.findOne(Document, { where: { symbol: key } });
-    if (!doc || !canReadDocument(ctx.actor, doc)) throw AppError.notFound('Document', key);
-    if (!isSecretariat(ctx.actor)) throw AppError.forbidden();
+    if (!doc || !canReadDocument(ctx.actor, doc)) throw AppError.notFound('DOCUMENT_NOT_FOUND', 'Document', key);
+    if (!isSecretariat(ctx.actor)) throw AppError.forbidden('NOT_ALLOWED');
     return doc;
   }
 
   private title(text: string): string {
     const title = text.replace(/\s+/g, ' ').trim();
-    if (!title) throw AppError.badInput('title must not be empty', { field: 'title' });
+    if (!title) throw AppError.badInput('FIELD_REQUIRED', 'title must not be empty', { field: 'title' });
     return title;
   }
 
   private language(tag: string): string {
     const normalized = normalizeLanguageTag(tag);
-    if (!normalized) throw AppError.badInput(`"${tag.slice(0, 20)}" is not a language tag (e.g. en, zh, zh-Hant)`, { field: 'language' });
+    if (!normalized) throw AppError.badInput('LANGUAGE_UNKNOWN', `"${tag.slice(0, 20)}" is not a language tag (e.g. en, zh, zh-Hant)`, { field: 'language' });
     return normalized;
   }
 
   private async submitter(em: EntityManager, ref: PartyRefInput): Promise<Submitter> {
-    if (ref.personId) throw AppError.badInput('Documents are submitted by an economy or an organization, not a person', { field: 'submittedBy' });
+    if (ref.personId) throw AppError.badInput('SUBMITTER_INVALID', 'Documents are submitted by an economy or an organization, not a person', { field: 'submittedBy' });
     const party = await this.lookup.party(em, ref);
     return { submittedByEconomyId: party.economyId, submittedByOrganizationId: party.organizationId };
   }
 
   private async sessionOf(em: EntityManager, id: string, meeting: Meeting): Promise<Session> {
     const session = isUuid(id) ? await em.findOne(Session, { where: { id } }) : null;
-    if (!session) throw AppError.notFound('Session', id);
-    if (session.meetingId !== meeting.id) throw AppError.badInput(`That session is not part of ${meeting.code}`, { field: 'sessionId' });
+    if (!session) throw AppError.notFound('SESSION_NOT_FOUND', 'Session', id);
+    if (session.meetingId !== meeting.id) throw AppError.badInput('REFERENCE_ELSEWHERE', `That session is not part of ${meeting.code}`, { field: 'sessionId' });
     return session;
   }
 
   private async agendaItemOf(em: EntityManager, id: string, meeting: Meeting): Promise<AgendaItem> {
     const item = isUuid(id) ? await em.findOne(AgendaItem, { where: { id } }) : null;
-    if (!item) throw AppError.notFound('Agenda item', id);
+    if (!item) throw AppError.notFound('AGENDA_ITEM_NOT_FOUND', 'Agenda item', id);
     const agenda = await em.findOneByOrFail(Agenda, { id: item.agendaId });
-    if (agenda.meetingId !== meeting.id) throw AppError.badInput(`That agenda item is not on an agenda of ${meeting.code}`, { field: 'agendaItemId' });
+    if (agenda.meetingId !== meeting.id) throw AppError.badInput('REFERENCE_ELSEWHERE', `That agenda item is not on an agenda of ${meeting.code}`, { field: 'agendaItemId' });
     return item;
   }
 }

@@ -1,7 +1,7 @@
-import { Controller, Get, HttpException, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import { Allow, APP_CONFIG, AppConfig, Ctx, Idempotency, IdempotencyScope, IdempotentReplay, Public, RequestContext, Role, runWithIdempotency } from '@tel/core';
+import { Allow, APP_CONFIG, AppConfig, AppError, Ctx, Idempotency, IdempotencyScope, IdempotentReplay, Public, RequestContext, Role, runWithIdempotency } from '@tel/core';
 import { FileStorage } from '@tel/storage';
 import { DocumentAccess } from '../documents/document.enums';
 import { DocumentFile } from './document-file.entity';
@@ -39,7 +39,7 @@ export class DocumentFilesController {
       const target = await this.files.uploadTarget(ctx, symbol, revision);
       const scope = this.idempotency.scopeFor(ctx, 'uploadDocumentFile', null); // a malformed key is refused before the body is read
       if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
-        throw new HttpException('Send the file as multipart/form-data in the field "file"', 415);
+        throw AppError.badInput('UPLOAD_TYPE_REFUSED', 'Send the file as multipart/form-data in the field "file"');
       }
       const maxBytes = this.config.uploadMaxBytes;
       if (Number(req.headers['content-length'] ?? 0) > maxBytes + MULTIPART_OVERHEAD) throw tooLarge(maxBytes);

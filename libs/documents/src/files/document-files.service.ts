@@ -1,4 +1,4 @@
-import { HttpException, Injectable, Optional } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AppError, AuditTrail, isUniqueViolation, RequestContext, UnitOfWork } from '@tel/core';
 import { isUuid } from '@tel/meetings';
 import { FileStorage, StorageFullError } from '@tel/storage';
@@ -22,7 +22,7 @@ export interface UploadTarget {
   revision: DocumentRevision;
 }
 
-const unsupported = (message: string) => new HttpException(message, 415);
+const unsupported = (message: string) => AppError.badInput('UPLOAD_TYPE_REFUSED', message);
 
 /**
  * Files of document revisions: checks an upload (content, name, size), stores it and records it —
@@ -44,18 +44,18 @@ export class DocumentFilesService {
     const parsed = parseSymbolInput(symbolText);
     const number = revisionNumberInput(revisionText);
     if (parsed.revision !== null && parsed.revision !== number) {
-      throw AppError.badInput(`The symbol names Rev.${parsed.revision} but the path names revision ${number}`, { field: 'revision' });
+      throw AppError.badInput('SYMBOL_MISMATCH', `The symbol names Rev.${parsed.revision} but the path names revision ${number}`, { field: 'revision' });
     }
     const key = symbolKey(parsed);
     const em = this.uow.manager;
     const document = await em.findOne(Document, { where: { symbol: key } });
-    if (!document || !canReadDocument(ctx.actor, document)) throw AppError.notFound('Document', key);
-    if (!mayContribute(ctx.actor, document)) throw AppError.forbidden(`Only the secretariat or delegates of the submitting economy may add files to ${key}`);
+    if (!document || !canReadDocument(ctx.actor, document)) throw AppError.notFound('DOCUMENT_NOT_FOUND', 'Document', key);
+    if (!mayContribute(ctx.actor, document)) throw AppError.forbidden('NOT_SUBMITTER', `Only the secretariat or delegates of the submitting economy may add files to ${key}`);
     if (document.status !== DocumentStatus.REGISTERED) {
-      throw AppError.invalidState(`${key} is ${document.status.toLowerCase()}: it takes no new revisions or files`, { status: document.status });
+      throw AppError.invalidState('DOCUMENT_CLOSED', `${key} is ${document.status.toLowerCase()}: it takes no new revisions or files`, { status: document.status });
     }
     const revision = await em.findOne(DocumentRevision, { where: { documentId: document.id, number } });
-    if (!revision) throw AppError.notFound('Revision', `${key} [Rev.${number}]`);
+    if (!revision) throw AppError.notFound('REVISION_NOT_FOUND', 'Revision', `${key} [Rev.${number}]`);
     return { document, revision };
   }
 
@@ -68,7 +68,7 @@ export class DocumentFilesService {
     const { staged } = received;
     let committed = false;
     try {
-      if (staged.size === 0) throw AppError.badInput('The file is empty');
+      if (staged.size === 0) throw AppError.badInput('UPLOAD_EMPTY', 'The file is empty');
       const sniffed = await sniffContent({ size: staged.size, read: (offset, length) => this.storage.readStaged(staged, offset, length) }, received.text);
       if (!sniffed.ok) throw unsupported(sniffed.reason);
       const safe = safeFileName(received.filename);
@@ -96,14 +96,14 @@ export class DocumentFilesService {
       const doc = await this.documents.lockedForChange(ctx, em, target.document.symbol, 'pessimistic_read');
       const revisionLabel = `${doc.symbol} [Rev.${target.revision.number}]`;
       const sameName = await em.findOne(DocumentFile, { where: { revisionId: target.revision.id, name: file.name } });
-      if (sameName) throw AppError.conflict(`${revisionLabel} already has a file named "${file.name}"`, { fileId: sameName.id });
+      if (sameName) throw AppError.conflict('FILE_EXISTS', `${revisionLabel} already has a file named "${file.name}"`, { fileId: sameName.id });
       const sameContent = await em.findOne(DocumentFile, { where: { revisionId: target.revision.id, sha256: file.sha256 } });
-      if (sameContent) throw AppError.conflict(`${revisionLabel} already has this content, as "${sameContent.name}"`, { fileId: sameContent.id });
+      if (sameContent) throw AppError.conflict('FILE_EXISTS', `${revisionLabel} already has this content, as "${sameContent.name}"`, { fileId: sameContent.id });
       const row = em.create(DocumentFile, { ...file, revisionId: target.revision.id, uploadedById: ctx.actor?.userId ?? null });
       try {
         await em.insert(DocumentFile, row);
       } catch (error) {
-        if (isUniqueViolation(error)) throw AppError.conflict(`${revisionLabel} already has a file named "${file.name}" or with this content`);
+        if (isUniqueViolation(error)) throw AppError.conflict('FILE_EXISTS', `${revisionLabel} already has a file named "${file.name}" or with this content`);
         throw error;
       }
       await this.audit.record(em, ctx, {
@@ -128,7 +128,7 @@ export class DocumentFilesService {
           .getOne()
       : null;
     const document = (found as (DocumentFile & { document?: Document }) | null)?.document;
-    if (!found || !document || !canReadDocument(ctx.actor, document)) throw AppError.notFound('File', id.slice(0, 40));
+    if (!found || !document || !canReadDocument(ctx.actor, document)) throw AppError.notFound('FILE_NOT_FOUND', 'File', id.slice(0, 40));
     return { file: found, document };
   }
 }

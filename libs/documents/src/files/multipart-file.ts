@@ -1,6 +1,5 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
-import { HttpException } from '@nestjs/common';
 import { AppError } from '@tel/core';
 import { BlobTooLargeError, FileStorage, StagedBlob, StorageFullError } from '@tel/storage';
 import { TextProbe, TextVerdict } from './content-sniffer';
@@ -15,7 +14,7 @@ export interface ReceivedFile {
 /** Bytes a multipart body may carry beyond the file itself (boundaries, part headers, small fields). */
 export const MULTIPART_OVERHEAD = 64 * 1024;
 
-export const tooLarge = (maxBytes: number) => new HttpException(`The file is larger than the limit of ${maxBytes} bytes`, 413);
+export const tooLarge = (maxBytes: number) => AppError.badInput('UPLOAD_TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes`);
 
 /** The client closed the connection before its request body was complete: there is no one left to answer. */
 export class ClientGoneError extends Error {
@@ -28,7 +27,7 @@ export class ClientGoneError extends Error {
 
 /** What a failed parse answers: nothing to one who left, BAD_USER_INPUT to the rest. */
 const verdictOn = (parseError: unknown): Error =>
-  parseError instanceof ClientGoneError ? parseError : AppError.badInput('The multipart body is malformed or incomplete');
+  parseError instanceof ClientGoneError ? parseError : AppError.badInput('UPLOAD_MALFORMED', 'The multipart body is malformed or incomplete');
 
 /** The file volume is full: a coded 507; anything else unchanged. */
 const storageError = (error: Error): Error => (error instanceof StorageFullError ? AppError.insufficientStorage() : error);
@@ -57,7 +56,7 @@ export function receiveSingleFile(req: Request, storage: FileStorage, options: {
         limits: { files: 1, fileSize: options.maxBytes + 1, fields: 20, fieldSize: 64 * 1024, parts: 30, headerPairs: 50 },
       });
     } catch {
-      return reject(new HttpException(`Send the file as multipart/form-data in the field "${options.field}"`, 415));
+      return reject(AppError.badInput('UPLOAD_TYPE_REFUSED', `Send the file as multipart/form-data in the field "${options.field}"`));
     }
     let staging: Promise<ReceivedFile> | null = null;
     let problem: Error | null = null;
@@ -85,7 +84,7 @@ export function receiveSingleFile(req: Request, storage: FileStorage, options: {
       stream.on('error', () => undefined);
       if (name !== options.field || staging) {
         stream.resume();
-        problem ??= AppError.badInput(staging ? 'Send one file per request' : `Unexpected file field "${name}": send the file in the field "${options.field}"`);
+        problem ??= AppError.badInput('UPLOAD_MALFORMED', staging ? 'Send one file per request' : `Unexpected file field "${name}": send the file in the field "${options.field}"`);
         return;
       }
       const probe = new TextProbe();
@@ -98,13 +97,13 @@ export function receiveSingleFile(req: Request, storage: FileStorage, options: {
         fail(error instanceof BlobTooLargeError ? tooLarge(options.maxBytes) : parser.errored ? verdictOn(parser.errored) : storageError(error)),
       );
     });
-    parser.on('filesLimit', () => (problem ??= AppError.badInput('Send one file per request')));
-    parser.on('partsLimit', () => (problem ??= AppError.badInput('Too many parts in the multipart body')));
-    parser.on('fieldsLimit', () => (problem ??= AppError.badInput('Too many fields in the multipart body')));
+    parser.on('filesLimit', () => (problem ??= AppError.badInput('UPLOAD_MALFORMED', 'Send one file per request')));
+    parser.on('partsLimit', () => (problem ??= AppError.badInput('UPLOAD_MALFORMED', 'Too many parts in the multipart body')));
+    parser.on('fieldsLimit', () => (problem ??= AppError.badInput('UPLOAD_MALFORMED', 'Too many fields in the multipart body')));
     parser.on('error', (error) => fail(verdictOn(error)));
     parser.on('close', () => {
       if (settled) return;
-      if (!staging) return fail(problem ?? AppError.badInput(`The request has no file in the multipart field "${options.field}"`));
+      if (!staging) return fail(problem ?? AppError.badInput('UPLOAD_FIELD_MISSING', `The request has no file in the multipart field "${options.field}"`));
       staging.then(
         (received) => {
           if (settled) return;

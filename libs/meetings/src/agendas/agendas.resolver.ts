@@ -74,7 +74,7 @@ export class AgendaItemResolver {
   ): Promise<AgendaItem> {
     if (id) return this.agendas.itemById(id);
     if (meetingCode && groupCode && number) return this.agendas.itemByNumber(meetingCode, groupCode, number);
-    return Promise.reject(AppError.badInput('Give either id, or meetingCode, groupCode and number'));
+    return Promise.reject(AppError.badInput('ARGUMENTS_CONFLICT', 'Give either id, or meetingCode, groupCode and number'));
   }
 
   @SecretariatOnly()

@@ -30,22 +30,22 @@ export class AgendasService {
     const meeting = await this.lookup.meetingByCode(em, meetingCode);
     const group = await this.lookup.groupByCode(em, groupCode);
     const agenda = await em.findOne(Agenda, { where: { meetingId: meeting.id, groupId: group.id } });
-    if (!agenda) throw AppError.notFound('Agenda', `${meeting.code} ${group.code}`);
+    if (!agenda) throw AppError.notFound('AGENDA_NOT_FOUND', 'Agenda', `${meeting.code} ${group.code}`);
     return agenda;
   }
 
   async itemById(id: string): Promise<AgendaItem> {
     const item = isUuid(id) ? await this.uow.manager.findOne(AgendaItem, { where: { id } }) : null;
-    if (!item) throw AppError.notFound('Agenda item', id);
+    if (!item) throw AppError.notFound('AGENDA_ITEM_NOT_FOUND', 'Agenda item', id);
     return item;
   }
 
   async itemByNumber(meetingCode: string, groupCode: string, printed: string): Promise<AgendaItem> {
     const number = canonicalAgendaNumber(printed);
-    if (!number) throw AppError.badInput(`"${printed}" is not an agenda item number (e.g. 3, 3.f, 3(f))`, { field: 'number' });
+    if (!number) throw AppError.badInput('AGENDA_ITEM_NUMBER_MALFORMED', `"${printed}" is not an agenda item number (e.g. 3, 3.f, 3(f))`, { field: 'number' });
     const agenda = await this.agendaByMeetingAndGroup(meetingCode, groupCode);
     const item = await this.uow.manager.findOne(AgendaItem, { where: { agendaId: agenda.id, number } });
-    if (!item) throw AppError.notFound('Agenda item', number);
+    if (!item) throw AppError.notFound('AGENDA_ITEM_NOT_FOUND', 'Agenda item', number);
     return item;
   }
 
@@ -54,7 +54,7 @@ export class AgendasService {
       const meeting = await this.lookup.meetingByCode(em, input.meetingCode);
       const group = await this.lookup.groupByCode(em, input.groupCode);
       if (await em.exists(Agenda, { where: { meetingId: meeting.id, groupId: group.id } })) {
-        throw AppError.conflict(`${meeting.code} already has a ${group.code} agenda`);
+        throw AppError.conflict('AGENDA_EXISTS', `${meeting.code} already has a ${group.code} agenda`);
       }
       const agenda = em.create(Agenda, {
         meetingId: meeting.id,
@@ -66,7 +66,7 @@ export class AgendasService {
       try {
         await em.save(agenda);
       } catch (error) {
-        if (isUniqueViolation(error)) throw AppError.conflict(`${meeting.code} already has a ${group.code} agenda`);
+        if (isUniqueViolation(error)) throw AppError.conflict('AGENDA_EXISTS', `${meeting.code} already has a ${group.code} agenda`);
         throw error;
       }
       await this.audit.record(em, ctx, { action: 'agenda.create', entityType: 'Agenda', entityId: agenda.id, summary: `created ${agenda.title}` });
@@ -80,9 +80,9 @@ export class AgendasService {
       const items = await em.find(AgendaItem, { where: { agendaId: agenda.id } });
       const snapshot = snapshotOf(items);
       const parentId = input.parentId ?? null;
-      if (parentId && !items.some((i) => i.id === parentId)) throw AppError.notFound('Agenda item', parentId);
+      if (parentId && !items.some((i) => i.id === parentId)) throw AppError.notFound('AGENDA_ITEM_NOT_FOUND', 'Agenda item', parentId);
       const depth = depthOf(items, parentId) + 1;
-      if (depth >= MAX_AGENDA_DEPTH) throw AppError.badInput(`Agendas nest at most ${MAX_AGENDA_DEPTH} levels deep`, { field: 'parentId' });
+      if (depth >= MAX_AGENDA_DEPTH) throw AppError.badInput('AGENDA_TOO_DEEP', `Agendas nest at most ${MAX_AGENDA_DEPTH} levels deep`, { field: 'parentId' });
       const siblings = childrenOf(items, parentId);
       const position = Math.min(input.position ?? siblings.length + 1, siblings.length + 1);
       const item = em.create(AgendaItem, {
@@ -119,9 +119,9 @@ export class AgendasService {
       const item = await this.loadItem(em, input.id);
       const agenda = await em.findOneOrFail(Agenda, { where: { id: item.agendaId } });
       const changed: string[] = [];
-      if (input.title === null) throw AppError.badInput('title cannot be cleared', { field: 'title' });
+      if (input.title === null) throw AppError.badInput('FIELD_REQUIRED', 'title cannot be cleared', { field: 'title' });
       if (input.title !== undefined && input.title.trim() !== item.title) {
-        if (agenda.status === AgendaStatus.ADOPTED) throw AppError.invalidState('The agenda is adopted: its items can no longer be retitled');
+        if (agenda.status === AgendaStatus.ADOPTED) throw AppError.invalidState('AGENDA_ADOPTED', 'The agenda is adopted: its items can no longer be retitled');
         item.title = input.title.trim();
         changed.push('title');
       }
@@ -148,13 +148,13 @@ export class AgendasService {
       const moving = items.find((i) => i.id === item.id)!;
       const newParentId = input.parentId ?? null;
       if (newParentId) {
-        if (!items.some((i) => i.id === newParentId)) throw AppError.notFound('Agenda item', newParentId);
+        if (!items.some((i) => i.id === newParentId)) throw AppError.notFound('AGENDA_ITEM_NOT_FOUND', 'Agenda item', newParentId);
         if (newParentId === moving.id || isDescendant(items, moving.id, newParentId)) {
-          throw AppError.badInput('An item cannot be nested under itself or one of its sub-items', { field: 'parentId' });
+          throw AppError.badInput('AGENDA_CYCLE', 'An item cannot be nested under itself or one of its sub-items', { field: 'parentId' });
         }
       }
       if (depthOf(items, newParentId) + 1 + subtreeHeight(items, moving.id) >= MAX_AGENDA_DEPTH) {
-        throw AppError.badInput(`Agendas nest at most ${MAX_AGENDA_DEPTH} levels deep`, { field: 'parentId' });
+        throw AppError.badInput('AGENDA_TOO_DEEP', `Agendas nest at most ${MAX_AGENDA_DEPTH} levels deep`, { field: 'parentId' });
       }
       const oldParentId = moving.parentId;
       const before = moving.number;
@@ -213,8 +213,8 @@ export class AgendasService {
   adopt(ctx: RequestContext, input: AgendaRefInput): Promise<Agenda> {
     return this.uow.write(async (em) => {
       const agenda = await this.lookup.agenda(em, input.agendaId);
-      if (agenda.status === AgendaStatus.ADOPTED) throw AppError.invalidState('The agenda is already adopted');
-      if (!(await em.exists(AgendaItem, { where: { agendaId: agenda.id } }))) throw AppError.invalidState('An empty agenda cannot be adopted');
+      if (agenda.status === AgendaStatus.ADOPTED) throw AppError.invalidState('AGENDA_ADOPTED', 'The agenda is already adopted');
+      if (!(await em.exists(AgendaItem, { where: { agendaId: agenda.id } }))) throw AppError.invalidState('AGENDA_EMPTY', 'An empty agenda cannot be adopted');
       agenda.status = AgendaStatus.ADOPTED;
       agenda.adoptedAt = new Date().toISOString();
       await em.save(agenda);
@@ -225,19 +225,19 @@ export class AgendasService {
 
   private async draftAgenda(em: EntityManager, agendaId: string): Promise<Agenda> {
     const agenda = await this.lookup.agenda(em, agendaId);
-    if (agenda.status === AgendaStatus.ADOPTED) throw AppError.invalidState('The agenda is adopted: items can no longer be added, moved, removed or renumbered');
+    if (agenda.status === AgendaStatus.ADOPTED) throw AppError.invalidState('AGENDA_ADOPTED', 'The agenda is adopted: items can no longer be added, moved, removed or renumbered');
     return agenda;
   }
 
   private async loadItem(em: EntityManager, id: string): Promise<AgendaItem> {
     const item = isUuid(id) ? await em.findOne(AgendaItem, { where: { id } }) : null;
-    if (!item) throw AppError.notFound('Agenda item', id);
+    if (!item) throw AppError.notFound('AGENDA_ITEM_NOT_FOUND', 'Agenda item', id);
     return item;
   }
 
   private async sessionOfAgenda(em: EntityManager, agenda: Agenda, sessionId: string): Promise<Session> {
     const session = isUuid(sessionId) ? await em.findOne(Session, { where: { id: sessionId } }) : null;
-    if (!session || session.meetingId !== agenda.meetingId) throw AppError.badInput('sessionId must name a session of the same meeting', { field: 'sessionId' });
+    if (!session || session.meetingId !== agenda.meetingId) throw AppError.badInput('REFERENCE_ELSEWHERE', 'sessionId must name a session of the same meeting', { field: 'sessionId' });
     return session;
   }
 
@@ -245,7 +245,7 @@ export class AgendasService {
     try {
       check();
     } catch (error) {
-      if (error instanceof TreeError) throw AppError.badInput(error.message, { field: 'label' });
+      if (error instanceof TreeError) throw AppError.badInput('AGENDA_LABEL_INVALID', error.message, { field: 'label' });
       throw error;
     }
   }
@@ -266,7 +266,7 @@ export class AgendasService {
       try {
         await em.insert(AgendaItem, item);
       } catch (error) {
-        if (isUniqueViolation(error)) throw AppError.conflict(`Agenda item ${item.number} already exists`);
+        if (isUniqueViolation(error)) throw AppError.conflict('AGENDA_ITEM_EXISTS', `Agenda item ${item.number} already exists`);
         throw error;
       }
     }

@@ -32,7 +32,7 @@ export class GroupResolver {
   @Query(() => Group)
   async group(@Args('code') code: string): Promise<Group> {
     const found = await this.uow.manager.findOne(Group, { where: { code: normalizeCode(code) } });
-    if (!found) throw AppError.notFound('Group', code);
+    if (!found) throw AppError.notFound('GROUP_NOT_FOUND', 'Group', code);
     return found;
   }
 
@@ -82,7 +82,7 @@ export class GroupResolver {
     let at: Meeting | null = null;
     if (atMeetingCode) {
       at = await this.loaders.meetingByCode(ctx, normalizeCode(atMeetingCode));
-      if (!at) throw AppError.notFound('Meeting', atMeetingCode);
+      if (!at) throw AppError.notFound('MEETING_NOT_FOUND', 'Meeting', atMeetingCode);
     }
     const meetingIds = [...new Set(terms.flatMap((t) => [t.fromMeetingId, t.toMeetingId]).filter((id): id is string => !!id))];
     const meetings = await Promise.all(meetingIds.map((id) => this.loaders.meeting(ctx, id)));

@@ -49,7 +49,7 @@ export class MeetingsService {
         notes: input.notes ?? null,
       });
       this.assertValid(meeting);
-      if (await em.exists(Meeting, { where: { code: meeting.code } })) throw AppError.conflict(`A meeting with code ${meeting.code} already exists`);
+      if (await em.exists(Meeting, { where: { code: meeting.code } })) throw AppError.conflict('MEETING_EXISTS', `A meeting with code ${meeting.code} already exists`);
       const saved = await this.save(em, meeting);
       await this.audit.record(em, ctx, { action: 'meeting.create', entityType: 'Meeting', entityId: saved.id, summary: `created meeting ${saved.code}` });
       return saved;
@@ -65,7 +65,7 @@ export class MeetingsService {
         meeting[key] = value;
         changed.push(String(key));
       };
-      if (input.title === null) throw AppError.badInput('title cannot be cleared', { field: 'title' });
+      if (input.title === null) throw AppError.badInput('FIELD_REQUIRED', 'title cannot be cleared', { field: 'title' });
       set('title', input.title?.trim());
       set('number', input.number);
       if (input.hostEconomyCode !== undefined) set('hostEconomyId', input.hostEconomyCode ? (await this.lookup.economyByCode(em, input.hostEconomyCode)).id : null);
@@ -75,7 +75,7 @@ export class MeetingsService {
       set('startDate', input.startDate);
       set('endDate', input.endDate);
       set('timeZone', input.timeZone === undefined ? undefined : input.timeZone?.trim() || null);
-      if (input.status === null) throw AppError.badInput('status cannot be cleared', { field: 'status' });
+      if (input.status === null) throw AppError.badInput('FIELD_REQUIRED', 'status cannot be cleared', { field: 'status' });
       set('status', input.status);
       set('notes', input.notes);
       this.assertValid(meeting);
@@ -90,18 +90,18 @@ export class MeetingsService {
   private assertValid(meeting: Meeting): void {
     const problems = meetingProblems(meeting);
     const fields = Object.keys(problems);
-    if (fields.length) throw AppError.badInput(Object.values(problems).join('; '), { fields });
+    if (fields.length) throw AppError.badInput('MEETING_DATES_INVALID', Object.values(problems).join('; '), { fields });
   }
 
   private async assertSessionsStillFit(em: EntityManager, meeting: Meeting): Promise<void> {
     const sessions = await em.find(Session, { where: { meetingId: meeting.id } });
     if (!sessions.length) return;
     if (!meeting.timeZone || !meeting.startDate || !meeting.endDate) {
-      throw AppError.badInput('This meeting has sessions: it needs dates and a time zone', { fields: ['startDate', 'endDate', 'timeZone'] });
+      throw AppError.badInput('MEETING_DATES_INVALID', 'This meeting has sessions: it needs dates and a time zone', { fields: ['startDate', 'endDate', 'timeZone'] });
     }
     const outside = sessions.filter((s) => s.startsAt.slice(0, 10) < meeting.startDate! || s.endsAt.slice(0, 10) > meeting.endDate!);
     if (outside.length) {
-      throw AppError.badInput(`${outside.length} session(s) would fall outside the new dates; move them first`, { fields: ['startDate', 'endDate'] });
+      throw AppError.badInput('MEETING_DATES_INVALID', `${outside.length} session(s) would fall outside the new dates; move them first`, { fields: ['startDate', 'endDate'] });
     }
   }
 
@@ -109,7 +109,7 @@ export class MeetingsService {
     try {
       return await em.save(meeting);
     } catch (error) {
-      if (isUniqueViolation(error)) throw AppError.conflict(`A meeting with code ${meeting.code} already exists`);
+      if (isUniqueViolation(error)) throw AppError.conflict('MEETING_EXISTS', `A meeting with code ${meeting.code} already exists`);
       throw error;
     }
   }

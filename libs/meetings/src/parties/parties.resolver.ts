@@ -46,7 +46,7 @@ export class EconomyResolver {
   @Query(() => Economy)
   async economy(@Args('code') code: string): Promise<Economy> {
     const found = await this.uow.manager.findOne(Economy, { where: { code: normalizeCode(code) } });
-    if (!found) throw AppError.notFound('Economy', code);
+    if (!found) throw AppError.notFound('ECONOMY_NOT_FOUND', 'Economy', code);
     return found;
   }
 }
@@ -68,7 +68,7 @@ export class OrganizationResolver {
   @Query(() => Organization)
   async organization(@Args('code') code: string): Promise<Organization> {
     const found = await this.uow.manager.findOne(Organization, { where: { code: normalizeCode(code) } });
-    if (!found) throw AppError.notFound('Organization', code);
+    if (!found) throw AppError.notFound('ORGANIZATION_NOT_FOUND', 'Organization', code);
     return found;
   }
 
@@ -107,7 +107,7 @@ export class PersonResolver {
   @Query(() => Person)
   async person(@Args('id', { type: () => ID }) id: string): Promise<Person> {
     const found = isUuid(id) ? await this.uow.manager.findOne(Person, { where: { id } }) : null;
-    if (!found) throw AppError.notFound('Person', id);
+    if (!found) throw AppError.notFound('PERSON_NOT_FOUND', 'Person', id);
     return found;
   }
 

@@ -16,7 +16,7 @@ export class SessionsService {
 
   async byId(id: string): Promise<Session> {
     const session = isUuid(id) ? await this.uow.manager.findOne(Session, { where: { id } }) : null;
-    if (!session) throw AppError.notFound('Session', id);
+    if (!session) throw AppError.notFound('SESSION_NOT_FOUND', 'Session', id);
     return session;
   }
 
@@ -45,7 +45,7 @@ export class SessionsService {
       const session = await this.load(em, input.id);
       const meeting = await em.findOneOrFail(Meeting, { where: { id: session.meetingId } });
       for (const key of ['kind', 'title', 'timeIsConventional', 'tentative', 'startsAt', 'endsAt'] as const) {
-        if (input[key] === null) throw AppError.badInput(`${key} cannot be cleared`, { field: key });
+        if (input[key] === null) throw AppError.badInput('FIELD_REQUIRED', `${key} cannot be cleared`, { field: key });
       }
       if (input.kind) session.kind = input.kind;
       if (input.title) session.title = input.title.trim();
@@ -74,22 +74,22 @@ export class SessionsService {
 
   private async load(em: EntityManager, id: string): Promise<Session> {
     const session = isUuid(id) ? await em.findOne(Session, { where: { id } }) : null;
-    if (!session) throw AppError.notFound('Session', id);
+    if (!session) throw AppError.notFound('SESSION_NOT_FOUND', 'Session', id);
     return session;
   }
 
   /** Reads both times in the meeting's zone and checks they fall within the meeting, end after start. */
   private setTimes(meeting: Meeting, session: Session, startsAt: string, endsAt: string): void {
     if (!meeting.timeZone || !meeting.startDate || !meeting.endDate) {
-      throw AppError.invalidState(`Give ${meeting.code} its dates and time zone before adding sessions`);
+      throw AppError.invalidState('MEETING_HAS_NO_DATES', `Give ${meeting.code} its dates and time zone before adding sessions`);
     }
     const start = toLocalWallTime(startsAt, meeting.timeZone);
     const end = toLocalWallTime(endsAt, meeting.timeZone);
-    if (!start) throw AppError.badInput('startsAt must be a date-time like 2008-03-26T14:00 (local) or 2008-03-26T14:00:00+09:00', { field: 'startsAt' });
-    if (!end) throw AppError.badInput('endsAt must be a date-time like 2008-03-26T17:00 (local) or 2008-03-26T17:00:00+09:00', { field: 'endsAt' });
-    if (end <= start) throw AppError.badInput('endsAt must be after startsAt', { field: 'endsAt' });
+    if (!start) throw AppError.badInput('SESSION_TIME_INVALID', 'startsAt must be a date-time like 2008-03-26T14:00 (local) or 2008-03-26T14:00:00+09:00', { field: 'startsAt' });
+    if (!end) throw AppError.badInput('SESSION_TIME_INVALID', 'endsAt must be a date-time like 2008-03-26T17:00 (local) or 2008-03-26T17:00:00+09:00', { field: 'endsAt' });
+    if (end <= start) throw AppError.badInput('SESSION_TIME_INVALID', 'endsAt must be after startsAt', { field: 'endsAt' });
     if (start.slice(0, 10) < meeting.startDate || end.slice(0, 10) > meeting.endDate) {
-      throw AppError.badInput(`The session must fall within ${meeting.code} (${meeting.startDate} to ${meeting.endDate}, ${meeting.timeZone})`, { field: 'startsAt' });
+      throw AppError.badInput('SESSION_TIME_INVALID', `The session must fall within ${meeting.code} (${meeting.startDate} to ${meeting.endDate}, ${meeting.timeZone})`, { field: 'startsAt' });
     }
     session.startsAt = start;
     session.endsAt = end;

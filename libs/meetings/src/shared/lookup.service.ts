@@ -39,39 +39,39 @@ export type ResolvedParty = { economyId: string | null; organizationId: string |
 export class LookupService {
   async meetingByCode(em: EntityManager, code: string): Promise<Meeting> {
     const meeting = await em.findOne(Meeting, { where: { code: normalizeCode(code) } });
-    if (!meeting) throw AppError.notFound('Meeting', code);
+    if (!meeting) throw AppError.notFound('MEETING_NOT_FOUND', 'Meeting', code);
     return meeting;
   }
 
   async groupByCode(em: EntityManager, code: string): Promise<Group> {
     const group = await em.findOne(Group, { where: { code: normalizeCode(code) } });
-    if (!group) throw AppError.notFound('Group', code);
+    if (!group) throw AppError.notFound('GROUP_NOT_FOUND', 'Group', code);
     return group;
   }
 
   async economyByCode(em: EntityManager, code: string): Promise<Economy> {
     const economy = await em.findOne(Economy, { where: { code: normalizeCode(code) } });
-    if (!economy) throw AppError.notFound('Economy', code);
+    if (!economy) throw AppError.notFound('ECONOMY_NOT_FOUND', 'Economy', code);
     return economy;
   }
 
   async agenda(em: EntityManager, id: string): Promise<Agenda> {
     const agenda = isUuid(id) ? await em.findOne(Agenda, { where: { id } }) : null;
-    if (!agenda) throw AppError.notFound('Agenda', id);
+    if (!agenda) throw AppError.notFound('AGENDA_NOT_FOUND', 'Agenda', id);
     return agenda;
   }
 
   async party(em: EntityManager, ref: PartyRefInput): Promise<ResolvedParty> {
     const given = [ref.economyCode, ref.organizationCode, ref.personId].filter((v) => v !== undefined && v !== null && v !== '');
-    if (given.length !== 1) throw AppError.badInput('A presenter names exactly one of economyCode, organizationCode or personId');
+    if (given.length !== 1) throw AppError.badInput('SUBMITTER_INVALID', 'A presenter names exactly one of economyCode, organizationCode or personId');
     if (ref.economyCode) return { economyId: (await this.economyByCode(em, ref.economyCode)).id, organizationId: null, personId: null };
     if (ref.organizationCode) {
       const org = await em.findOne(Organization, { where: { code: normalizeCode(ref.organizationCode) } });
-      if (!org) throw AppError.notFound('Organization', ref.organizationCode);
+      if (!org) throw AppError.notFound('ORGANIZATION_NOT_FOUND', 'Organization', ref.organizationCode);
       return { economyId: null, organizationId: org.id, personId: null };
     }
     const person = isUuid(ref.personId!) ? await em.findOne(Person, { where: { id: ref.personId! } }) : null;
-    if (!person) throw AppError.notFound('Person', ref.personId!);
+    if (!person) throw AppError.notFound('PERSON_NOT_FOUND', 'Person', ref.personId!);
     return { economyId: null, organizationId: null, personId: person.id };
   }
 }

@@ -46,7 +46,7 @@ export class ProjectAccess {
   /** Overseers of the project and the Secretariat; FORBIDDEN for anyone else (projects are public). */
   async requireOverseerOrSecretariat(em: EntityManager, ctx: RequestContext, projectId: string): Promise<void> {
     if (this.isSystem(ctx) || this.isSecretariat(ctx)) return;
-    if (!(await this.isOverseerOf(em, ctx, projectId))) throw AppError.forbidden('Only an overseer of this project or the Secretariat may do this');
+    if (!(await this.isOverseerOf(em, ctx, projectId))) throw AppError.forbidden('NOT_OVERSEER', 'Only an overseer of this project or the Secretariat may do this');
   }
 
   /** Drafts are seen by the project's overseers and the Secretariat only; everything else is public. */

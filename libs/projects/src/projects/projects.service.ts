@@ -34,15 +34,15 @@ export class ProjectsService {
 
   async byId(id: string, em: EntityManager = this.uow.manager): Promise<Project> {
     const project = isUuid(id) ? await em.findOne(Project, { where: { id } }) : null;
-    if (!project) throw AppError.notFound('Project', id);
+    if (!project) throw AppError.notFound('PROJECT_NOT_FOUND', 'Project', id);
     return project;
   }
 
   async byNumber(number: string): Promise<Project> {
     const canonical = canonicalProjectNumber(number);
-    if (!canonical) throw AppError.badInput(`"${number}" is not a project number (e.g. TEL 01/2007S)`, { field: 'number' });
+    if (!canonical) throw AppError.badInput('PROJECT_NUMBER_MALFORMED', `"${number}" is not a project number (e.g. TEL 01/2007S)`, { field: 'number' });
     const project = await this.uow.manager.findOne(Project, { where: { number: canonical } });
-    if (!project) throw AppError.notFound('Project', canonical);
+    if (!project) throw AppError.notFound('PROJECT_NOT_FOUND', 'Project', canonical);
     return project;
   }
 
@@ -63,7 +63,7 @@ export class ProjectsService {
       qb.andWhere(new Brackets((w) => w.where("LOWER(p.title) LIKE :like ESCAPE '\\'", { like })));
     }
     if (filter?.overseenByMe) {
-      if (!ctx.actor) throw AppError.unauthenticated('Sign in to list the projects you oversee');
+      if (!ctx.actor) throw AppError.unauthenticated('SIGN_IN_REQUIRED', 'Sign in to list the projects you oversee');
       qb.andWhere('EXISTS (SELECT 1 FROM project_overseer_account po WHERE po."projectId" = p.id AND po."userId" = :me)', { me: ctx.actor.userId });
     }
     const [nodes, total] = await qb.orderBy('p.title', 'ASC').addOrderBy('p.id', 'ASC').skip(window.offset).take(window.limit).getManyAndCount();
@@ -98,7 +98,7 @@ export class ProjectsService {
         source: null,
         seedKey: null,
       });
-      if (!project.title) throw AppError.badInput('title must not be empty', { field: 'title' });
+      if (!project.title) throw AppError.badInput('FIELD_REQUIRED', 'title must not be empty', { field: 'title' });
       await this.applyFields(em, project, input);
       await this.insertOrConflict(em, project);
       await this.replaceLinks(em, project, input);
@@ -112,11 +112,11 @@ export class ProjectsService {
     return this.uow.write(async (em) => {
       const project = await this.byId(input.id, em);
       const before = await this.snapshot(em, project);
-      if (input.title === null) throw AppError.badInput('title cannot be cleared', { field: 'title' });
-      if (input.forumCode === null) throw AppError.badInput('forumCode cannot be cleared', { field: 'forumCode' });
+      if (input.title === null) throw AppError.badInput('FIELD_REQUIRED', 'title cannot be cleared', { field: 'title' });
+      if (input.forumCode === null) throw AppError.badInput('FIELD_REQUIRED', 'forumCode cannot be cleared', { field: 'forumCode' });
       if (input.title !== undefined) {
         project.title = input.title.trim();
-        if (!project.title) throw AppError.badInput('title must not be empty', { field: 'title' });
+        if (!project.title) throw AppError.badInput('FIELD_REQUIRED', 'title must not be empty', { field: 'title' });
       }
       if (input.forumCode !== undefined) project.forumId = (await this.lookup.groupByCode(em, input.forumCode)).id;
       await this.applyFields(em, project, input);
@@ -135,7 +135,7 @@ export class ProjectsService {
       const project = await this.byId(input.id, em);
       if (!canMoveProject(project.status, input.status)) {
         const allowed = nextProjectStatuses(project.status);
-        throw AppError.invalidState(`A ${project.status} project cannot become ${input.status}${allowed.length ? ` (it may become ${allowed.join(' or ')})` : ''}`, {
+        throw AppError.invalidState('PROJECT_STATUS_REFUSED', `A ${project.status} project cannot become ${input.status}${allowed.length ? ` (it may become ${allowed.join(' or ')})` : ''}`, {
           status: project.status,
         });
       }
@@ -162,7 +162,7 @@ export class ProjectsService {
   async applyApproval(em: EntityManager, ctx: RequestContext, projectId: string, note: string): Promise<void> {
     const project = await this.byId(projectId, em);
     if (project.status !== ProjectStatus.PROPOSED) {
-      throw AppError.invalidState(`The project is ${project.status}, not PROPOSED; the final approval cannot take effect`, { status: project.status });
+      throw AppError.invalidState('PROJECT_NOT_PROPOSED', `The project is ${project.status}, not PROPOSED; the final approval cannot take effect`, { status: project.status });
     }
     await this.moveStatus(em, ctx, project, ProjectStatus.APPROVED, 'project.approve', note);
   }
@@ -174,7 +174,7 @@ export class ProjectsService {
 
   /** Refuses requests about a project that has finished (completed, closed or withdrawn). */
   assertOpen(project: Project, what: string): void {
-    if (isProjectFinished(project.status)) throw AppError.invalidState(`The project is ${project.status}; ${what} no longer applies`, { status: project.status });
+    if (isProjectFinished(project.status)) throw AppError.invalidState('PROJECT_FINISHED', `The project is ${project.status}; ${what} no longer applies`, { status: project.status });
   }
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -189,7 +189,7 @@ export class ProjectsService {
   private async applyFields(em: EntityManager, project: Project, input: ProjectFieldsInput): Promise<void> {
     if (input.number !== undefined) {
       const canonical = input.number === null || !input.number.trim() ? null : canonicalProjectNumber(input.number);
-      if (input.number && input.number.trim() && !canonical) throw AppError.badInput(`"${input.number}" is not a project number (e.g. TEL 01/2007S)`, { field: 'number' });
+      if (input.number && input.number.trim() && !canonical) throw AppError.badInput('PROJECT_NUMBER_MALFORMED', `"${input.number}" is not a project number (e.g. TEL 01/2007S)`, { field: 'number' });
       project.number = canonical;
     }
     if (input.steeringGroupCode !== undefined) project.steeringGroupId = input.steeringGroupCode ? (await this.lookup.groupByCode(em, input.steeringGroupCode)).id : null;
@@ -197,7 +197,7 @@ export class ProjectsService {
       if (input.overseerPersonId === null) project.overseerPersonId = null;
       else {
         const person = isUuid(input.overseerPersonId) ? await em.findOne(Person, { where: { id: input.overseerPersonId } }) : null;
-        if (!person) throw AppError.notFound('Person', input.overseerPersonId);
+        if (!person) throw AppError.notFound('PERSON_NOT_FOUND', 'Person', input.overseerPersonId);
         project.overseerPersonId = person.id;
       }
     }
@@ -221,10 +221,10 @@ export class ProjectsService {
     }
     if (input.projectType !== undefined) project.projectType = input.projectType;
     if (input.projectTypeOther !== undefined) project.projectTypeOther = cleanText(input.projectTypeOther);
-    if (project.projectTypeOther && project.projectType !== 'OTHER') throw AppError.badInput('projectTypeOther goes with projectType OTHER', { field: 'projectTypeOther' });
+    if (project.projectTypeOther && project.projectType !== 'OTHER') throw AppError.badInput('PROJECT_FIELDS_INVALID', 'projectTypeOther goes with projectType OTHER', { field: 'projectTypeOther' });
     if (input.startDate !== undefined) project.startDate = partialDateInput(input.startDate, 'startDate');
     if (input.endDate !== undefined) project.endDate = partialDateInput(input.endDate, 'endDate');
-    if (project.startDate && project.endDate && !partialDatesInOrder(project.startDate, project.endDate)) throw AppError.badInput('endDate is before startDate', { field: 'endDate' });
+    if (project.startDate && project.endDate && !partialDatesInOrder(project.startDate, project.endDate)) throw AppError.badInput('DATE_ORDER', 'endDate is before startDate', { field: 'endDate' });
     if (input.completionMeetingCode !== undefined) project.completionMeetingId = input.completionMeetingCode ? (await this.lookup.meetingByCode(em, input.completionMeetingCode)).id : null;
     if (input.description !== undefined) project.description = cleanText(input.description);
     if (input.source !== undefined) project.source = cleanText(input.source);
@@ -243,7 +243,7 @@ export class ProjectsService {
       const coSponsoring = input.coSponsoringEconomyCodes === undefined ? await codesOf(EconomyRole.CO_SPONSORING) : (input.coSponsoringEconomyCodes ?? []);
       const all = [...proposing, ...coSponsoring].map(normalizeCode);
       const twice = all.filter((c, i) => all.indexOf(c) !== i);
-      if (twice.length) throw AppError.badInput(`an economy is listed twice: ${[...new Set(twice)].join(', ')}`, { field: 'coSponsoringEconomyCodes' });
+      if (twice.length) throw AppError.badInput('DUPLICATE_IN_LIST', `an economy is listed twice: ${[...new Set(twice)].join(', ')}`, { field: 'coSponsoringEconomyCodes' });
       await em.delete(ProjectEconomy, { projectId: project.id });
       let position = 0;
       for (const [role, codes] of [[EconomyRole.PROPOSING, proposing], [EconomyRole.CO_SPONSORING, coSponsoring]] as const) {
@@ -258,9 +258,9 @@ export class ProjectsService {
       const users = emails.length ? await em.find(User, { where: { email: In(emails) } }) : [];
       for (const email of emails) {
         const user = users.find((u) => u.email === email);
-        if (!user) throw AppError.notFound('Account', email);
-        if (!user.roles.includes(Role.OVERSEER)) throw AppError.badInput(`${email} does not hold the OVERSEER role`, { field: 'overseerAccountEmails' });
-        if (user.disabled) throw AppError.badInput(`${email} is disabled`, { field: 'overseerAccountEmails' });
+        if (!user) throw AppError.notFound('ACCOUNT_NOT_FOUND', 'Account', email);
+        if (!user.roles.includes(Role.OVERSEER)) throw AppError.badInput('OVERSEER_INELIGIBLE', `${email} does not hold the OVERSEER role`, { field: 'overseerAccountEmails' });
+        if (user.disabled) throw AppError.badInput('OVERSEER_INELIGIBLE', `${email} is disabled`, { field: 'overseerAccountEmails' });
       }
       await em.delete(ProjectOverseerAccount, { projectId: project.id });
       for (const user of users) await em.insert(ProjectOverseerAccount, { id: newId(), projectId: project.id, userId: user.id });
@@ -276,7 +276,7 @@ export class ProjectsService {
       const ids = [...new Set(input.agendaItemIds ?? [])];
       const items = ids.length ? await em.find(AgendaItem, { where: { id: In(ids.filter(isUuid)) } }) : [];
       const missing = ids.find((id) => !items.some((i) => i.id === id));
-      if (missing) throw AppError.notFound('Agenda item', missing);
+      if (missing) throw AppError.notFound('AGENDA_ITEM_NOT_FOUND', 'Agenda item', missing);
       await em.delete(ProjectAgendaItem, { projectId: project.id });
       for (const [i, agendaItemId] of ids.entries()) await em.insert(ProjectAgendaItem, { id: newId(), projectId: project.id, agendaItemId, position: i + 1 });
     }
@@ -333,7 +333,7 @@ export class ProjectsService {
     try {
       await em.insert(Project, project);
     } catch (error) {
-      if (isUniqueViolation(error)) throw AppError.conflict(`Project number ${project.number} is already taken`);
+      if (isUniqueViolation(error)) throw AppError.conflict('PROJECT_NUMBER_TAKEN', `Project number ${project.number} is already taken`);
       throw error;
     }
   }
@@ -343,7 +343,7 @@ export class ProjectsService {
     try {
       await em.save(project);
     } catch (error) {
-      if (isUniqueViolation(error)) throw AppError.conflict(`Project number ${project.number} is already taken`);
+      if (isUniqueViolation(error)) throw AppError.conflict('PROJECT_NUMBER_TAKEN', `Project number ${project.number} is already taken`);
       throw error;
     }
   }
@@ -351,7 +351,7 @@ export class ProjectsService {
   private async assertNumberFree(em: EntityManager, project: Project): Promise<void> {
     if (!project.number) return;
     const holder = await em.findOne(Project, { where: { number: project.number } });
-    if (holder && holder.id !== project.id) throw AppError.conflict(`Project number ${project.number} is already taken by "${holder.title}"`);
+    if (holder && holder.id !== project.id) throw AppError.conflict('PROJECT_NUMBER_TAKEN', `Project number ${project.number} is already taken by "${holder.title}"`);
   }
 }
 

@@ -61,7 +61,7 @@ export class ProgressReportsService {
   /** A report the caller may see (drafts: the project's overseers and the Secretariat), else NOT_FOUND. */
   async byId(ctx: RequestContext, id: string): Promise<ProgressReport> {
     const report = isUuid(id) ? await this.loaders.report(ctx, id) : null;
-    if (!report || !(await this.access.maySeeReport(ctx, report))) throw AppError.notFound('Progress report', id);
+    if (!report || !(await this.access.maySeeReport(ctx, report))) throw AppError.notFound('REPORT_NOT_FOUND', 'Progress report', id);
     return report;
   }
 
@@ -70,12 +70,12 @@ export class ProgressReportsService {
       const project = await this.projects.byId(input.projectId, em);
       await this.access.requireOverseerOrSecretariat(em, ctx, project.id);
       if (project.status === ProjectStatus.WITHDRAWN || project.status === ProjectStatus.CLOSED) {
-        throw AppError.invalidState(`The project is ${project.status}; it reports no more`, { status: project.status });
+        throw AppError.invalidState('PROJECT_FINISHED', `The project is ${project.status}; it reports no more`, { status: project.status });
       }
       const meeting = await this.lookup.meetingByCode(em, input.meetingCode);
-      if (meeting.groupId !== project.forumId) throw AppError.badInput(`${meeting.code} is not a meeting of the project's forum`, { field: 'meetingCode' });
+      if (meeting.groupId !== project.forumId) throw AppError.badInput('REFERENCE_ELSEWHERE', `${meeting.code} is not a meeting of the project's forum`, { field: 'meetingCode' });
       if (await em.exists(ProgressReport, { where: { projectId: project.id, meetingId: meeting.id } })) {
-        throw AppError.conflict(`The project already has a progress report for ${meeting.code}`);
+        throw AppError.conflict('REPORT_EXISTS', `The project already has a progress report for ${meeting.code}`);
       }
       const report = em.create(ProgressReport, {
         id: newId(),
@@ -106,7 +106,7 @@ export class ProgressReportsService {
       try {
         await em.insert(ProgressReport, report);
       } catch (error) {
-        if (isUniqueViolation(error)) throw AppError.conflict(`The project already has a progress report for ${meeting.code}`);
+        if (isUniqueViolation(error)) throw AppError.conflict('REPORT_EXISTS', `The project already has a progress report for ${meeting.code}`);
         throw error;
       }
       await this.history.record(em, ctx, { subjectType: HistorySubject.PROGRESS_REPORT, subjectId: report.id, action: 'report.draft', to: report.status, note: `for ${meeting.code}` });
@@ -121,7 +121,7 @@ export class ProgressReportsService {
       await this.access.requireOverseerOrSecretariat(em, ctx, report.projectId);
       this.assertAllowed('edit', report);
       if (input.expectedVersion != null && input.expectedVersion !== report.version) {
-        throw AppError.conflict(`The report changed since you read it (version ${report.version}, you edited ${input.expectedVersion})`, { currentVersion: report.version });
+        throw AppError.conflict('VERSION_STALE', `The report changed since you read it (version ${report.version}, you edited ${input.expectedVersion})`, { currentVersion: report.version });
       }
       const before = { ...report };
       await this.applyFields(em, report, input);
@@ -141,10 +141,10 @@ export class ProgressReportsService {
   submit(ctx: RequestContext, input: ProgressReportRefInput): Promise<ProgressReport> {
     return this.uow.write(async (em) => {
       const report = await this.loadForWrite(em, ctx, input.id);
-      if (!(await this.access.isOverseerOf(em, ctx, report.projectId))) throw AppError.forbidden('Only an overseer of this project may submit its progress report');
+      if (!(await this.access.isOverseerOf(em, ctx, report.projectId))) throw AppError.forbidden('NOT_OVERSEER', 'Only an overseer of this project may submit its progress report');
       this.assertAllowed('submit', report);
       const missing = missingForSubmit(report);
-      if (missing.length) throw AppError.invalidState(`Fill in ${missing.join(', ')} before submitting`, { missing });
+      if (missing.length) throw AppError.invalidState('REPORT_INCOMPLETE', `Fill in ${missing.join(', ')} before submitting`, { missing });
       report.returnComment = null;
       return this.move(em, ctx, report, 'submit', cleanText(input.note));
     });
@@ -155,9 +155,9 @@ export class ProgressReportsService {
       const report = await this.loadForWrite(em, ctx, input.id);
       this.assertAllowed('receive', report);
       const date = input.dateReceived?.trim() || todayUtc();
-      if (!isIsoDate(date)) throw AppError.badInput('dateReceived must be a date written YYYY-MM-DD', { field: 'dateReceived' });
+      if (!isIsoDate(date)) throw AppError.badInput('REPORT_DATE_INVALID', 'dateReceived must be a date written YYYY-MM-DD', { field: 'dateReceived' });
       if (report.overseerSignatureDate && date < report.overseerSignatureDate) {
-        throw AppError.badInput(`dateReceived is before the overseer signed (${report.overseerSignatureDate})`, { field: 'dateReceived' });
+        throw AppError.badInput('REPORT_DATE_INVALID', `dateReceived is before the overseer signed (${report.overseerSignatureDate})`, { field: 'dateReceived' });
       }
       report.dateReceivedBySecretariat = date;
       return this.move(em, ctx, report, 'receive', `received ${date}`);
@@ -178,7 +178,7 @@ export class ProgressReportsService {
       const report = await this.loadForWrite(em, ctx, input.id);
       this.assertAllowed('return', report);
       const comment = cleanText(input.comment);
-      if (!comment) throw AppError.badInput('Say what the overseer should change', { field: 'comment' });
+      if (!comment) throw AppError.badInput('FIELD_REQUIRED', 'Say what the overseer should change', { field: 'comment' });
       report.returnComment = comment;
       report.dateReceivedBySecretariat = null;
       return this.move(em, ctx, report, 'return', comment);
@@ -199,7 +199,7 @@ export class ProgressReportsService {
     const meeting = await this.lookup.meetingByCode(em, input.meetingCode);
     const key = input.documentSymbol ? documentKey(input.documentSymbol, 'documentSymbol') : null;
     let doc = key ? await this.documents.findBySymbol(ctx, key) : null;
-    if (doc && doc.meetingId !== meeting.id) throw AppError.badInput(`${doc.symbol} is a paper of another meeting, not ${meeting.code}`, { field: 'documentSymbol' });
+    if (doc && doc.meetingId !== meeting.id) throw AppError.badInput('REFERENCE_ELSEWHERE', `${doc.symbol} is a paper of another meeting, not ${meeting.code}`, { field: 'documentSymbol' });
     if (!doc) {
       const project = await this.projects.byId(report.projectId, em);
       const group = await em.findOneOrFail(Group, { where: { id: project.steeringGroupId ?? project.forumId } });
@@ -221,7 +221,7 @@ export class ProgressReportsService {
       const current = await this.loadForWrite(tx, ctx, input.id);
       this.assertAllowed('table', current);
       if (await tx.exists(ProgressReport, { where: { documentId: paper.id, id: Not(current.id) } })) {
-        throw AppError.conflict(`${paper.symbol} is already another progress report`);
+        throw AppError.conflict('REPORT_EXISTS', `${paper.symbol} is already another progress report`);
       }
       const before = current.documentSymbol;
       current.tabledAtMeetingId = meeting.id;
@@ -243,7 +243,7 @@ export class ProgressReportsService {
   /** The effect of an approved REPORT_ENDORSEMENT that names this report (inside the approval's transaction). */
   async applyEndorsement(em: EntityManager, ctx: RequestContext, reportId: string, endorsedOn: string, note: string): Promise<void> {
     const report = await em.findOne(ProgressReport, { where: { id: reportId } });
-    if (!report) throw AppError.notFound('Progress report', reportId);
+    if (!report) throw AppError.notFound('REPORT_NOT_FOUND', 'Progress report', reportId);
     report.endorsedOn = endorsedOn;
     await this.saveVersioned(em, report);
     await this.history.record(em, ctx, { subjectType: HistorySubject.PROGRESS_REPORT, subjectId: report.id, action: 'report.endorse', note });
@@ -283,7 +283,7 @@ export class ProgressReportsService {
    */
   async overdue(asOfInput: string | null): Promise<OverdueReportRow[]> {
     const asOf = asOfInput?.trim() || todayUtc();
-    if (!isIsoDate(asOf)) throw AppError.badInput('asOf must be a date written YYYY-MM-DD', { field: 'asOf' });
+    if (!isIsoDate(asOf)) throw AppError.badInput('DATE_MALFORMED', 'asOf must be a date written YYYY-MM-DD', { field: 'asOf' });
     const em = this.uow.manager;
     const running = await em.find(Project, { where: { status: ProjectStatus.IN_PROGRESS }, order: { title: 'ASC' } });
     const rows: OverdueReportRow[] = [];
@@ -307,15 +307,15 @@ export class ProgressReportsService {
   /** Loads a report for a change; a draft the caller may not see is NOT_FOUND. */
   private async loadForWrite(em: EntityManager, ctx: RequestContext, id: string): Promise<ProgressReport> {
     const report = isUuid(id) ? await em.findOne(ProgressReport, { where: { id } }) : null;
-    if (!report) throw AppError.notFound('Progress report', id);
+    if (!report) throw AppError.notFound('REPORT_NOT_FOUND', 'Progress report', id);
     if (report.status === ProgressReportStatus.DRAFT && !this.access.isSystem(ctx) && !this.access.isSecretariat(ctx) && !(await this.access.isOverseerOf(em, ctx, report.projectId))) {
-      throw AppError.notFound('Progress report', id);
+      throw AppError.notFound('REPORT_NOT_FOUND', 'Progress report', id);
     }
     return report;
   }
 
   private assertAllowed(action: ReportAction, report: ProgressReport): void {
-    if (!reportActionAllowed(action, report.status)) throw AppError.invalidState(`A ${report.status} report cannot be ${PAST[action]}`, { status: report.status });
+    if (!reportActionAllowed(action, report.status)) throw AppError.invalidState('REPORT_NOT_DRAFT', `A ${report.status} report cannot be ${PAST[action]}`, { status: report.status });
   }
 
   private async move(em: EntityManager, ctx: RequestContext, report: ProgressReport, action: ReportAction, note: string | null): Promise<ProgressReport> {
@@ -333,7 +333,7 @@ export class ProgressReportsService {
     for (const key of REPORT_FORM_KEYS) values[key] = report[key];
     for (const key of ['dateReceivedBySecretariat', 'returnComment', 'tabledAtMeetingId', 'documentSymbol', 'documentId', 'endorsedOn'] as const) values[key] = report[key];
     const result = await em.update(ProgressReport, { id: report.id, version: report.version }, values);
-    if (result.affected !== 1) throw AppError.conflict('The report was changed by someone else at the same time; read it again');
+    if (result.affected !== 1) throw AppError.conflict('CONCURRENT_UPDATE', 'The report was changed by someone else at the same time; read it again');
     report.version += 1;
   }
 
@@ -423,10 +423,10 @@ export class ProgressReportsService {
     }
     if (input.startDate !== undefined) report.startDate = partialDateInput(input.startDate, 'startDate');
     if (input.endDate !== undefined) report.endDate = partialDateInput(input.endDate, 'endDate');
-    if (report.startDate && report.endDate && !partialDatesInOrder(report.startDate, report.endDate)) throw AppError.badInput('endDate is before startDate', { field: 'endDate' });
+    if (report.startDate && report.endDate && !partialDatesInOrder(report.startDate, report.endDate)) throw AppError.badInput('DATE_ORDER', 'endDate is before startDate', { field: 'endDate' });
     if (input.overseerSignatureDate !== undefined) {
       const date = cleanText(input.overseerSignatureDate);
-      if (date && !isIsoDate(date)) throw AppError.badInput('overseerSignatureDate must be a date written YYYY-MM-DD', { field: 'overseerSignatureDate' });
+      if (date && !isIsoDate(date)) throw AppError.badInput('DATE_MALFORMED', 'overseerSignatureDate must be a date written YYYY-MM-DD', { field: 'overseerSignatureDate' });
       report.overseerSignatureDate = date;
     }
   }

@@ -47,9 +47,9 @@ export class MoneyInput {
 export function moneyColumns(input: MoneyInput | null, field: string): { amount: string | null; qualifier: MoneyQualifier | null } {
   if (input === null) return { amount: null, qualifier: null };
   const currency = (input.currency ?? MONEY_CURRENCY).trim().toUpperCase();
-  if (currency !== MONEY_CURRENCY) throw AppError.badInput(`${field}: only US dollars (USD) are used for APEC projects`, { field });
+  if (currency !== MONEY_CURRENCY) throw AppError.badInput('MONEY_INVALID', `${field}: only US dollars (USD) are used for APEC projects`, { field });
   const amount = parseMoneyAmount(input.amount);
-  if (amount === null) throw AppError.badInput(`${field}: "${input.amount}" is not an amount (digits, at most two decimals, up to 999999999999.99)`, { field });
+  if (amount === null) throw AppError.badInput('MONEY_INVALID', `${field}: "${input.amount}" is not an amount (digits, at most two decimals, up to 999999999999.99)`, { field });
   return { amount, qualifier: input.qualifier ?? MoneyQualifier.EXACT };
 }
 
@@ -66,7 +66,7 @@ export class PartialDate {
 export function partialDateInput(value: string | null, field: string): string | null {
   if (value === null) return null;
   const parsed = parsePartialDate(value);
-  if (!parsed) throw AppError.badInput(`${field} must be a date written YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2006-11)`, { field });
+  if (!parsed) throw AppError.badInput('DATE_MALFORMED', `${field} must be a date written YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2006-11)`, { field });
   return parsed.value;
 }
 

@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import type { DocumentPageQuery as DocumentPageData } from '../../gql/graphql';
 import { ErrorMessage, Loading } from '../../shared/components/Status';
-import { errorCode, usePageTitle } from '../../shared/hooks';
+import { errorCode, errorReason, usePageTitle } from '../../shared/hooks';
 import { formatBytes, formatInstant, humanize } from '../../shared/time';
 import { emptyFilters, searchHref } from '../../search/search-url';
 import { documentPath, namesRevision } from '../document-path';
@@ -18,14 +18,20 @@ const INDEX_STATE: Record<string, string> = {
   FAILED: 'Not searchable (its text could not be read)',
 };
 
-function NoSuchDocument({ symbol }: { symbol: string }) {
+function NoSuchDocument({ symbol, malformed = false }: { symbol: string; malformed?: boolean }) {
   usePageTitle('No such document');
   return (
     <>
       <h1>No such document</h1>
-      <p>
-        There is no document <strong className="symbol">{symbol}</strong>, or it is restricted and you are not signed in.
-      </p>
+      {malformed ? (
+        <p>
+          <strong className="symbol">{symbol}</strong> is not a document symbol. Symbols look like 2008-TELWG37-SPSG-004.
+        </p>
+      ) : (
+        <p>
+          There is no document <strong className="symbol">{symbol}</strong>, or it is restricted and you are not signed in.
+        </p>
+      )}
       <p>
         <Link to={searchHref({ q: symbol, filters: emptyFilters(), page: 1 })}>Search the papers for “{symbol}”</Link> or{' '}
         <Link to={`/sign-in?next=${encodeURIComponent(documentPath(symbol))}`}>sign in</Link> to see restricted papers.
@@ -199,7 +205,8 @@ export function DocumentPage() {
     }
   }, [canonical, typed, navigate]);
 
-  if (!typed || errorCode(result.error) === 'NOT_FOUND' || errorCode(result.error) === 'BAD_USER_INPUT') return <NoSuchDocument symbol={typed} />;
+  const reason = errorReason(result.error);
+  if (!typed || reason === 'DOCUMENT_NOT_FOUND' || reason === 'SYMBOL_MALFORMED' || errorCode(result.error) === 'NOT_FOUND') return <NoSuchDocument symbol={typed} malformed={reason === 'SYMBOL_MALFORMED'} />;
   if (result.error && !doc) return <ErrorMessage error={result.error} what="the document" />;
   if (!doc) return <Loading what={`document ${typed}`} />;
   return <DocumentView doc={doc} shownRevision={shownRevision} />;

@@ -37,9 +37,10 @@ export function SignInPage() {
       return;
     }
     setPassword('');
-    if (result.code === 'UNAUTHENTICATED') setErrors([{ field: 'email', message: 'The email address or password is not right' }]);
-    else if (result.code === 'TOO_MANY_REQUESTS')
+    if (result.reason === 'LOGIN_FAILED') setErrors([{ field: 'email', message: 'The email address or password is not right' }]);
+    else if (result.reason === 'LOGIN_RATE_LIMITED' || result.code === 'TOO_MANY_REQUESTS')
       setProblem(`Too many sign-in attempts. Wait ${result.retryAfterSeconds ? `${result.retryAfterSeconds} seconds` : 'a few minutes'}, then try again.`);
+    else if (result.code === 'SERVICE_UNAVAILABLE') setProblem('Signing in is unavailable for a moment. Try again in a few seconds.');
     else setProblem(`You could not be signed in: ${result.message}`);
   };
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Index, Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError, MeilisearchTaskTimeOutError, Settings } from 'meilisearch';
-import { AppError, ErrorCode, pageWindow, toPage } from '@tel/core';
+import { AppError, pageWindow, toPage } from '@tel/core';
 import type { ExtractedChunk } from '../../extraction/extraction.types';
 import type { Language } from '../../language/language';
 import { cleanText, foldedTermText, foldedText, ParsedQuery, parseSearchQuery, QueryClause } from '../../text/search-text';
@@ -162,7 +162,7 @@ export class MeilisearchSearchIndex implements SearchIndex {
   private async wait(task: { waitTask(options?: { timeout?: number }): Promise<{ status: string; error?: { message: string; code: string } | null }> }): Promise<void> {
     const done = await task.waitTask({ timeout: this.taskTimeoutMs });
     if (done.status !== 'succeeded') {
-      throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, `search index task ${done.status}: ${done.error?.code ?? 'unknown'}`, { meilisearch: done.error?.message });
+      throw new AppError('SEARCH_ENGINE_FAILED', `search index task ${done.status}: ${done.error?.code ?? 'unknown'}`, { meilisearch: done.error?.message });
     }
   }
 
@@ -175,15 +175,15 @@ export class MeilisearchSearchIndex implements SearchIndex {
       if (e instanceof MeilisearchApiError) {
         const code = e.cause?.code ?? 'unknown';
         const status = e.response?.status ?? 500;
-        if (status === 429) throw new AppError(ErrorCode.TOO_MANY_REQUESTS, 'The search engine is busy; try again shortly');
-        if (code.startsWith('invalid_search') || code.startsWith('invalid_document_filter')) throw AppError.badInput(`Search request refused: ${code}`);
-        if (code === 'index_not_found') throw AppError.notFound('Search index', this.indexUid);
-        throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, `The search engine refused the request (${code})`);
+        if (status === 429) throw new AppError('SEARCH_ENGINE_BUSY', 'The search engine is busy; try again shortly');
+        if (code.startsWith('invalid_search') || code.startsWith('invalid_document_filter')) throw AppError.badInput('SEARCH_REQUEST_INVALID', `Search request refused: ${code}`);
+        if (code === 'index_not_found') throw AppError.notFound('SEARCH_INDEX_NOT_FOUND', 'Search index', this.indexUid);
+        throw new AppError('SEARCH_ENGINE_FAILED', `The search engine refused the request (${code})`);
       }
       if (e instanceof MeilisearchRequestTimeOutError || e instanceof MeilisearchTaskTimeOutError) {
-        throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The search engine did not answer in time');
+        throw new AppError('SEARCH_ENGINE_FAILED', 'The search engine did not answer in time');
       }
-      if (e instanceof MeilisearchRequestError) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The search engine cannot be reached');
+      if (e instanceof MeilisearchRequestError) throw new AppError('SEARCH_ENGINE_FAILED', 'The search engine cannot be reached');
       throw e;
     }
   }

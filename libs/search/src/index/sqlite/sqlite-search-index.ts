@@ -223,7 +223,7 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async upsertMany(files: { meta: DocumentMeta; chunks: ExtractedChunk[] }[], options?: IndexWriteOptions): Promise<void> {
-    for (const f of files) if (f.chunks.length > CHUNKS_PER_FILE) throw AppError.badInput(`A file may have at most ${CHUNKS_PER_FILE} chunks`);
+    for (const f of files) if (f.chunks.length > CHUNKS_PER_FILE) throw AppError.badInput('SEARCH_REQUEST_INVALID', `A file may have at most ${CHUNKS_PER_FILE} chunks`);
     // Tokenizing is the costly part: do it before taking the write lock.
     // Inflected words (botnets) are indexed by their stem in place and once more as they are at the
     // end of the column, so that a query's exact form ranks first.
