@@ -13,7 +13,6 @@
  *   testing                      — test helpers: any library, never an app
  *   apps/*                       — the processes; no library imports an app
  */
-const DOMAIN = '(auth|meetings|documents|projects|approvals|audit|document-search|registry)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
