@@ -12,6 +12,8 @@ export * from './pagination/connection';
 export * from './context/request-context';
 export * from './context/ctx.decorator';
 export * from './access/roles';
+export * from './access/field-access';
+export * from './ids/is-uuid';
 export * from './entity/base.entity';
 export * from './time/zoned-time';
 export * from './audit/audit-trail';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { AppError, AuditTrail, isIsoDate, newId, Page, PageArgs, pageWindow, RequestContext, toPage, UnitOfWork } from '@tel/core';
+import { AppError, AuditTrail, isIsoDate, isUuid, newId, Page, PageArgs, pageWindow, RequestContext, toPage, UnitOfWork } from '@tel/core';
 import { DocumentVisibility } from '@tel/documents';
-import { Group, isUuid, LookupService } from '@tel/meetings';
+import { Group, LookupService } from '@tel/meetings';
 import {
   canonicalProjectNumber,
   cleanText,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppError } from '@tel/core';
+import { AppError, isUuid } from '@tel/core';
 import { Agenda } from '../agendas/agenda.entity';
 import { Group } from '../groups/group.entity';
 import { Meeting } from '../meetings/meeting.entity';
@@ -80,7 +80,3 @@ export function normalizeCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
