@@ -16,6 +16,7 @@ export * from './access/field-access';
 export * from './ids/is-uuid';
 export * from './entity/base.entity';
 export * from './time/zoned-time';
+export * from './time/calendar-dates';
 export * from './audit/audit-trail';
 export * from './database/ensure-schema';
 export * from './idempotency/idempotency';

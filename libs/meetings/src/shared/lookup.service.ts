@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AppError, isUuid } from '@tel/core';
 import { Agenda } from '../agendas/agenda.entity';
 import { Group } from '../groups/group.entity';
@@ -37,6 +37,16 @@ export type ResolvedParty = { economyId: string | null; organizationId: string |
 /** Finds things by their natural keys, answering NOT_FOUND / BAD_USER_INPUT in the house style. */
 @Injectable()
 export class LookupService {
+  /** The groups with these ids (those that exist), for libraries that hold group ids. */
+  groupsByIds(em: EntityManager, ids: string[]): Promise<Group[]> {
+    return ids.length ? em.find(Group, { where: { id: In([...new Set(ids)]) } }) : Promise.resolve([]);
+  }
+
+  /** Every group and every meeting (the approvals board lays them all out). */
+  async groupsAndMeetings(em: EntityManager): Promise<{ groups: Group[]; meetings: Meeting[] }> {
+    return { groups: await em.find(Group), meetings: await em.find(Meeting) };
+  }
+
   async meetingByCode(em: EntityManager, code: string): Promise<Meeting> {
     const meeting = await em.findOne(Meeting, { where: { code: normalizeCode(code) } });
     if (!meeting) throw AppError.notFound('Meeting', code);
