@@ -6,7 +6,8 @@
  * Layers, bottom up:
  *   core                         — imports no other library
  *   search, storage, jobs        — technical libraries: core only, never a domain
- *   auth, meetings, documents,   — domain libraries
+ *   meetings                     — the base domain: core only
+ *   auth, documents,             — domain libraries (helpers they share live in core)
  *   projects, approvals, audit
  *   document-search              — joins documents to search, storage and jobs
  *   registry                     — composition: the list of every entity
@@ -44,6 +45,20 @@ module.exports = {
       comment: 'search, storage and jobs are generic: they know no domain library (and each other only through core).',
       from: { path: '^libs/(search|storage|jobs)/' },
       to: { path: '^libs/(?!core/|$1/)' },
+    },
+    {
+      name: 'meetings-imports-only-core',
+      severity: 'error',
+      comment: 'meetings is the base domain (groups, meetings, parties): the other domains build on it, not it on them.',
+      from: { path: '^libs/meetings/' },
+      to: { path: '^libs/(?!core/|meetings/)' },
+    },
+    {
+      name: 'auth-is-no-hidden-core',
+      severity: 'error',
+      comment: 'Shared helpers (field rules, actorHasRole, isUuid, dates) live in core; only projects, which links accounts to projects, and the apps import auth.',
+      from: { path: '^libs/(meetings|documents|approvals|audit|document-search)/' },
+      to: { path: '^libs/auth/' },
     },
     {
       name: 'no-domain-lib-imports-document-search-or-registry',
