@@ -42,6 +42,11 @@ export class LookupService {
     return ids.length ? em.find(Group, { where: { id: In([...new Set(ids)]) } }) : Promise.resolve([]);
   }
 
+  /** The economies with these codes (those that exist), for loaders of other libraries. */
+  economiesByCodes(em: EntityManager, codes: readonly string[]): Promise<Economy[]> {
+    return codes.length ? em.find(Economy, { where: { code: In([...new Set(codes)]) } }) : Promise.resolve([]);
+  }
+
   /** Every group and every meeting (the approvals board lays them all out). */
   async groupsAndMeetings(em: EntityManager): Promise<{ groups: Group[]; meetings: Meeting[] }> {
     return { groups: await em.find(Group), meetings: await em.find(Meeting) };
