@@ -13,7 +13,8 @@ import IORedis from 'ioredis';
 import { In } from 'typeorm';
 import { APP_CONFIG, AppConfig, Role } from '@tel/core';
 import { DocumentFile, FileIndexState, writeMinimalPdf } from '@tel/documents';
-import { BullMqJobQueue, INDEX_FILE, JOB_QUEUE, JobsService, OutboxEntry } from '@tel/jobs';
+import { BullMqJobQueue, JOB_QUEUE, JobsService, OutboxEntry } from '@tel/jobs';
+import { INDEX_FILE } from '@tel/document-search';
 import { TcpProxy, TestApp, createTestApp, tokenFor } from '@tel/testing';
 
 const REDIS_URL = process.env.REDIS_URL?.trim() || undefined;

@@ -1,13 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { ACCESS_RULE, AccessRule, Actor, AppError, RequestContext, Role } from '@tel/core';
+import { ACCESS_RULE, AccessRule, actorHasRole, AppError, RequestContext } from '@tel/core';
 import { RequestWithContext } from './request-context.middleware';
-
-/** ADMIN may do everything the secretariat may do. */
-export function actorHasRole(actor: Actor, role: Role): boolean {
-  return actor.roles.includes(role) || actor.roles.includes(Role.ADMIN);
-}
 
 /**
  * The one place access rules are enforced. Every query, mutation and controller route declares

@@ -2,7 +2,6 @@ export * from './authenticator';
 export * from './access.guard';
 export * from './request-context.middleware';
 export * from './trust-proxy-check';
-export * from './field-access';
 export * from './accounts/user.entity';
 export * from './accounts/credentials';
 export * from './accounts/account.inputs';

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '@tel/core';
 import { Document, DocumentFile, DocumentIndexEvents, DocumentRevision, FileIndexState } from '@tel/documents';
-import { INDEX_FILE, JobsService } from '@tel/jobs';
+import { JobsService } from '@tel/jobs';
+import { INDEX_FILE } from './index-file.job-definition';
 import { SEARCH_INDEX, SearchIndex } from '@tel/search';
 
 /** Queues indexing through the outbox, in the transaction of the change. */

@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DocumentIndexEvents, DocumentsModule } from '@tel/documents';
+import { JobsModule } from '@tel/jobs';
 import { SearchModule } from '@tel/search';
 import { StorageModule } from '@tel/storage';
 import { DocumentSearchResolver } from './document-search.resolver';
 import { OutboxDocumentIndexEvents } from './document-index-events.impl';
 import { FileIndexer } from './file-indexer';
 import { IndexFileJob } from './index-file.job';
+import { INDEX_FILE } from './index-file.job-definition';
 import { PendingFiles } from './pending-files';
 import { ReindexOnStart } from './reindex-on-start';
 
@@ -19,7 +21,7 @@ export class DocumentSearchModule {
     return {
       module: DocumentSearchModule,
       global: true,
-      imports: [SearchModule.forRoot(), StorageModule, ...(options.api ? [DocumentsModule] : [])],
+      imports: [JobsModule.forFeature([INDEX_FILE]), SearchModule.forRoot(), StorageModule, ...(options.api ? [DocumentsModule] : [])],
       providers: [
         FileIndexer,
         IndexFileJob,

@@ -1,9 +1,8 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
-import { AppError, Ctx, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, RequestContext, SecretariatOnly, Public, SignedIn, UnitOfWork } from '@tel/core';
+import { AppError, Ctx, DEFAULT_PAGE_SIZE, isUuid, MAX_PAGE_SIZE, Public, RequestContext, SecretariatOnly, SignedIn, UnitOfWork } from '@tel/core';
 import { canReadDocument, DocumentFile, DocumentsLoaders, FileIndexState, readableAccess } from '@tel/documents';
 import { JobsService } from '@tel/jobs';
-import { isUuid } from '@tel/meetings';
 import { Language, LANGUAGES, SEARCH_INDEX, SearchIndex } from '@tel/search';
 import { OutboxDocumentIndexEvents } from './document-index-events.impl';
 import { DocumentSearchHit, DocumentSearchResult, IndexStatus, SearchDocumentsFilter, SearchOrder } from './search.types';

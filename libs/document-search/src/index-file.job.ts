@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { INDEX_FILE, JobHandler, JobHandlerFor, JobRun, PermanentJobError } from '@tel/jobs';
+import { JobHandler, JobHandlerFor, JobRun, PermanentJobError } from '@tel/jobs';
+import { INDEX_FILE } from './index-file.job-definition';
 import { FileIndexer } from './file-indexer';
 
 /** The `index-file` job: in the worker with Redis, in the API without. */

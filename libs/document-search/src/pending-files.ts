@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@tel/core';
 import { DocumentFile, FileIndexState } from '@tel/documents';
-import { INDEX_FILE, PendingWork, PendingWorkFor } from '@tel/jobs';
+import { PendingWork, PendingWorkFor } from '@tel/jobs';
+import { INDEX_FILE } from './index-file.job-definition';
 
 /**
  * The record of owed `index-file` work: a file whose indexState is PENDING. The API's job

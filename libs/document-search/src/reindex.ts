@@ -1,5 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
-import * as fs from 'node:fs';
 import { In, MoreThan } from 'typeorm';
 import { UnitOfWork } from '@tel/core';
 import { DocumentFile, FileIndexState } from '@tel/documents';
@@ -54,11 +52,10 @@ export interface ReindexSummary {
   /** Files deleted while the walk ran. */
   gone: number;
   /**
-   * Index entries of files that are not in the database any more, removed (full runs only).
-   * null when the engine cannot list its files (see staleNote).
+   * Index entries of files that are not in the database any more, removed (full runs only; every
+   * engine lists its files through the SearchIndex port).
    */
-  staleRemoved: number | null;
-  staleNote: string | null;
+  staleRemoved: number;
   /** True when the signal stopped the walk early. */
   stopped: boolean;
   before: SearchIndexStats;
@@ -153,26 +150,15 @@ export async function reindex(host: ReindexHost, options: ReindexOptions = {}): 
     if (batch.length < batchSize) break;
   }
 
-  let staleRemoved: number | null = 0;
-  let staleNote: string | null = null;
+  let staleRemoved = 0;
   if (selection === 'all' && !stopped) {
     // Index ids first, database ids second: a file in the index was committed to the database
     // before it was indexed, so a file uploaded meanwhile is never taken for a stale one.
-    const indexed = await indexedFileIds(host, index, config);
-    if (indexed) {
-      const known = new Set((await uow.manager.find(DocumentFile, { select: { id: true } })).map((f) => f.id));
-      const stale = indexed.filter((id) => !known.has(id));
-      for (const id of stale) await index.removeFile(id);
-      staleRemoved = stale.length;
-    } else {
-      staleRemoved = null;
-      const files = await uow.manager.count(DocumentFile, { where: { indexState: FileIndexState.INDEXED } });
-      const extra = (await index.stats()).files - files;
-      staleNote =
-        extra > 0
-          ? `the ${index.engine} index holds ${extra} file(s) more than the database has indexed, and it cannot list its files to find them`
-          : `the ${index.engine} index cannot list its files; its count matches the database`;
-    }
+    const indexed = await index.listFileIds();
+    const known = new Set((await uow.manager.find(DocumentFile, { select: { id: true } })).map((f) => f.id));
+    const stale = indexed.filter((id) => !known.has(id));
+    for (const id of stale) await index.removeFile(id);
+    staleRemoved = stale.length;
   }
 
   return {
@@ -182,31 +168,9 @@ export async function reindex(host: ReindexHost, options: ReindexOptions = {}): 
     failed,
     gone: progress.gone,
     staleRemoved,
-    staleNote,
     stopped,
     before,
     after: await index.stats(),
     tookMs: Date.now() - started,
   };
-}
-
-/**
- * The file ids the index holds, or null where it cannot say. The SearchIndex port has no listing,
- * so this reads the SQLite adapter's own table (search_file: one row per indexed file) — in the
- * application database, or read-only from its file beside PostgreSQL.
- */
-async function indexedFileIds(host: ReindexHost, index: SearchIndex, config: SearchConfig): Promise<string[] | null> {
-  if (index.engine !== 'sqlite') return null;
-  if (index.joinsTransactions) {
-    const rows: { file_id: string }[] = await host.get<UnitOfWork>(UnitOfWork).manager.query('SELECT file_id FROM search_file');
-    return rows.map((r) => r.file_id);
-  }
-  if (!fs.existsSync(config.sqliteFile)) return [];
-  const db = new BetterSqlite3(config.sqliteFile, { readonly: true, fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    return (db.prepare('SELECT file_id FROM search_file').all() as { file_id: string }[]).map((r) => r.file_id);
-  } finally {
-    db.close();
-  }
 }

@@ -4,6 +4,7 @@ import { MeetingsModule } from '@tel/meetings';
 import { StorageModule } from '@tel/storage';
 import { DocumentVisibility } from './access/document-visibility';
 import { DocumentVisibilityInterceptor } from './access/document-visibility.interceptor';
+import { DocumentIndexEventsRequired } from './documents/document-index-events';
 import { DocumentResolver } from './documents/documents.resolver';
 import { DocumentsLoaders } from './documents/documents.loaders';
 import { DocumentsService } from './documents/documents.service';
@@ -19,6 +20,7 @@ import { DocumentRevisionResolver } from './revisions/revisions.resolver';
   imports: [MeetingsModule, StorageModule],
   controllers: [DocumentFilesController],
   providers: [
+    DocumentIndexEventsRequired,
     DocumentVisibility,
     { provide: APP_INTERCEPTOR, useClass: DocumentVisibilityInterceptor },
     DocumentsService,

@@ -1,5 +1,4 @@
 export * from './job-definition';
-export * from './job-definitions';
 export * from './job-handler';
 export * from './job-handler.registry';
 export * from './jobs.entities';

@@ -312,7 +312,7 @@ describe('jobs: handlers are checked at start-up', () => {
     }
     const start = startJobsContext({ db, role: 'api', jobs: [NOTE], handlers: [...handlersWith(rec), SecondNoteHandler], env: ENV });
     await expect(start).rejects.toThrow(/job "note" has 2 handlers \(NoteHandler, SecondNoteHandler\)/);
-    await expect(start).rejects.toThrow(/FlakyHandler handle\(s\) "flaky", which is not a declared job/);
+    await expect(start).rejects.toThrow(/FlakyHandler handle\(s\) "flaky", which no imported module declares/);
   });
 
   it('lets a process that only enqueues (a worker with no Redis to take jobs from) start without handlers', async () => {

@@ -1,9 +1,8 @@
-import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
+import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { AppConfig, JobsConfig } from '@tel/core';
 import { JobDefinition, JobPayload } from './job-definition';
-import { APP_JOBS } from './job-definitions';
-import { JobHandlerRegistry } from './job-handler.registry';
+import { JobHandlerRegistry, JobSetupError } from './job-handler.registry';
 import { JOB_REGISTRY, JobsService } from './jobs.service';
 import { OutboxService } from './outbox/outbox.service';
 import { BullMqJobQueue } from './queue/bullmq-job-queue';
@@ -19,12 +18,48 @@ export type JobsRole = 'api' | 'worker';
 export interface JobsModuleOptions {
   config: AppConfig;
   role: JobsRole;
-  /** The declared jobs (default APP_JOBS; tests pass their own). */
+  /** Jobs declared here as well as by the features' `JobsModule.forFeature(...)` (tests pass their own). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   jobs?: readonly JobDefinition<any>[];
 }
 
 const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
+
+/**
+ * The jobs one feature declares (`JobsModule.forFeature([...])`). libs/jobs knows no job by name:
+ * the application's jobs are the union of the declarations of the modules it imports.
+ */
+export class FeatureJobs {
+  constructor(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    readonly jobs: readonly JobDefinition<any>[],
+    readonly runtime: JobsRuntime | null,
+  ) {}
+}
+
+/** The registry of declared jobs, filled from every `FeatureJobs` once all modules are instantiated. */
+@Injectable()
+export class JobDeclarations implements OnModuleInit {
+  constructor(
+    @Inject(JOBS_OPTIONS) private readonly options: JobsModuleOptions,
+    @Inject(JOB_REGISTRY) private readonly registry: Map<string, RegisteredJob>,
+    private readonly discovery: DiscoveryService,
+  ) {}
+
+  onModuleInit(): void {
+    const declared = [...(this.options.jobs ?? [])];
+    for (const wrapper of this.discovery.getProviders()) {
+      if (wrapper.instance instanceof FeatureJobs) declared.push(...wrapper.instance.jobs);
+    }
+    const seen = new Map<string, JobDefinition<any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any
+    for (const job of declared) {
+      const other = seen.get(job.name);
+      if (other && other !== job) throw new JobSetupError(`job "${job.name}" is declared by two features`);
+      seen.set(job.name, job);
+    }
+    for (const [name, registered] of registryOf([...seen.values()], this.options.config.jobs)) this.registry.set(name, registered);
+  }
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function registryOf(jobs: readonly JobDefinition<any>[], config: JobsConfig): Map<string, RegisteredJob> {
@@ -107,7 +142,9 @@ export class JobsModule {
       imports: [DiscoveryModule],
       providers: [
         { provide: JOBS_OPTIONS, useValue: options },
-        { provide: JOB_REGISTRY, useFactory: () => registryOf(options.jobs ?? APP_JOBS, options.config.jobs) },
+        // Filled by JobDeclarations.onModuleInit, before any start hook enqueues or processes.
+        { provide: JOB_REGISTRY, useFactory: () => new Map<string, RegisteredJob>() },
+        JobDeclarations,
         { provide: JOB_QUEUE, useFactory: (registry: Map<string, RegisteredJob>) => createJobQueue(options.config.jobs, registry), inject: [JOB_REGISTRY] },
         JobHandlerRegistry,
         OutboxService,
@@ -115,7 +152,37 @@ export class JobsModule {
         JobReconciler,
         JobsRuntime,
       ],
-      exports: [JobsService, JOB_QUEUE, JobReconciler],
+      exports: [JobsService, JOB_QUEUE, JobReconciler, JobsRuntime],
+    };
+  }
+
+  /**
+   * Declares a feature's jobs: `imports: [JobsModule.forFeature([INDEX_FILE])]` in the module that
+   * holds their handlers. The process must import `JobsModule.forRoot(...)` too, or it refuses to
+   * start (the handlers would never run); a `@JobHandler` for a job no imported module declares
+   * also stops it.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  static forFeature(jobs: readonly JobDefinition<any>[]): DynamicModule {
+    const names = jobs.map((j) => j.name).join(', ');
+    return {
+      module: FeatureJobsModule,
+      providers: [
+        {
+          provide: `FeatureJobs(${names})#${++featureCount}`,
+          inject: [{ token: JobsRuntime, optional: true }],
+          useFactory: (runtime?: JobsRuntime) => {
+            if (!runtime) throw new JobSetupError(`jobs ${names} are declared (JobsModule.forFeature) but this process imports no JobsModule.forRoot(...): they would never run`);
+            return new FeatureJobs(jobs, runtime);
+          },
+        },
+      ],
     };
   }
 }
+
+let featureCount = 0;
+
+/** Holder of one feature's job declarations. */
+@Module({})
+class FeatureJobsModule {}

@@ -46,7 +46,7 @@ export class JobsService {
    * An undeclared job, a payload that is not ids and scalars, or a bad job id is a programming error.
    */
   async enqueueInTransaction<P extends JobPayload>(em: EntityManager, job: JobDefinition<P>, payload: P, options: EnqueueOptions = {}): Promise<string> {
-    if (!this.registry.has(job.name)) throw new Error(`unknown job "${job.name}": declare it in APP_JOBS`);
+    if (!this.registry.has(job.name)) throw new Error(`unknown job "${job.name}": declare it with JobsModule.forFeature([...]) in the module that handles it`);
     assertJobPayload(job.name, payload);
     const jobId = options.jobId ?? defaultJobId(job, payload);
     assertJobId(jobId);

@@ -5,10 +5,9 @@ import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
+import type { DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { loadConfig, QueryCountingLogger, TEL_DATA_SOURCE, UnitOfWork } from '@tel/core';
-import { ApiModule } from '../../../apps/api/src/api.module';
-import { configureHttp } from '../../../apps/api/src/configure-http';
+import { AppConfig, loadConfig, QueryCountingLogger, TEL_DATA_SOURCE, UnitOfWork } from '@tel/core';
 
 export interface GqlResponse<T = any> {
   status: number;
@@ -30,7 +29,26 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * The application a test app boots: its root module for a configuration, and the HTTP settings it
+ * applies. libs/testing knows no app; the app under test is passed in (apps/api exports
+ * `API_TEST_TARGET`, which test/setup-test-app.ts makes the default for the e2e suite).
+ */
+export interface TestAppTarget {
+  module(config: AppConfig): DynamicModule;
+  configure?(app: NestExpressApplication, config: AppConfig): void;
+}
+
+let defaultTarget: TestAppTarget | undefined;
+
+/** Makes `target` the application `createTestApp` boots when its options name none (a jest setup file calls this). */
+export function useTestAppTarget(target: TestAppTarget): void {
+  defaultTarget = target;
+}
+
 export interface TestAppOptions {
+  /** The application to boot; defaults to the one given to `useTestAppTarget`. */
+  target?: TestAppTarget;
   /** Load the TEL37 seed (default true). */
   seed?: boolean;
   /** Extra environment for loadConfig. */
@@ -42,6 +60,8 @@ export interface TestAppOptions {
  * when DATABASE_URL is set — a new PostgreSQL schema that is dropped on close.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const target = options.target ?? defaultTarget;
+  if (!target) throw new Error('createTestApp: no application to boot; pass { target } or call useTestAppTarget() in a jest setup file');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tel-test-'));
   const databaseUrl = process.env.DATABASE_URL;
   const schema = databaseUrl ? `t_${process.pid}_${Math.random().toString(36).slice(2, 8)}` : undefined;
@@ -52,8 +72,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {}),
     ...options.env,
   });
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bodyParser: false, logger: ['error', 'warn'] });
-  configureHttp(app, config);
+  const app = await NestFactory.create<NestExpressApplication>(target.module(config), { bodyParser: false, logger: ['error', 'warn'] });
+  target.configure?.(app, config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { AppError, isIsoDate, UnitOfWork } from '@tel/core';
-import { Group, GroupKind, Meeting, MeetingStatus } from '@tel/meetings';
-import { daysBetween, todayUtc } from '@tel/projects';
+import { AppError, daysBetween, isIsoDate, todayUtc, UnitOfWork } from '@tel/core';
+import { Group, GroupKind, LookupService, Meeting, MeetingStatus } from '@tel/meetings';
 import { awaitingStepIndex, ApprovalRequestStatus, DecisionMode, waitingSince } from '../rules/approval-chain.rules';
 import { ApprovalDecision } from '../requests/approval-decision.entity';
 import { ApprovalRequest } from '../requests/approval-request.entity';
@@ -16,7 +15,10 @@ import { ApprovalBoardColumn, ApprovalBoardEntry } from './approval-board.types'
  */
 @Injectable()
 export class ApprovalBoardService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly lookup: LookupService,
+  ) {}
 
   async board(asOfInput: string | null): Promise<ApprovalBoardColumn[]> {
     const asOf = asOfInput?.trim() || todayUtc();
@@ -28,8 +30,7 @@ export class ApprovalBoardService {
       const decisions = await em.find(ApprovalDecision, { where: { stepId: In(steps.map((s) => s.id)) }, order: { sequence: 'ASC' } });
       const latestOn = new Map<string, string | null>();
       for (const d of decisions) latestOn.set(d.stepId, d.decidedOn);
-      const groups = await em.find(Group);
-      const allMeetings = await em.find(Meeting);
+      const { groups, meetings: allMeetings } = await this.lookup.groupsAndMeetings(em);
       const meetings = allMeetings.filter((m) => m.status !== MeetingStatus.HELD);
       const groupsWithMeetings = new Set(allMeetings.map((m) => m.groupId));
 

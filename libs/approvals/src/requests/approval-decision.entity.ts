@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity } from '@tel/core';
-import { FieldAccess, signedIn } from '@tel/auth';
+import { BaseEntity, FieldAccess, signedIn } from '@tel/core';
 import { ApprovalOutcome } from '../rules/approval-chain.rules';
 import './approval.enums';
 import { DocumentSymbolField, DocumentText } from '@tel/documents';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { AppError, AuditTrail, isIsoDate, newId, Page, PageArgs, pageWindow, RequestContext, toPage, UnitOfWork } from '@tel/core';
+import { AppError, AuditTrail, isIsoDate, isUuid, newId, Page, PageArgs, pageWindow, RequestContext, todayUtc, toPage, UnitOfWork } from '@tel/core';
 import { DocumentVisibility } from '@tel/documents';
-import { Group, isUuid, LookupService } from '@tel/meetings';
+import { Group, LookupService } from '@tel/meetings';
 import {
   canonicalProjectNumber,
   cleanText,
@@ -19,7 +19,6 @@ import {
   ProjectAccess,
   ProjectStatus,
   ProjectsService,
-  todayUtc,
 } from '@tel/projects';
 import { applyDecision, ApprovalOutcome, ApprovalRequestStatus, ChainStep, checkDecision, DecisionMode } from '../rules/approval-chain.rules';
 import { ApprovalKind, chainTemplate } from '../rules/chain-templates';
@@ -161,7 +160,7 @@ export class ApprovalsService {
       };
       const decisions = await em.find(ApprovalDecision, { where: { stepId: In(steps.map((s) => s.id)) }, order: { sequence: 'ASC' } });
       const decisionsOf = (s: ApprovalStep) => decisions.filter((d) => d.stepId === s.id);
-      const groups = await em.find(Group, { where: { id: In(steps.map((s) => s.groupId)) } });
+      const groups = await this.lookup.groupsByIds(em, steps.map((s) => s.groupId));
       const names = steps.map((s) => `${groups.find((g) => g.id === s.groupId)?.code ?? '?'}${s.mode === DecisionMode.BY_CHAIR ? ' (chair)' : ''}`);
       const index = steps.findIndex((s) => s.id === step.id);
       const current = decisionsOf(step).at(-1) ?? null;

@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import { Actor, AppError, AuditTrail, isUniqueViolation, newId, Page, PageArgs, pageWindow, RequestContext, Role, toPage, UnitOfWork } from '@tel/core';
-import { actorHasRole } from '../access.guard';
+import { Actor, actorHasRole, AppError, AuditTrail, isUniqueViolation, newId, Page, PageArgs, pageWindow, RequestContext, Role, toPage, UnitOfWork } from '@tel/core';
 import { BrowserSession, SessionEndReason } from '../sessions/browser-session.entity';
 import { ApiToken } from '../tokens/api-token.entity';
 import { newApiTokenSecret } from '../tokens/api-token-secret';

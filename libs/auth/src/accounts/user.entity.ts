@@ -1,7 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, ValueTransformer } from 'typeorm';
-import { BaseEntity, Role } from '@tel/core';
-import { FieldAccess, selfOr } from '../field-access';
+import { BaseEntity, FieldAccess, Role, selfOr } from '@tel/core';
 
 const ALL_ROLES = new Set<string>(Object.values(Role));
 

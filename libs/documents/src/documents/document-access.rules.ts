@@ -1,5 +1,4 @@
-import { Actor, Role } from '@tel/core';
-import { actorHasRole } from '@tel/auth';
+import { Actor, actorHasRole, Role } from '@tel/core';
 import { DocumentAccess } from './document.enums';
 
 /**

@@ -1,3 +1,4 @@
+import { Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -11,4 +12,17 @@ export abstract class DocumentIndexEvents {
   abstract fileAdded(em: EntityManager, fileId: string): Promise<void>;
   /** Title, access, type, language or status changed: refresh what the index keeps about its files. */
   abstract documentChanged(em: EntityManager, documentId: string): Promise<void>;
+}
+
+/**
+ * Refuses to start an application whose DocumentsModule has no DocumentIndexEvents provider: its
+ * uploads would be recorded but never indexed, and nothing would say so.
+ */
+@Injectable()
+export class DocumentIndexEventsRequired {
+  constructor(@Optional() events?: DocumentIndexEvents) {
+    if (!events) {
+      throw new Error('DocumentsModule needs a DocumentIndexEvents provider: import DocumentSearchModule.forRoot(...) in the application, or its uploads are never indexed');
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppError, AuditTrail, isUniqueViolation, Page, PageArgs, pageWindow, RequestContext, toPage, UnitOfWork } from '@tel/core';
-import { Agenda, AgendaItem, Group, isUuid, LookupService, Meeting, normalizeCode, PartyRefInput, Session } from '@tel/meetings';
+import { AppError, AuditTrail, isUniqueViolation, isUuid, Page, PageArgs, pageWindow, RequestContext, toPage, UnitOfWork } from '@tel/core';
+import { Agenda, AgendaItem, Group, LookupService, Meeting, normalizeCode, PartyRefInput, Session } from '@tel/meetings';
 import { DocumentRevision } from '../revisions/document-revision.entity';
 import { DocumentSymbol, meetingCodeOf, symbolKey } from '../symbol/document-symbol';
 import { canReadDocument, isSecretariat, mayContribute, readableAccess } from './document-access.rules';

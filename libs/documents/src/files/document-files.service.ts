@@ -1,6 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { AppError, AuditTrail, isUniqueViolation, RequestContext, UnitOfWork } from '@tel/core';
-import { isUuid } from '@tel/meetings';
+import { AppError, AuditTrail, isUniqueViolation, isUuid, RequestContext, UnitOfWork } from '@tel/core';
 import { FileStorage, StorageFullError } from '@tel/storage';
 import { canReadDocument, mayContribute } from '../documents/document-access.rules';
 import { DocumentStatus } from '../documents/document.enums';

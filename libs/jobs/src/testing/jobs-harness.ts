@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConsoleLogger, INestApplicationContext, LoggerService, Module, Provider } from '@nestjs/common';
+import { ConsoleLogger, INestApplicationContext, LoggerService, Module, ModuleMetadata, Provider } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { AppConfig, DatabaseModule, loadConfig, TEL_DATA_SOURCE, UnitOfWork } from '@tel/core';
@@ -58,6 +58,8 @@ export interface JobsContextOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   jobs: readonly JobDefinition<any>[];
   handlers?: Provider[];
+  /** Feature modules to import beside the handlers (e.g. `JobsModule.forFeature([...])`). */
+  imports?: ModuleMetadata['imports'];
   /** Extra environment (REDIS_URL, JOB_ATTEMPTS, …). */
   env?: Record<string, string>;
 }
@@ -66,7 +68,7 @@ export async function startJobsContext(options: JobsContextOptions): Promise<Job
   // The reconciliation runs only when a test asks for it (it would otherwise put back jobs a test removed on purpose).
   const config = loadConfig({ JOB_RECONCILE_INTERVAL_MS: '0', ...options.db.env, ...options.env });
 
-  @Module({ providers: options.handlers ?? [] })
+  @Module({ imports: options.imports ?? [], providers: options.handlers ?? [] })
   class HandlersModule {}
 
   @Module({

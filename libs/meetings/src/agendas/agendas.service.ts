@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppError, AuditTrail, isUniqueViolation, newId, RequestContext, UnitOfWork } from '@tel/core';
+import { AppError, AuditTrail, isUniqueViolation, isUuid, newId, RequestContext, UnitOfWork } from '@tel/core';
 import { Session } from '../sessions/session.entity';
-import { isUuid, LookupService, PartyRefInput } from '../shared/lookup.service';
+import { LookupService, PartyRefInput } from '../shared/lookup.service';
 import { Agenda, AgendaStatus } from './agenda.entity';
 import { AgendaItem } from './agenda-item.entity';
 import { AgendaItemPresenter } from './agenda-item-presenter.entity';

@@ -1,9 +1,9 @@
 import { Args, Field, ID, InputType, ObjectType, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { AppError, Connection, Ctx, PageArgs, pageWindow, Public, RequestContext, toPage, UnitOfWork } from '@tel/core';
+import { AppError, Connection, Ctx, isUuid, PageArgs, pageWindow, Public, RequestContext, toPage, UnitOfWork } from '@tel/core';
 import { Brackets } from 'typeorm';
 import { MeetingsLoaders } from '../shared/meetings.loaders';
-import { isUuid, normalizeCode } from '../shared/lookup.service';
+import { normalizeCode } from '../shared/lookup.service';
 import { Economy } from './economy.entity';
 import { Organization } from './organization.entity';
 import { Person } from './person.entity';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppError, AuditTrail, RequestContext, toLocalWallTime, UnitOfWork } from '@tel/core';
+import { AppError, AuditTrail, isUuid, RequestContext, toLocalWallTime, UnitOfWork } from '@tel/core';
 import { Meeting } from '../meetings/meeting.entity';
-import { isUuid, LookupService } from '../shared/lookup.service';
+import { LookupService } from '../shared/lookup.service';
 import { Session } from './session.entity';
 import { CreateSessionInput, DeleteSessionInput, UpdateSessionInput } from './session.inputs';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { AppError } from '@tel/core';
+import { EntityManager, In } from 'typeorm';
+import { AppError, isUuid } from '@tel/core';
 import { Agenda } from '../agendas/agenda.entity';
 import { Group } from '../groups/group.entity';
 import { Meeting } from '../meetings/meeting.entity';
@@ -37,6 +37,21 @@ export type ResolvedParty = { economyId: string | null; organizationId: string |
 /** Finds things by their natural keys, answering NOT_FOUND / BAD_USER_INPUT in the house style. */
 @Injectable()
 export class LookupService {
+  /** The groups with these ids (those that exist), for libraries that hold group ids. */
+  groupsByIds(em: EntityManager, ids: string[]): Promise<Group[]> {
+    return ids.length ? em.find(Group, { where: { id: In([...new Set(ids)]) } }) : Promise.resolve([]);
+  }
+
+  /** The economies with these codes (those that exist), for loaders of other libraries. */
+  economiesByCodes(em: EntityManager, codes: readonly string[]): Promise<Economy[]> {
+    return codes.length ? em.find(Economy, { where: { code: In([...new Set(codes)]) } }) : Promise.resolve([]);
+  }
+
+  /** Every group and every meeting (the approvals board lays them all out). */
+  async groupsAndMeetings(em: EntityManager): Promise<{ groups: Group[]; meetings: Meeting[] }> {
+    return { groups: await em.find(Group), meetings: await em.find(Meeting) };
+  }
+
   async meetingByCode(em: EntityManager, code: string): Promise<Meeting> {
     const meeting = await em.findOne(Meeting, { where: { code: normalizeCode(code) } });
     if (!meeting) throw AppError.notFound('MEETING_NOT_FOUND', 'Meeting', code);
@@ -80,7 +95,3 @@ export function normalizeCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}

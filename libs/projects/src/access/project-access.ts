@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { actorHasRole } from '@tel/auth';
-import { Actor, AppError, RequestContext, Role } from '@tel/core';
+import { Actor, actorHasRole, AppError, RequestContext, Role } from '@tel/core';
 import { ProjectOverseerAccount } from '../projects/project-overseer-account.entity';
 import { ProgressReportStatus } from '../reports/progress-report.rules';
 import { ProgressReport } from '../reports/progress-report.entity';

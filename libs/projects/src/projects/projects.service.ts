@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In } from 'typeorm';
-import { AppError, AuditTrail, isUniqueViolation, newId, Page, PageArgs, pageWindow, RequestContext, Role, toPage, UnitOfWork } from '@tel/core';
-import { AgendaItem, Economy, Group, isUuid, LookupService, Meeting, normalizeCode, Person } from '@tel/meetings';
+import { AppError, AuditTrail, isUniqueViolation, isUuid, newId, Page, PageArgs, pageWindow, RequestContext, Role, toPage, UnitOfWork } from '@tel/core';
+import { AgendaItem, Economy, Group, LookupService, Meeting, normalizeCode, Person } from '@tel/meetings';
 import { normalizeEmail, User } from '@tel/auth';
 import { HistorySubject } from '../history/history-event.entity';
 import { HistoryService } from '../history/history.service';

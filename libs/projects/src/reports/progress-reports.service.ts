@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In, Not } from 'typeorm';
-import { APP_CONFIG, AppConfig, AppError, AuditTrail, isIsoDate, isUniqueViolation, newId, RequestContext, UnitOfWork } from '@tel/core';
+import { APP_CONFIG, AppConfig, AppError, AuditTrail, isIsoDate, isUniqueViolation, isUuid, newId, RequestContext, todayUtc, UnitOfWork } from '@tel/core';
 import { DocumentAccess, DocumentPurpose, DocumentsService, DocumentType } from '@tel/documents';
-import { Economy, Group, isUuid, LookupService, Meeting, MeetingStatus, MeetingsLoaders, Organization, Person } from '@tel/meetings';
+import { Economy, Group, LookupService, Meeting, MeetingStatus, MeetingsLoaders, Organization, Person } from '@tel/meetings';
 import { ProjectAccess } from '../access/project-access';
 import { HistorySubject } from '../history/history-event.entity';
 import { HistoryService } from '../history/history.service';
@@ -37,10 +37,6 @@ export interface OverdueReportRow {
 }
 
 const PAST: Record<ReportAction, string> = { edit: 'edited', submit: 'submitted', receive: 'received', accept: 'accepted', return: 'returned', table: 'tabled' };
-
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** Progress reports: drafting, submission, the Secretariat's handling, comparison and due dates. */
 @Injectable()

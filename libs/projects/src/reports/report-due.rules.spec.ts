@@ -1,4 +1,5 @@
-import { addDays, daysBetween, nextDueMeeting, overdueReports, reportDueOn } from './report-due.rules';
+import { addDays, daysBetween } from '@tel/core';
+import { nextDueMeeting, overdueReports, reportDueOn } from './report-due.rules';
 
 const TEL38 = { id: 'tel38', startDate: '2008-09-21' };
 const TEL39 = { id: 'tel39', startDate: '2009-04-19' };

@@ -1,3 +1,5 @@
+import { addDays, daysBetween } from '@tel/core';
+
 /**
  * When a progress report is owed. A project IN_PROGRESS reports before each meeting of its
  * steering group; steering groups meet at TEL meetings, so the meeting that counts is the next
@@ -27,21 +29,6 @@ export interface OverdueEntry {
   meetingId: string;
   dueOn: string;
   daysOverdue: number;
-}
-
-const DAY_MS = 86_400_000;
-
-function toEpochDay(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date((toEpochDay(date) + days) * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round(toEpochDay(to) - toEpochDay(from));
 }
 
 export function reportDueOn(meetingStartDate: string, daysBefore: number): string {

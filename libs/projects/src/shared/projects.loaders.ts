@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { byKeys, groupByKeys, loaderFor, RequestContext, UnitOfWork } from '@tel/core';
-import { Economy } from '@tel/meetings';
+import { Economy, LookupService } from '@tel/meetings';
 import { User } from '@tel/auth';
 import { Project } from '../projects/project.entity';
 import { ProjectAgendaItem } from '../projects/project-agenda-item.entity';
@@ -13,7 +13,10 @@ import { ProgressReport } from '../reports/progress-report.entity';
 /** Per-request batched reads of projects and what hangs off them: one statement per batch. */
 @Injectable()
 export class ProjectsLoaders {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly lookup: LookupService,
+  ) {}
 
   private many<T extends object>(ctx: RequestContext, name: string, entity: new () => T, key: keyof T & string, order: Record<string, 'ASC' | 'DESC'>) {
     return loaderFor<string, T[]>(ctx, name, async (ids) => {
@@ -56,7 +59,7 @@ export class ProjectsLoaders {
 
   economyByCode(ctx: RequestContext, code: string): Promise<Economy | null> {
     return loaderFor<string, Economy | null>(ctx, 'economyByCode', async (codes) =>
-      byKeys(codes, await this.uow.manager.find(Economy, { where: { code: In([...codes]) } }), (r) => r.code),
+      byKeys(codes, await this.lookup.economiesByCodes(this.uow.manager, codes), (r) => r.code),
     ).load(code);
   }
 

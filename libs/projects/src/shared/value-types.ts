@@ -1,7 +1,6 @@
 import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
-import { FieldAccess, signedIn } from '@tel/auth';
-import { AppError } from '@tel/core';
+import { AppError, FieldAccess, signedIn } from '@tel/core';
 import { MONEY_CURRENCY, MoneyQualifier, MoneyValue, parseMoneyAmount } from './money';
 import { DatePrecision, parsePartialDate } from './partial-date';
 

@@ -434,6 +434,11 @@ export function searchIndexContract(engine: string, open: () => Promise<Contract
         expect(stats.engine).toBe(index.engine);
         expect(stats.documents).toBe(new Set(CONTRACT_FIXTURES.map((f) => f.meta.documentId)).size);
         expect(stats.files).toBe(CONTRACT_FIXTURES.length - 1);
+        const listed = await index.listFileIds();
+        expect(listed).toHaveLength(stats.files);
+        expect(listed).toEqual([...listed].sort());
+        expect(listed).not.toContain('no-such-file');
+        expect(new Set(listed).size).toBe(listed.length);
       });
     });
   });

@@ -124,6 +124,8 @@ export interface SearchIndex {
   removeDocument(documentId: string, options?: IndexWriteOptions): Promise<void>;
   search(request: SearchRequest): Promise<SearchResult>;
   stats(): Promise<SearchIndexStats>;
+  /** The ids of every file the index holds, sorted (a reindex removes those the database no longer has). */
+  listFileIds(): Promise<string[]>;
   close(): Promise<void>;
 }
 

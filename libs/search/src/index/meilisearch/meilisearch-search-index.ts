@@ -334,6 +334,18 @@ export class MeilisearchSearchIndex implements SearchIndex {
     });
   }
 
+  async listFileIds(): Promise<string[]> {
+    return this.call(async () => {
+      const ids = new Set<string>();
+      for (let offset = 0; ; offset += 1000) {
+        const page = await this.index.getDocuments({ fields: ['fileId'], limit: 1000, offset });
+        for (const d of page.results) ids.add(d.fileId);
+        if (page.results.length < 1000) break;
+      }
+      return [...ids].sort();
+    });
+  }
+
   async close(): Promise<void> {
     // The client holds no connection of its own (fetch).
   }

@@ -487,6 +487,10 @@ export class SqliteSearchIndex implements SearchIndex {
     return { engine: 'sqlite', ...row };
   }
 
+  async listFileIds(): Promise<string[]> {
+    return (this.read('SELECT file_id FROM search_file ORDER BY file_id').all() as { file_id: string }[]).map((r) => r.file_id);
+  }
+
   /** Merges the FTS segments into one (after a bulk load; searches get a little faster). */
   optimize(): void {
     this.db.exec("INSERT INTO search_fts (search_fts) VALUES ('optimize')");

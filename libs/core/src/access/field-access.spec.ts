@@ -1,4 +1,5 @@
-import { Actor, Role } from '@tel/core';
+import { Actor } from '../context/request-context';
+import { Role } from './roles';
 import { canRead, readableBy, selfOr, signedIn, withRole } from './field-access';
 
 const actor = (roles: Role[], userId = 'u1'): Actor => ({ userId, email: `${userId}@x.org`, roles, economyId: null, via: 'session-token' });
