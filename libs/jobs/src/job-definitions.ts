@@ -18,5 +18,5 @@ import { defineJob, JobDefinition } from './job-definition';
 /** Extract a document file's text and put it in the search index (libs/document-search). */
 export const INDEX_FILE = defineJob<{ fileId: string }>('index-file', { key: (p) => p.fileId });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of jobs of every payload type: JobDefinition is invariant in its payload, so no narrower element type admits them all
 export const APP_JOBS: readonly JobDefinition<any>[] = [INDEX_FILE];

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, JobsConfig } from '@tel/core';
-import { JobDefinition, JobPayload } from './job-definition';
+import { JobDefinition } from './job-definition';
 import { APP_JOBS } from './job-definitions';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { JOB_REGISTRY, JobsService } from './jobs.service';
@@ -20,13 +20,13 @@ export interface JobsModuleOptions {
   config: AppConfig;
   role: JobsRole;
   /** The declared jobs (default APP_JOBS; tests pass their own). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of jobs of every payload type: JobDefinition is invariant in its payload, so no narrower element type admits them all
   jobs?: readonly JobDefinition<any>[];
 }
 
 const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of jobs of every payload type: JobDefinition is invariant in its payload, so no narrower element type admits them all
 export function registryOf(jobs: readonly JobDefinition<any>[], config: JobsConfig): Map<string, RegisteredJob> {
   const registry = new Map<string, RegisteredJob>();
   for (const job of jobs) {
