@@ -17,7 +17,7 @@ export interface JobRun {
  * `rerun`. Throwing fails the attempt (retried with backoff); `onFinalFailure` is called once
  * the job will not be tried again, with the last error (e.g. to mark a file FAILED with the reason).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of jobs of every payload type: a constraint that admits a definition of any payload type (JobDefinition is invariant in it)
 export interface JobHandlerFor<D extends JobDefinition<any>> {
   handle(payload: PayloadOf<D>, run: JobRun): Promise<void>;
   onFinalFailure?(payload: PayloadOf<D>, error: Error, run: JobRun): Promise<void>;

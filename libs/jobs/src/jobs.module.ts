@@ -19,7 +19,7 @@ export interface JobsModuleOptions {
   config: AppConfig;
   role: JobsRole;
   /** Jobs declared here as well as by the features' `JobsModule.forFeature(...)` (tests pass their own). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of jobs of every payload type: JobDefinition is invariant in its payload
   jobs?: readonly JobDefinition<any>[];
 }
 
@@ -31,7 +31,7 @@ const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
  */
 export class FeatureJobs {
   constructor(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of jobs of every payload type: JobDefinition is invariant in its payload
     readonly jobs: readonly JobDefinition<any>[],
     readonly runtime: JobsRuntime | null,
   ) {}
@@ -51,7 +51,7 @@ export class JobDeclarations implements OnModuleInit {
     for (const wrapper of this.discovery.getProviders()) {
       if (wrapper.instance instanceof FeatureJobs) declared.push(...wrapper.instance.jobs);
     }
-    const seen = new Map<string, JobDefinition<any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const seen = new Map<string, JobDefinition<any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any -- jobs of every payload type
     for (const job of declared) {
       const other = seen.get(job.name);
       if (other && other !== job) throw new JobSetupError(`job "${job.name}" is declared by two features`);
@@ -61,7 +61,7 @@ export class JobDeclarations implements OnModuleInit {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of jobs of every payload type: JobDefinition is invariant in its payload
 export function registryOf(jobs: readonly JobDefinition<any>[], config: JobsConfig): Map<string, RegisteredJob> {
   const registry = new Map<string, RegisteredJob>();
   for (const job of jobs) {
@@ -162,7 +162,7 @@ export class JobsModule {
    * start (the handlers would never run); a `@JobHandler` for a job no imported module declares
    * also stops it.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of jobs of every payload type: JobDefinition is invariant in its payload
   static forFeature(jobs: readonly JobDefinition<any>[]): DynamicModule {
     const names = jobs.map((j) => j.name).join(', ');
     return {

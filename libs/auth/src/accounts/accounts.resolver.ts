@@ -1,6 +1,6 @@
 import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { In } from 'typeorm';
-import { AppError, byKeys, Connection, Ctx, ErrorCode, loaderFor, PageArgs, Public, PublicIgnoringInvalidToken, RequestContext, SecretariatOnly, SignedIn, UnitOfWork } from '@tel/core';
+import { AppError, byKeys, Connection, Ctx, ErrorCode, loaderFor, PageArgs, PublicIgnoringInvalidToken, RequestContext, SecretariatOnly, SignedIn, UnitOfWork } from '@tel/core';
 import { ApiToken } from '../tokens/api-token.entity';
 import { CreateApiTokenInput, CreatedApiToken, CreateUserInput, DisableUserInput, LoginInput, LoginResult, RevokeApiTokenInput, UserFilter } from './account.inputs';
 import { AuthService } from './auth.service';

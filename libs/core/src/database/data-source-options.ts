@@ -6,7 +6,7 @@ import { QueryCountingLogger } from './query-counting-logger';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes migration and entity classes as Function
 export type EntityList = MixedList<Function>;
 
 export function sqliteFileFor(config: AppConfig): string {

@@ -112,7 +112,7 @@ function describeInput(input: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Shared lexical steps
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused in a symbol
 const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
 const UNICODE_SPACE_RE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const UNICODE_DASH_RE = /[\u2010-\u2015\u2212\ufe63\uff0d]/g;

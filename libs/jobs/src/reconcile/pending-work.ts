@@ -7,7 +7,7 @@ export const PENDING_WORK_METADATA = 'tel:pending-work';
  * Where the database records that a job's work is still owed — the authority the reconciliation
  * trusts over the queue. For `index-file` that is a document file whose indexState is PENDING.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of jobs of every payload type: a constraint that admits a definition of any payload type (JobDefinition is invariant in it)
 export interface PendingWorkFor<D extends JobDefinition<any>> {
   /**
    * Payloads of work recorded as owed and unchanged since before `olderThan` (the grace period

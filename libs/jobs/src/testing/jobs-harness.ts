@@ -55,7 +55,7 @@ export interface JobsContext {
 export interface JobsContextOptions {
   db: TestDatabase;
   role: JobsRole;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of jobs of every payload type: JobDefinition is invariant in its payload, so no narrower element type admits them all
   jobs: readonly JobDefinition<any>[];
   handlers?: Provider[];
   /** Feature modules to import beside the handlers (e.g. `JobsModule.forFeature([...])`). */

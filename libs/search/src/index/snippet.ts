@@ -2,7 +2,6 @@ import { findTermMatches, ParsedQuery, TermMatch, textUnits } from '../text/sear
 
 export const SNIPPET_CHARS = 200;
 const LEAD_CHARS = 40;
-const MAX_RANGES = 400;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

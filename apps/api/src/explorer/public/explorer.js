@@ -64,7 +64,7 @@
     if (!/pass(word|phrase)|pwd/i.test(text)) return text;
     try {
       return JSON.stringify(withoutPasswordFields(JSON.parse(text)), null, 2);
-    } catch (e) {
+    } catch {
       return '';
     }
   }
@@ -97,7 +97,7 @@
     if (name === 'query') return safeQuery(value);
     try {
       return JSON.stringify(safeTree(JSON.parse(value), name));
-    } catch (e) {
+    } catch {
       return safeQuery(value);
     }
   }
@@ -105,7 +105,7 @@
   function localStorageOrNull() {
     try {
       return window.localStorage;
-    } catch (e) {
+    } catch {
       return null; // storage switched off: GraphiQL then keeps nothing
     }
   }
@@ -138,7 +138,7 @@
         var after = safeStoredValue(key, before);
         if (after !== before) local.setItem(key, after);
       }
-    } catch (e) {
+    } catch {
       // A value we cannot read or rewrite stays as it was; GraphiQL copes with its own data.
     }
   }
@@ -171,7 +171,7 @@
     return res.text().then(function (text) {
       try {
         return text ? JSON.parse(text) : null;
-      } catch (e) {
+      } catch {
         return null;
       }
     });
@@ -325,7 +325,7 @@
     var hasStoredTabs = false;
     try {
       hasStoredTabs = !!(local && local.getItem(STORAGE_PREFIX + 'tabState'));
-    } catch (e) {
+    } catch {
       hasStoredTabs = false;
     }
     if (!hasStoredTabs && tabs[0].variables) props.variables = tabs[0].variables;

@@ -20,7 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
   const onSignOut = async () => {
     await signOut();
-    navigate('/', { replace: false });
+    void navigate('/', { replace: false });
   };
 
   return (

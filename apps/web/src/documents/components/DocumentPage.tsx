@@ -201,7 +201,7 @@ export function DocumentPage() {
 
   useEffect(() => {
     if (canonical && canonical !== `/documents/${encodeURIComponent(typed)}`) {
-      navigate(canonical + window.location.hash, { replace: true });
+      void navigate(canonical + window.location.hash, { replace: true });
     }
   }, [canonical, typed, navigate]);
 

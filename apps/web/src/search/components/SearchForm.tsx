@@ -14,7 +14,7 @@ export function SearchForm({ state, autoFocus = false }: { state: SearchState; a
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    navigate(searchHref({ ...state, q: q.trim(), page: 1 }));
+    void navigate(searchHref({ ...state, q: q.trim(), page: 1 }));
   };
 
   return (

@@ -33,7 +33,7 @@ export function SignInPage() {
     setBusy(false);
     if (result.ok) {
       setSession(result.session);
-      navigate(safeNext(params.get('next')), { replace: true });
+      void navigate(safeNext(params.get('next')), { replace: true });
       return;
     }
     setPassword('');
