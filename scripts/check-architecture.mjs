@@ -26,7 +26,20 @@ const write = process.argv.includes('--write-baseline');
 function importViolations() {
   const out = execFileSync(
     process.execPath,
-    [join(root, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), '--config', '.dependency-cruiser.cjs', '--output-type', 'json', 'libs', 'apps/api', 'apps/worker', 'apps/cli', 'seed', 'scripts', 'test'],
+    [
+      join(root, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'),
+      '--config',
+      '.dependency-cruiser.cjs',
+      '--output-type',
+      'json',
+      'libs',
+      'apps/api',
+      'apps/worker',
+      'apps/cli',
+      'seed',
+      'scripts',
+      'test',
+    ],
     { cwd: root, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
   );
   const result = JSON.parse(out);
@@ -41,12 +54,52 @@ function importViolations() {
 // ---------- 2. entity ownership ----------
 /** Methods of EntityManager, Repository and SelectQueryBuilder whose first argument names the entity. */
 const ENTITY_METHODS = new Set([
-  'find', 'findBy', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy',
-  'count', 'countBy', 'exists', 'existsBy', 'exist', 'sum', 'average', 'minimum', 'maximum',
-  'save', 'insert', 'update', 'upsert', 'delete', 'remove', 'softDelete', 'restore', 'increment', 'decrement',
-  'create', 'merge', 'preload', 'clear', 'getRepository', 'getTreeRepository', 'withRepository',
-  'createQueryBuilder', 'from', 'into', 'innerJoin', 'leftJoin', 'innerJoinAndSelect', 'leftJoinAndSelect',
-  'innerJoinAndMapOne', 'innerJoinAndMapMany', 'leftJoinAndMapOne', 'leftJoinAndMapMany', 'addFrom',
+  'find',
+  'findBy',
+  'findOne',
+  'findOneBy',
+  'findOneOrFail',
+  'findOneByOrFail',
+  'findAndCount',
+  'findAndCountBy',
+  'count',
+  'countBy',
+  'exists',
+  'existsBy',
+  'exist',
+  'sum',
+  'average',
+  'minimum',
+  'maximum',
+  'save',
+  'insert',
+  'update',
+  'upsert',
+  'delete',
+  'remove',
+  'softDelete',
+  'restore',
+  'increment',
+  'decrement',
+  'create',
+  'merge',
+  'preload',
+  'clear',
+  'getRepository',
+  'getTreeRepository',
+  'withRepository',
+  'createQueryBuilder',
+  'from',
+  'into',
+  'innerJoin',
+  'leftJoin',
+  'innerJoinAndSelect',
+  'leftJoinAndSelect',
+  'innerJoinAndMapOne',
+  'innerJoinAndMapMany',
+  'leftJoinAndMapOne',
+  'leftJoinAndMapMany',
+  'addFrom',
 ]);
 const SQL_TABLE = /\b(?:from|join|into|update|table)\s+"?([a-z_][a-z0-9_]*)"?/gi;
 
@@ -124,10 +177,17 @@ function entityViolations() {
 const found = new Set([...importViolations(), ...entityViolations()]);
 const sorted = [...found].sort();
 if (write) {
-  writeFileSync(baselinePath, JSON.stringify({
-    comment: 'Known boundary violations (issue 10). This list may only shrink: npm run check:architecture fails on a new violation and on an entry that no longer occurs.',
-    violations: sorted,
-  }, null, 2) + '\n');
+  writeFileSync(
+    baselinePath,
+    JSON.stringify(
+      {
+        comment: 'Known boundary violations (issue 10). This list may only shrink: npm run check:architecture fails on a new violation and on an entry that no longer occurs.',
+        violations: sorted,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   console.log(`wrote ${sorted.length} violations to ${relative(root, baselinePath)}`);
   process.exit(0);
 }

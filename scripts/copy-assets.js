@@ -16,10 +16,18 @@ const FILES = [
 
 function expand(glob) {
   const dir = path.dirname(glob);
-  const pattern = new RegExp(`^${path.basename(glob).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+  const pattern = new RegExp(
+    `^${path
+      .basename(glob)
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')}$`,
+  );
   const from = path.join(root, dir);
   if (!fs.existsSync(from)) return [];
-  return fs.readdirSync(from).filter((name) => pattern.test(name)).map((name) => path.join(dir, name));
+  return fs
+    .readdirSync(from)
+    .filter((name) => pattern.test(name))
+    .map((name) => path.join(dir, name));
 }
 
 for (const folder of FOLDERS) {

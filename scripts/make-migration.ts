@@ -64,7 +64,10 @@ async function main(): Promise<void> {
     let text = fs.readFileSync(index, 'utf8');
     const importName = className;
     text = `import { ${importName} } from './${path.basename(file, '.ts')}';\n` + text;
-    text = text.replace(/(_MIGRATIONS: Function\[\] = \[)([^\]]*)\]/, (_m, head: string, list: string) => `${head}${list.trim() ? `${list.trim().replace(/,$/, '')}, ` : ''}${importName}]`);
+    text = text.replace(
+      /(_MIGRATIONS: Function\[\] = \[)([^\]]*)\]/,
+      (_m, head: string, list: string) => `${head}${list.trim() ? `${list.trim().replace(/,$/, '')}, ` : ''}${importName}]`,
+    );
     fs.writeFileSync(index, text);
     console.log(`${dialect}: wrote ${path.relative(process.cwd(), file)} (${up.length} statements)`);
   }

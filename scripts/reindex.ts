@@ -147,7 +147,9 @@ export function formatSummary(s: ReindexSummary): string {
       `${count(s.indexed)} indexed, ${count(s.failed.length)} failed${s.gone ? `, ${count(s.gone)} deleted meanwhile` : ''}`,
   );
   if (s.staleRemoved) lines.push(`removed ${count(s.staleRemoved)} index entr${s.staleRemoved === 1 ? 'y' : 'ies'} of files that no longer exist`);
-  lines.push(`index (${s.after.engine}): ${count(s.after.files)} files, ${count(s.after.chunks)} chunks (before: ${count(s.before.files)} files, ${count(s.before.chunks)} chunks)`);
+  lines.push(
+    `index (${s.after.engine}): ${count(s.after.files)} files, ${count(s.after.chunks)} chunks (before: ${count(s.before.files)} files, ${count(s.before.chunks)} chunks)`,
+  );
   if (s.failed.length) {
     lines.push('failed:');
     const shown = s.failed.slice(0, 50);

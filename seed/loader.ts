@@ -52,7 +52,11 @@ class SeedLoader {
     for (const o of this.data.organizations) {
       this.organizations.set(
         o.code,
-        await this.ensure(Organization, { code: o.code }, { name: o.name, kind: o.kind as OrganizationKind, participant: o.participant, economyId: this.ref(this.economies, o.economyCode) }),
+        await this.ensure(
+          Organization,
+          { code: o.code },
+          { name: o.name, kind: o.kind as OrganizationKind, participant: o.participant, economyId: this.ref(this.economies, o.economyCode) },
+        ),
       );
     }
     // Parents before children: repeat until every group is placed.
@@ -61,43 +65,58 @@ class SeedLoader {
       const index = pending.findIndex((g) => !g.parentCode || this.groups.has(g.parentCode));
       if (index < 0) throw new Error(`seed: group parents do not resolve: ${pending.map((g) => g.code).join(', ')}`);
       const [g] = pending.splice(index, 1);
-      this.groups.set(g.code, await this.ensure(Group, { code: g.code }, { name: g.name, kind: g.kind as GroupKind, parentId: this.ref(this.groups, g.parentCode), description: g.description ?? null }));
+      this.groups.set(
+        g.code,
+        await this.ensure(Group, { code: g.code }, { name: g.name, kind: g.kind as GroupKind, parentId: this.ref(this.groups, g.parentCode), description: g.description ?? null }),
+      );
     }
     for (const p of this.data.persons) {
       this.persons.set(
         p.key,
-        await this.ensure(Person, { seedKey: p.key }, {
-          name: p.name,
-          nameLocal: p.nameLocal ?? null,
-          honorific: p.honorific ?? null,
-          title: p.title ?? null,
-          organizationId: this.ref(this.organizations, p.organizationCode),
-          economyId: this.ref(this.economies, p.economyCode),
-          email: p.email ?? null,
-        }),
+        await this.ensure(
+          Person,
+          { seedKey: p.key },
+          {
+            name: p.name,
+            nameLocal: p.nameLocal ?? null,
+            honorific: p.honorific ?? null,
+            title: p.title ?? null,
+            organizationId: this.ref(this.organizations, p.organizationCode),
+            economyId: this.ref(this.economies, p.economyCode),
+            email: p.email ?? null,
+          },
+        ),
       );
     }
     for (const m of this.data.meetings) {
       this.meetings.set(
         m.code,
-        await this.ensure(Meeting, { code: m.code }, {
-          number: m.number,
-          title: m.title,
-          groupId: this.ref(this.groups, m.groupCode)!,
-          hostEconomyId: this.ref(this.economies, m.hostEconomyCode),
-          city: m.city ?? null,
-          venue: m.venue ?? null,
-          venueLocalName: m.venueLocalName ?? null,
-          startDate: m.startDate ?? null,
-          endDate: m.endDate ?? null,
-          timeZone: m.timeZone ?? null,
-          status: m.status as MeetingStatus,
-          notes: m.notes ?? null,
-        }),
+        await this.ensure(
+          Meeting,
+          { code: m.code },
+          {
+            number: m.number,
+            title: m.title,
+            groupId: this.ref(this.groups, m.groupCode)!,
+            hostEconomyId: this.ref(this.economies, m.hostEconomyCode),
+            city: m.city ?? null,
+            venue: m.venue ?? null,
+            venueLocalName: m.venueLocalName ?? null,
+            startDate: m.startDate ?? null,
+            endDate: m.endDate ?? null,
+            timeZone: m.timeZone ?? null,
+            status: m.status as MeetingStatus,
+            notes: m.notes ?? null,
+          },
+        ),
       );
     }
     for (const p of this.data.persons.filter((x) => x.delegationOf)) {
-      await this.ensure(MeetingDelegate, { meetingId: this.ref(this.meetings, p.delegationOf)!, personId: this.persons.get(p.key)! }, { economyId: this.ref(this.economies, p.economyCode) });
+      await this.ensure(
+        MeetingDelegate,
+        { meetingId: this.ref(this.meetings, p.delegationOf)!, personId: this.persons.get(p.key)! },
+        { economyId: this.ref(this.economies, p.economyCode) },
+      );
     }
     for (const t of this.data.officeTerms) {
       const key = {
@@ -111,23 +130,31 @@ class SeedLoader {
       await this.ensure(OfficeTerm, key, { note: t.note ?? null });
     }
     for (const s of this.data.sessions) {
-      await this.ensure(Session, { meetingId: this.ref(this.meetings, s.meetingCode)!, title: s.title, startsAt: s.startsAt }, {
-        kind: s.kind as SessionKind,
-        groupId: this.ref(this.groups, s.groupCode),
-        endsAt: s.endsAt,
-        timeIsConventional: s.timeIsConventional,
-        tentative: s.tentative ?? false,
-        leadEconomyId: this.ref(this.economies, s.leadEconomyCode),
-        note: s.note ?? null,
-      });
+      await this.ensure(
+        Session,
+        { meetingId: this.ref(this.meetings, s.meetingCode)!, title: s.title, startsAt: s.startsAt },
+        {
+          kind: s.kind as SessionKind,
+          groupId: this.ref(this.groups, s.groupCode),
+          endsAt: s.endsAt,
+          timeIsConventional: s.timeIsConventional,
+          tentative: s.tentative ?? false,
+          leadEconomyId: this.ref(this.economies, s.leadEconomyCode),
+          note: s.note ?? null,
+        },
+      );
     }
     for (const a of this.data.agendas) {
       const meetingId = this.ref(this.meetings, a.meetingCode)!;
-      const agendaId = await this.ensure(Agenda, { meetingId, groupId: this.ref(this.groups, a.groupCode)! }, {
-        title: a.title,
-        status: a.adopted ? AgendaStatus.ADOPTED : AgendaStatus.DRAFT,
-        adoptedAt: null,
-      });
+      const agendaId = await this.ensure(
+        Agenda,
+        { meetingId, groupId: this.ref(this.groups, a.groupCode)! },
+        {
+          title: a.title,
+          status: a.adopted ? AgendaStatus.ADOPTED : AgendaStatus.DRAFT,
+          adoptedAt: null,
+        },
+      );
       await this.items(agendaId, meetingId, a.groupCode, null, null, a.items);
     }
     return this.counts;

@@ -21,7 +21,13 @@ async function main(): Promise<void> {
     const counts = { ...(await loadSeed(uow, tel37)), ...(await loadDocumentSeed(uow, createFileStorage(config))) };
     Object.assign(counts, await loadProjectsSeed(uow));
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    new Logger('Seed').log(total ? `inserted ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}` : 'everything was already there; nothing changed');
+    new Logger('Seed').log(
+      total
+        ? `inserted ${Object.entries(counts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')}`
+        : 'everything was already there; nothing changed',
+    );
   } finally {
     await app.close();
   }

@@ -8,15 +8,7 @@
 /** e.g. "annex 3 (timetable)", "§3.6 minutes, SPSG item 3(c)", "annex 1 (delegation list)". */
 export type Source = string;
 
-export type OrganizationKind =
-  | 'SECRETARIAT'
-  | 'INTERGOVERNMENTAL'
-  | 'BUSINESS_ASSOCIATION'
-  | 'USER_ASSOCIATION'
-  | 'COMPANY'
-  | 'GOVERNMENT_AGENCY'
-  | 'RESEARCH_INSTITUTE'
-  | 'OTHER';
+export type OrganizationKind = 'SECRETARIAT' | 'INTERGOVERNMENTAL' | 'BUSINESS_ASSOCIATION' | 'USER_ASSOCIATION' | 'COMPANY' | 'GOVERNMENT_AGENCY' | 'RESEARCH_INSTITUTE' | 'OTHER';
 
 export interface SeedEconomy {
   code: string; // AUS, BD, CDA, ... as DOMAIN.md suggests
@@ -93,16 +85,7 @@ export interface SeedMeeting {
 }
 
 export type SessionKind =
-  | 'PLENARY'
-  | 'STEERING_GROUP_MEETING'
-  | 'WORKSHOP'
-  | 'TASK_FORCE_MEETING'
-  | 'ROUNDTABLE'
-  | 'HEADS_OF_DELEGATION'
-  | 'EXECUTIVE_COMMITTEE'
-  | 'SOCIAL_EVENT'
-  | 'SITE_VISIT'
-  | 'OTHER';
+  'PLENARY' | 'STEERING_GROUP_MEETING' | 'WORKSHOP' | 'TASK_FORCE_MEETING' | 'ROUNDTABLE' | 'HEADS_OF_DELEGATION' | 'EXECUTIVE_COMMITTEE' | 'SOCIAL_EVENT' | 'SITE_VISIT' | 'OTHER';
 
 export interface SeedSession {
   meetingCode: string;

@@ -75,13 +75,19 @@ describe('approval requests and their chains (e2e)', () => {
       const approved = await list({ status: 'APPROVED' });
       expect(approved.totalCount).toBe(1);
       const [korea] = approved.nodes;
-      expect(korea).toMatchObject({ kind: 'REPORT_ENDORSEMENT', documentSymbol: '2008-TELWG37-SPSG-006', project: { title: 'Strengthening Effective Response Capabilities Among APEC Economies' } });
+      expect(korea).toMatchObject({
+        kind: 'REPORT_ENDORSEMENT',
+        documentSymbol: '2008-TELWG37-SPSG-006',
+        project: { title: 'Strengthening Effective Response Capabilities Among APEC Economies' },
+      });
       expect(korea.steps.map((s: any) => [s.body.code, s.outcome])).toEqual([
         ['TEL', 'APPROVED'],
         ['SOM', 'APPROVED'],
       ]);
       expect(korea.steps[0].decision.decidedOn).toBeNull();
-      expect((await gqlOk(`query($id: ID!) { approvalRequest(id: $id) { document { symbol } } }`, { id: korea.id })).approvalRequest.document).toEqual({ symbol: '2008-TELWG37-SPSG-006' });
+      expect((await gqlOk(`query($id: ID!) { approvalRequest(id: $id) { document { symbol } } }`, { id: korea.id })).approvalRequest.document).toEqual({
+        symbol: '2008-TELWG37-SPSG-006',
+      });
     });
 
     it('shows the same on the board: one TEL column, waiting since SPSG decided, next decided at TEL38 (the Chair between meetings)', async () => {
@@ -128,7 +134,10 @@ describe('approval requests and their chains (e2e)', () => {
       expect((await list({ awaitingBody: 'SOM' })).nodes.map((r: any) => r.subject)).toEqual(['Extend completion of the VoIP Security Guidelines to TEL38']);
       const board = (await gqlOk(BOARD, { asOf: '2008-10-06' })).approvalBoard;
       expect(board.map((c: any) => c.body.code)).toEqual(['SOM', 'TEL']);
-      expect(board[0]).toMatchObject({ nextMeeting: null, entries: [{ waitingSince: '2008-09-26', daysWaiting: 10, nextMeeting: null, request: { subject: expect.stringContaining('VoIP') } }] });
+      expect(board[0]).toMatchObject({
+        nextMeeting: null,
+        entries: [{ waitingSince: '2008-09-26', daysWaiting: 10, nextMeeting: null, request: { subject: expect.stringContaining('VoIP') } }],
+      });
       expect(board[1].entries).toHaveLength(5);
 
       const afterSom = await decide(afterTel.data.decideApprovalStep, 'SOM', { outcome: 'APPROVED', decidedOn: '2008-11-15', note: 'SOM endorsed.' });
@@ -197,7 +206,13 @@ describe('approval requests and their chains (e2e)', () => {
     it('corrects a decision with a new, linked entry and never edits one in place', async () => {
       let exercises = await bySubject('Exercises');
       const original = step(exercises, 'SPSG').decision;
-      const res = await decide(exercises, 'SPSG', { outcome: 'APPROVED', decidedOn: '2008-03-26', meetingCode: 'TEL37', note: 'Taken in the first session.', correctsDecisionId: original.id });
+      const res = await decide(exercises, 'SPSG', {
+        outcome: 'APPROVED',
+        decidedOn: '2008-03-26',
+        meetingCode: 'TEL37',
+        note: 'Taken in the first session.',
+        correctsDecisionId: original.id,
+      });
       expect(res.errors).toBeUndefined();
       exercises = res.data.decideApprovalStep;
       const spsg = step(exercises, 'SPSG');
@@ -221,7 +236,9 @@ describe('approval requests and their chains (e2e)', () => {
       expect(errorCodes(await decide(malware, 'TEL', { outcome: 'APPROVED', meetingCode: 'TEL99' }))).toEqual(['NOT_FOUND']);
       expect(errorCodes(await decide(malware, 'TEL', { outcome: 'APPROVED' }, await tokenFor(t, [Role.OVERSEER])))).toEqual(['FORBIDDEN']);
       expect(errorCodes(await t.gql(DECIDE, { input: { stepId: step(malware, 'TEL').id, expectedVersion: 0, outcome: 'APPROVED' } }))).toEqual(['UNAUTHENTICATED']);
-      expect(errorCodes(await t.gql(DECIDE, { input: { stepId: '00000000-0000-0000-0000-000000000000', expectedVersion: 0, outcome: 'APPROVED' } }, secretariat))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await t.gql(DECIDE, { input: { stepId: '00000000-0000-0000-0000-000000000000', expectedVersion: 0, outcome: 'APPROVED' } }, secretariat))).toEqual([
+        'NOT_FOUND',
+      ]);
     });
   });
 
@@ -244,7 +261,11 @@ describe('approval requests and their chains (e2e)', () => {
 
     it('keeps one decision out of many racing ones', async () => {
       const project = (await gqlOk(`{ projects(filter: { title: "Culture of Security" }) { nodes { id } } }`)).projects.nodes[0];
-      const filed = await gqlOk(FILE, { input: { kind: 'EXTENSION', projectId: project.id, requestedEndDate: '2009-12', reason: 'race test', filedOn: '2008-04-01' } }, secretariat);
+      const filed = await gqlOk(
+        FILE,
+        { input: { kind: 'EXTENSION', projectId: project.id, requestedEndDate: '2009-12', reason: 'race test', filedOn: '2008-04-01' } },
+        secretariat,
+      );
       const request = filed.fileApprovalRequest;
       expect(request.steps.map((s: any) => `${s.body.code} ${s.mode}`)).toEqual(['SPSG IN_PLENARY', 'TEL IN_PLENARY', 'SOM IN_PLENARY']);
       const spsg = step(request, 'SPSG');
@@ -265,17 +286,23 @@ describe('approval requests and their chains (e2e)', () => {
       const completed = projects.find((p: any) => p.status === 'COMPLETED');
       const reprogram = await gqlOk(FILE, { input: { kind: 'REPROGRAMMING', projectId: pki.id, reason: 'move money between lines' } }, secretariat);
       expect(reprogram.fileApprovalRequest.steps.map((s: any) => s.body.code)).toEqual(['SPSG', 'BMC']);
-      const custom = await gqlOk(FILE, { input: { kind: 'REPORT_ENDORSEMENT', subject: 'Endorse a joint paper', steps: [{ groupCode: 'TEL' }, { groupCode: 'SOM' }] } }, secretariat);
+      const custom = await gqlOk(
+        FILE,
+        { input: { kind: 'REPORT_ENDORSEMENT', subject: 'Endorse a joint paper', steps: [{ groupCode: 'TEL' }, { groupCode: 'SOM' }] } },
+        secretariat,
+      );
       expect(custom.fileApprovalRequest).toMatchObject({ project: null, status: 'PENDING', awaitingStep: { body: { code: 'TEL' } } });
       expect(errorCodes(await t.gql(FILE, { input: { kind: 'EXTENSION', reason: 'no project' } }, secretariat))).toEqual(['BAD_USER_INPUT']);
       expect(errorCodes(await t.gql(FILE, { input: { kind: 'EXTENSION', projectId: completed.id } }, secretariat))).toEqual(['INVALID_STATE']);
       expect(errorCodes(await t.gql(FILE, { input: { kind: 'NEW_PROJECT', projectId: pki.id } }, secretariat))).toEqual(['INVALID_STATE']);
       expect(errorCodes(await t.gql(FILE, { input: { kind: 'EXTENSION', projectId: pki.id, requestedEndDate: '2009-01' } }, secretariat))).toEqual(['BAD_USER_INPUT']);
       expect(errorCodes(await t.gql(FILE, { input: { kind: 'REPORT_ENDORSEMENT' } }, secretariat))).toEqual(['BAD_USER_INPUT']);
-      expect(errorCodes(await t.gql(FILE, { input: { kind: 'REPORT_ENDORSEMENT', subject: 'x', steps: [{ groupCode: 'TEL' }, { groupCode: 'TEL' }] } }, secretariat))).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(await t.gql(FILE, { input: { kind: 'REPORT_ENDORSEMENT', subject: 'x', steps: [{ groupCode: 'TEL' }, { groupCode: 'TEL' }] } }, secretariat))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
     });
 
-    it("lets an overseer file an extension for their own project only, on the usual chain", async () => {
+    it('lets an overseer file an extension for their own project only, on the usual chain', async () => {
       const projects = (await gqlOk(`{ projects(first: 50) { nodes { id title } } }`)).projects.nodes;
       const pki = projects.find((p: any) => p.title.includes('PKI'));
       const other = projects.find((p: any) => p.title.includes('Cyber Security Exercises'));

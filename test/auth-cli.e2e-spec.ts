@@ -118,7 +118,9 @@ describe('the accounts CLI (e2e)', () => {
     // Without the key, an existing e-mail is a CONFLICT, as before.
     const plain = await cli(args.slice(0, 5), { env: { TEL_PASSWORD: 'a strong enough password' } });
     expect([plain.code, plain.stderr]).toEqual([1, expect.stringContaining('CONFLICT')]);
-    const other = await cli(['create-user', '--email', 'rerun-2@test.example', '--roles', 'OVERSEER', '--idempotency-key', 'provision-rerun-1'], { env: { TEL_PASSWORD: 'a strong enough password' } });
+    const other = await cli(['create-user', '--email', 'rerun-2@test.example', '--roles', 'OVERSEER', '--idempotency-key', 'provision-rerun-1'], {
+      env: { TEL_PASSWORD: 'a strong enough password' },
+    });
     expect([other.code, other.stderr]).toEqual([1, expect.stringMatching(/already used for a different request/)]);
     expect((await cli(['list-users'])).stdout).not.toContain('rerun-2@test.example');
 

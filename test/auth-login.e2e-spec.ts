@@ -70,7 +70,11 @@ describe('login rate limit (e2e)', () => {
     expect(res.codes).toEqual(['UNAUTHENTICATED']);
     expect(res.errors![0].message).toBe('Invalid email or password');
     const admin = await accountFor(t, [Role.ADMIN, Role.SECRETARIAT]);
-    const created = await t.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { email: lookAlike, password: 'a long enough password', roles: ['OVERSEER'] } }, admin.token);
+    const created = await t.gql(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      { input: { email: lookAlike, password: 'a long enough password', roles: ['OVERSEER'] } },
+      admin.token,
+    );
     expect(errorCodes(created)).toEqual(['BAD_USER_INPUT']);
     expect(created.errors![0].message).toMatch(/mixes letters of different scripts/);
   });
@@ -118,7 +122,11 @@ describe('TRUST_PROXY check (e2e)', () => {
       await login(t, 'nobody@test.example', 'wrong-password-123'); // straight from the client: nothing to say
       expect(warn.mock.calls.filter((c) => /TRUST_PROXY/.test(String(c[0])))).toHaveLength(0);
       for (let i = 0; i < 3; i++) {
-        await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+        await fetch(`${t.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
       }
       const warned = warn.mock.calls.filter((c) => /TRUST_PROXY=false/.test(String(c[0])));
       expect(warned).toHaveLength(1);

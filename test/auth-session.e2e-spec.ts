@@ -24,7 +24,7 @@ class Browser {
   csrfToken: string | null = null;
   constructor(private readonly t: TestApp) {}
 
-  async request(method: string, path: string, init: { json?: unknown; headers?: Record<string, string>; body?: RequestInit["body"]; csrf?: boolean } = {}): Promise<Answer> {
+  async request(method: string, path: string, init: { json?: unknown; headers?: Record<string, string>; body?: RequestInit['body']; csrf?: boolean } = {}): Promise<Answer> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookie) headers.cookie = `tel_session=${this.cookie}`;
     if (init.csrf !== false && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
@@ -120,7 +120,10 @@ describe('browser sessions (e2e)', () => {
   });
 
   it('answers 401 "Wrong e-mail or password" for a wrong password and an unknown e-mail alike, and sets no cookie', async () => {
-    for (const [email, password] of [[secretariat.email, 'wrong-password-123'], ['nobody@test.example', 'wrong-password-123']]) {
+    for (const [email, password] of [
+      [secretariat.email, 'wrong-password-123'],
+      ['nobody@test.example', 'wrong-password-123'],
+    ]) {
       const res = await new Browser(t).signIn(email, password);
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ error: { code: 'UNAUTHENTICATED', reason: 'LOGIN_FAILED', message: 'Wrong e-mail or password', requestId: expect.any(String) } });
@@ -129,7 +132,11 @@ describe('browser sessions (e2e)', () => {
   });
 
   it('refuses a body that is not JSON, or lacks a field, with 400', async () => {
-    const form = await fetch(`${t.url}/api/session`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ email: delegate.email, password: delegate.password }) });
+    const form = await fetch(`${t.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ email: delegate.email, password: delegate.password }),
+    });
     expect(form.status).toBe(400);
     expect(form.headers.getSetCookie()).toEqual([]);
     const missing = await new Browser(t).request('POST', '/api/session', { json: { email: delegate.email } });
@@ -165,7 +172,7 @@ describe('browser sessions (e2e)', () => {
     expect(await bearer.json()).toEqual({ user: { id: delegate.id, email: delegate.email, roles: ['DELEGATE'], economyCode: 'CT' }, csrfToken: null });
   });
 
-  it('signs GraphQL in as the cookie\'s account; POSTs need the X-CSRF-Token', async () => {
+  it("signs GraphQL in as the cookie's account; POSTs need the X-CSRF-Token", async () => {
     const browser = new Browser(t);
     await browser.signIn(delegate.email, delegate.password);
     const me = await browser.gql('{ me { email roles economyCode } }');
@@ -174,10 +181,16 @@ describe('browser sessions (e2e)', () => {
 
     const other = new Browser(t);
     await other.signIn(secretariat.email, secretariat.password);
-    for (const [label, headers] of [['no token', undefined], ['a wrong token', { 'x-csrf-token': 'x'.repeat(43) }], ["another session's token", { 'x-csrf-token': other.csrfToken! }]] as const) {
+    for (const [label, headers] of [
+      ['no token', undefined],
+      ['a wrong token', { 'x-csrf-token': 'x'.repeat(43) }],
+      ["another session's token", { 'x-csrf-token': other.csrfToken! }],
+    ] as const) {
       const res = await browser.gql('{ me { email } }', undefined, { csrf: false, headers });
       expect({ label, status: res.status }).toEqual({ label, status: 403 });
-      expect(res.body).toEqual({ errors: [{ message: 'Missing or invalid CSRF token', extensions: { code: 'FORBIDDEN', reason: 'CSRF_TOKEN_INVALID', requestId: expect.any(String) } }] });
+      expect(res.body).toEqual({
+        errors: [{ message: 'Missing or invalid CSRF token', extensions: { code: 'FORBIDDEN', reason: 'CSRF_TOKEN_INVALID', requestId: expect.any(String) } }],
+      });
     }
     // A mutation without the token changes nothing.
     const before = await t.dataSource.query(`SELECT COUNT(*) AS n FROM api_token`);
@@ -210,7 +223,7 @@ describe('browser sessions (e2e)', () => {
     expect(row.uploadedById).toBe(secretariat.id);
   });
 
-  it('lets a member\'s browser download a restricted paper from a plain link; without the cookie it is a 404', async () => {
+  it("lets a member's browser download a restricted paper from a plain link; without the cookie it is a 404", async () => {
     const browser = new Browser(t);
     await browser.signIn(delegate.email, delegate.password);
     const member = await browser.request('GET', `/files/${restrictedFileId}`);
@@ -228,7 +241,11 @@ describe('browser sessions (e2e)', () => {
 
   it('treats an unknown or malformed cookie as anonymous, even on a POST without a CSRF token', async () => {
     for (const cookie of [`tel_session=${'B'.repeat(43)}`, 'tel_session=garbage']) {
-      const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ meeting(code: "TEL37") { city } }' }) });
+      const res = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ meeting(code: "TEL37") { city } }' }),
+      });
       expect(res.status).toBe(200);
       expect(((await res.json()) as { data: { meeting: { city: string } } }).data.meeting.city).toBe('Tokyo');
       expect(res.headers.getSetCookie().join()).toMatch(/^tel_session=;/);
@@ -370,7 +387,11 @@ describe('browser sessions (e2e)', () => {
 
   it('signInBrowser (libs/testing) gives the headers a signed-in page sends', async () => {
     const { headers } = await signInBrowser(t, delegate);
-    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { email } }' }) });
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { email } }' }),
+    });
     expect(((await res.json()) as { data: { me: { email: string } } }).data.me.email).toBe(delegate.email);
   });
 
@@ -378,7 +399,11 @@ describe('browser sessions (e2e)', () => {
     const browser = new Browser(t);
     await browser.signIn(secretariat.email, secretariat.password);
     await browser.request('DELETE', '/api/session');
-    const events = await t.gql(`{ auditEvents(filter: { entityType: "BrowserSession" }, first: 100) { nodes { action actorEmail } } }`, {}, (await accountFor(t, [Role.ADMIN])).token);
+    const events = await t.gql(
+      `{ auditEvents(filter: { entityType: "BrowserSession" }, first: 100) { nodes { action actorEmail } } }`,
+      {},
+      (await accountFor(t, [Role.ADMIN])).token,
+    );
     const mine = (events.data?.auditEvents.nodes ?? []).filter((e: { actorEmail: string }) => e.actorEmail === secretariat.email);
     expect(mine.map((e: { action: string }) => e.action).sort()).toEqual(expect.arrayContaining(['session.end', 'session.start']));
   });

@@ -275,7 +275,7 @@ describe('accounts, roles and tokens (e2e)', () => {
       expectCode(res, 'FORBIDDEN');
     });
 
-    it('an ADMIN may revoke anyone\'s token', async () => {
+    it("an ADMIN may revoke anyone's token", async () => {
       const created = await t.gql(CREATE_TOKEN, { input: { name: 'to be revoked by admin' } }, delegate.token);
       const res = await t.gql(REVOKE_TOKEN, { id: created.data.createApiToken.apiToken.id }, admin.token);
       expectOk(res);

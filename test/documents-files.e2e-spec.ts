@@ -128,11 +128,23 @@ describe('uploading and downloading document files (e2e)', () => {
       ['a plain ZIP', () => upload(symbol, 0, samples.plainZip(), 'bundle.docx', secretariat), 415, 'BAD_USER_INPUT', /ZIP archive/],
       ['an Excel 97 file named .doc', () => upload(symbol, 0, samples.xls(), 'sheet.doc', secretariat), 415, 'BAD_USER_INPUT', /Excel 97–2003 workbook/],
       ['a macro-enabled DOCX', () => upload(symbol, 0, samples.macroDocx(), 'macro.docx', secretariat), 415, 'BAD_USER_INPUT', /macros/],
-      ['bytes that are text in no accepted encoding', () => upload(symbol, 0, Buffer.from([0x80, 0xff, 0x81, 0xfe, 0x90, 0x0a]), 'odd.txt', secretariat), 415, 'BAD_USER_INPUT', /text encoding/],
+      [
+        'bytes that are text in no accepted encoding',
+        () => upload(symbol, 0, Buffer.from([0x80, 0xff, 0x81, 0xfe, 0x90, 0x0a]), 'odd.txt', secretariat),
+        415,
+        'BAD_USER_INPUT',
+        /text encoding/,
+      ],
       ['an empty file', () => upload(symbol, 0, Buffer.alloc(0), 'empty.pdf', secretariat), 400, 'BAD_USER_INPUT', /empty/],
       ['a missing token', () => upload(symbol, 0, samples.pdf(), 'paper.pdf'), 401, 'UNAUTHENTICATED', /Sign in/],
       ['a bad token', () => upload(symbol, 0, samples.pdf(), 'paper.pdf', 'not-a-token'), 401, 'UNAUTHENTICATED', /./],
-      ['a delegate of another economy', () => upload('2008-TELWG37-SPSG-006', 0, samples.pdf(), 'paper.pdf', usa), 403, 'FORBIDDEN', /secretariat or delegates of the submitting economy/],
+      [
+        'a delegate of another economy',
+        () => upload('2008-TELWG37-SPSG-006', 0, samples.pdf(), 'paper.pdf', usa),
+        403,
+        'FORBIDDEN',
+        /secretariat or delegates of the submitting economy/,
+      ],
       ['an unknown document', () => upload('2008-TELWG37-SPSG-999', 0, samples.pdf(), 'paper.pdf', secretariat), 404, 'NOT_FOUND', /Document "2008-TELWG37-SPSG-999" not found/],
       ['an unknown revision', () => upload(symbol, 4, samples.pdf(), 'paper.pdf', secretariat), 404, 'NOT_FOUND', /Rev\.4/],
       ['a garbage symbol', () => upload('not-a-symbol', 0, samples.pdf(), 'paper.pdf', secretariat), 400, 'BAD_USER_INPUT', /Expected YEAR-MEETING-CODE-NNN/],
@@ -154,7 +166,11 @@ describe('uploading and downloading document files (e2e)', () => {
 
     it('a body that is not multipart', async () => {
       const before = stored();
-      const res = await fetch(`${t.url}/api/documents/${symbol}/revisions/0/files`, { method: 'POST', headers: { authorization: `Bearer ${secretariat}`, 'content-type': 'application/pdf' }, body: new Uint8Array(samples.pdf()) });
+      const res = await fetch(`${t.url}/api/documents/${symbol}/revisions/0/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secretariat}`, 'content-type': 'application/pdf' },
+        body: new Uint8Array(samples.pdf()),
+      });
       expect(res.status).toBe(415);
       expect(((await res.json()) as any).error.message).toMatch(/multipart\/form-data/);
       expect(stored()).toEqual(before);
@@ -173,7 +189,10 @@ describe('uploading and downloading document files (e2e)', () => {
 
     it('a withdrawn document takes no files (409)', async () => {
       const withdrawn = await register();
-      expect((await t.gql(`mutation($s: String!) { withdrawDocument(input: { symbol: $s, reason: "duplicate" }) { status } }`, { s: withdrawn }, secretariat)).data.withdrawDocument.status).toBe('WITHDRAWN');
+      expect(
+        (await t.gql(`mutation($s: String!) { withdrawDocument(input: { symbol: $s, reason: "duplicate" }) { status } }`, { s: withdrawn }, secretariat)).data.withdrawDocument
+          .status,
+      ).toBe('WITHDRAWN');
       const before = [await fileRows(), stored()];
       const res = await upload(withdrawn, 0, samples.pdf(), 'paper.pdf', secretariat);
       expect(res.status).toBe(409);
@@ -419,7 +438,14 @@ describe('the upload size limit (UPLOAD_MAX_BYTES=4kb)', () => {
     t = await createTestApp({ env: { UPLOAD_MAX_BYTES: '4kb' } });
     token = await tokenFor(t, [Role.SECRETARIAT]);
     filesDir = t.app.get<AppConfig>(APP_CONFIG).filesDir;
-    const res = await t.gql(`mutation { registerDocument(input: { meetingCode: "TEL37", groupCode: "SPSG", title: "Limits", type: "OTHER", purpose: INFORMATION, access: PUBLIC }) { symbol } }`.replace('"OTHER"', 'OTHER'), undefined, token);
+    const res = await t.gql(
+      `mutation { registerDocument(input: { meetingCode: "TEL37", groupCode: "SPSG", title: "Limits", type: "OTHER", purpose: INFORMATION, access: PUBLIC }) { symbol } }`.replace(
+        '"OTHER"',
+        'OTHER',
+      ),
+      undefined,
+      token,
+    );
     symbol = res.data.registerDocument.symbol;
   });
   afterAll(async () => {

@@ -109,7 +109,15 @@ describe('meeting documents through GraphQL (e2e)', () => {
     it('gives the next free number per meeting and code', async () => {
       const spsg = await register({ title: 'Next SPSG paper' });
       expect(spsg.errors).toBeUndefined();
-      expect(spsg.data.registerDocument).toMatchObject({ symbol: '2008-TELWG37-SPSG-017', number: 17, code: 'SPSG', year: 2008, status: 'REGISTERED', group: { code: 'SPSG' }, revision: { number: 0, symbol: '2008-TELWG37-SPSG-017' } });
+      expect(spsg.data.registerDocument).toMatchObject({
+        symbol: '2008-TELWG37-SPSG-017',
+        number: 17,
+        code: 'SPSG',
+        year: 2008,
+        status: 'REGISTERED',
+        group: { code: 'SPSG' },
+        revision: { number: 0, symbol: '2008-TELWG37-SPSG-017' },
+      });
       const workshop = await register({ code: 'ptab/ws', title: 'Another workshop paper' });
       expect(workshop.data.registerDocument).toMatchObject({ symbol: '2008-TELWG37-PTAB-WS-017', code: 'PTAB-WS', group: { code: 'SPSG' } });
       const dsg = await register({ groupCode: 'DSG', title: 'First DSG paper' });
@@ -121,7 +129,11 @@ describe('meeting documents through GraphQL (e2e)', () => {
     it('registers an older paper under its explicit symbol, and the numbering moves past it', async () => {
       const imported = await register({ meetingCode: null, groupCode: null, symbol: '2008/TEL37/LSG/040rev1.doc', title: 'Imported LSG paper' });
       expect(imported.errors).toBeUndefined();
-      expect(imported.data.registerDocument).toMatchObject({ symbol: '2008-TELWG37-LSG-040', group: { code: 'LSG' }, revision: { number: 1, symbol: '2008-TELWG37-LSG-040 [Rev.1]' } });
+      expect(imported.data.registerDocument).toMatchObject({
+        symbol: '2008-TELWG37-LSG-040',
+        group: { code: 'LSG' },
+        revision: { number: 1, symbol: '2008-TELWG37-LSG-040 [Rev.1]' },
+      });
       const next = await register({ groupCode: 'LSG', title: 'Next LSG paper' });
       expect(next.data.registerDocument.symbol).toBe('2008-TELWG37-LSG-041');
       const lower = await register({ meetingCode: null, groupCode: null, symbol: '2008-TELWG37-LSG-003', title: 'Older, lower number' });
@@ -154,13 +166,25 @@ describe('meeting documents through GraphQL (e2e)', () => {
     });
 
     async function sessionOfAnotherMeeting(): Promise<string> {
-      await t.gql(`mutation { createMeeting(input: { code: "TEL42", number: 42, title: "TEL42", startDate: "2010-09-12", endDate: "2010-09-17", timeZone: "Asia/Taipei" }) { code } }`, undefined, secretariat);
-      const res = await t.gql(`mutation { createSession(input: { meetingCode: "TEL42", kind: PLENARY, title: "Plenary", startsAt: "2010-09-15T09:00", endsAt: "2010-09-15T12:00" }) { id } }`, undefined, secretariat);
+      await t.gql(
+        `mutation { createMeeting(input: { code: "TEL42", number: 42, title: "TEL42", startDate: "2010-09-12", endDate: "2010-09-17", timeZone: "Asia/Taipei" }) { code } }`,
+        undefined,
+        secretariat,
+      );
+      const res = await t.gql(
+        `mutation { createSession(input: { meetingCode: "TEL42", kind: PLENARY, title: "Plenary", startsAt: "2010-09-15T09:00", endsAt: "2010-09-15T12:00" }) { id } }`,
+        undefined,
+        secretariat,
+      );
       return res.data.createSession.id;
     }
 
     it('requires an explicit access level', async () => {
-      const res = await t.gql(`mutation { registerDocument(input: { meetingCode: "TEL37", groupCode: "SPSG", title: "x", type: REPORT, purpose: INFORMATION }) { symbol } }`, undefined, secretariat);
+      const res = await t.gql(
+        `mutation { registerDocument(input: { meetingCode: "TEL37", groupCode: "SPSG", title: "x", type: REPORT, purpose: INFORMATION }) { symbol } }`,
+        undefined,
+        secretariat,
+      );
       expect(errorCodes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     });
 
@@ -170,7 +194,11 @@ describe('meeting documents through GraphQL (e2e)', () => {
     });
 
     it('hands 20 concurrent registrations in one meeting and group 20 distinct, consecutive numbers', async () => {
-      await t.gql(`mutation { createMeeting(input: { code: "TEL50", number: 50, title: "TEL50", startDate: "2014-03-10", endDate: "2014-03-14", timeZone: "Asia/Tokyo" }) { code } }`, undefined, secretariat);
+      await t.gql(
+        `mutation { createMeeting(input: { code: "TEL50", number: 50, title: "TEL50", startDate: "2014-03-10", endDate: "2014-03-14", timeZone: "Asia/Tokyo" }) { code } }`,
+        undefined,
+        secretariat,
+      );
       const results = await Promise.all(Array.from({ length: 20 }, (_, i) => register({ meetingCode: 'TEL50', title: `Concurrent paper ${i}` })));
       expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
       const numbers = results.map((r) => r.data.registerDocument.number).sort((a: number, b: number) => a - b);
@@ -194,7 +222,11 @@ describe('meeting documents through GraphQL (e2e)', () => {
     });
 
     it('adds Rev.1 after Rev.0, skips ahead when asked, never goes back', async () => {
-      expect((await t.gql(ADD, { input: { symbol, note: 'comments from Canada' } }, secretariat)).data.addRevision).toMatchObject({ number: 1, symbol: `${symbol} [Rev.1]`, note: 'comments from Canada' });
+      expect((await t.gql(ADD, { input: { symbol, note: 'comments from Canada' } }, secretariat)).data.addRevision).toMatchObject({
+        number: 1,
+        symbol: `${symbol} [Rev.1]`,
+        note: 'comments from Canada',
+      });
       expect((await t.gql(ADD, { input: { symbol: `${symbol} [Rev.4]` } }, secretariat)).data.addRevision.number).toBe(4);
       const back = await t.gql(ADD, { input: { symbol, number: 3 } }, secretariat);
       expect(errorCodes(back)).toEqual(['CONFLICT']);
@@ -223,7 +255,11 @@ describe('meeting documents through GraphQL (e2e)', () => {
     it('marks a document superseded by another', async () => {
       const older = (await register({ title: 'Old draft' })).data.registerDocument.symbol;
       const newer = (await register({ title: 'New draft' })).data.registerDocument.symbol;
-      const res = await t.gql(`mutation($s: String!, $by: String!) { withdrawDocument(input: { symbol: $s, supersededBy: $by }) { status supersededBy { symbol } } }`, { s: older, by: newer }, secretariat);
+      const res = await t.gql(
+        `mutation($s: String!, $by: String!) { withdrawDocument(input: { symbol: $s, supersededBy: $by }) { status supersededBy { symbol } } }`,
+        { s: older, by: newer },
+        secretariat,
+      );
       expect(res.data.withdrawDocument).toEqual({ status: 'SUPERSEDED', supersededBy: { symbol: newer } });
     });
   });
@@ -249,7 +285,11 @@ describe('meeting documents through GraphQL (e2e)', () => {
 
     it('filters documents by meeting, group, type, submitter, agenda item, access and status, and pages through them', async () => {
       const list = (filter: Record<string, unknown>, token = secretariat, first = 100) =>
-        t.gql(`query($f: DocumentFilter, $first: Int) { documents(filter: $f, first: $first) { totalCount nodes { symbol type access status } pageInfo { hasNextPage endCursor } } }`, { f: filter, first }, token);
+        t.gql(
+          `query($f: DocumentFilter, $first: Int) { documents(filter: $f, first: $first) { totalCount nodes { symbol type access status } pageInfo { hasNextPage endCursor } } }`,
+          { f: filter, first },
+          token,
+        );
       const progress = await list({ meetingCode: 'TEL37', type: 'PROGRESS_REPORT' });
       expect(progress.data.documents.nodes.every((d: any) => d.type === 'PROGRESS_REPORT')).toBe(true);
       expect(progress.data.documents.nodes.map((d: any) => d.symbol)).toEqual(expect.arrayContaining(['2008-TELWG37-SPSG-004', '2008-TELWG37-SPSG-009']));
@@ -272,7 +312,11 @@ describe('meeting documents through GraphQL (e2e)', () => {
       const first = await list({ meetingCode: 'TEL37' }, secretariat, 5);
       expect(first.data.documents.nodes).toEqual(all.data.documents.nodes.slice(0, 5));
       expect(first.data.documents.pageInfo.hasNextPage).toBe(true);
-      const second = await t.gql(`query($after: String) { documents(filter: { meetingCode: "TEL37" }, first: 5, after: $after) { nodes { symbol } } }`, { after: first.data.documents.pageInfo.endCursor }, secretariat);
+      const second = await t.gql(
+        `query($after: String) { documents(filter: { meetingCode: "TEL37" }, first: 5, after: $after) { nodes { symbol } } }`,
+        { after: first.data.documents.pageInfo.endCursor },
+        secretariat,
+      );
       expect(second.data.documents.nodes.map((d: any) => d.symbol)).toEqual(all.data.documents.nodes.slice(5, 10).map((d: any) => d.symbol));
       expect(errorCodes(await list({ agendaItem: 'not-an-id' }))).toEqual(['BAD_USER_INPUT']);
       expect(errorCodes(await list({}, secretariat, 1000))).toEqual(['BAD_USER_INPUT']);
@@ -357,7 +401,9 @@ describe('meeting documents through GraphQL (e2e)', () => {
       const symbol = (await register({ title: 'Soon restricted' })).data.registerDocument.symbol;
       const upload = new FormData();
       upload.append('file', new Blob([new Uint8Array(samples.txt('soon restricted\n'))]), 'soon.txt');
-      const file = await (await fetch(`${t.url}/api/documents/${symbol}/revisions/0/files`, { method: 'POST', headers: { authorization: `Bearer ${secretariat}` }, body: upload })).json() as { id: string };
+      const file = (await (
+        await fetch(`${t.url}/api/documents/${symbol}/revisions/0/files`, { method: 'POST', headers: { authorization: `Bearer ${secretariat}` }, body: upload })
+      ).json()) as { id: string };
       expect((await fetch(`${t.url}/files/${file.id}`)).status).toBe(200);
       const UPDATE = `mutation($s: String!, $a: DocumentAccess) { updateDocument(input: { symbol: $s, access: $a }) { access } }`;
       expect((await t.gql(UPDATE, { s: symbol, a: 'RESTRICTED' }, secretariat)).data.updateDocument.access).toBe('RESTRICTED');

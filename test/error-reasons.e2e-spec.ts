@@ -88,7 +88,11 @@ describe('error reasons reach the client (e2e)', () => {
     it("a service's refusal names the field by its path from the argument too", async () => {
       const a = await gql(`query($f: DocumentFilter) { documents(filter: $f, first: 1) { totalCount } }`, { f: { agendaItem: 'not-an-id' } });
       expect(gqlError(a)).toEqual({ status: 200, code: 'BAD_USER_INPUT', reason: 'INPUT_INVALID', field: 'filter.agendaItem' });
-      const year = await gql(REGISTER, { input: { symbol: '2008-TELWG37-SPSG-090', year: 2007, title: 'Year mismatch', type: 'REPORT', purpose: 'INFORMATION', access: 'PUBLIC' } }, bearer(secretariat));
+      const year = await gql(
+        REGISTER,
+        { input: { symbol: '2008-TELWG37-SPSG-090', year: 2007, title: 'Year mismatch', type: 'REPORT', purpose: 'INFORMATION', access: 'PUBLIC' } },
+        bearer(secretariat),
+      );
       expect(gqlError(year)).toEqual({ status: 200, code: 'BAD_USER_INPUT', reason: 'SYMBOL_MISMATCH', field: 'input.year' });
     });
 
@@ -109,7 +113,7 @@ describe('error reasons reach the client (e2e)', () => {
       expect(gqlError(await gql(REGISTER, { input }, bearer('not-a-token')))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_INVALID' });
     });
 
-    it('a POST without the session\'s CSRF token is CSRF_TOKEN_INVALID (403)', async () => {
+    it("a POST without the session's CSRF token is CSRF_TOKEN_INVALID (403)", async () => {
       const account = await accountFor(t, [Role.SECRETARIAT]);
       const { headers } = await signInBrowser(t, account);
       const a = await gql(`{ economies { code } }`, {}, { cookie: headers.cookie });
@@ -127,7 +131,10 @@ describe('error reasons reach the client (e2e)', () => {
       expect(gqlError(aliases)).toMatchObject({ status: 400, reason: 'QUERY_TOO_MANY_ALIASES' });
       const tokens = await gql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
       expect(gqlError(tokens)).toMatchObject({ status: 400, code: 'GRAPHQL_PARSE_FAILED', reason: 'QUERY_TOO_LARGE' });
-      expect(gqlError(await gql(`query($f: Int) { meetings(first: $f) { totalCount } }`, { f: 'many' }))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VARIABLES_INVALID' });
+      expect(gqlError(await gql(`query($f: Int) { meetings(first: $f) { totalCount } }`, { f: 'many' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'GRAPHQL_VARIABLES_INVALID',
+      });
     });
   });
 
@@ -143,9 +150,18 @@ describe('error reasons reach the client (e2e)', () => {
     });
 
     it('a refused upload is UPLOAD_TYPE_REFUSED (415); an empty one UPLOAD_EMPTY', async () => {
-      const registered = await gql(REGISTER, { input: { meetingCode: 'TEL37', code: 'ERR', groupCode: 'SPSG', title: 'Upload target', type: 'REPORT', purpose: 'INFORMATION', access: 'PUBLIC' } }, bearer(secretariat));
+      const registered = await gql(
+        REGISTER,
+        { input: { meetingCode: 'TEL37', code: 'ERR', groupCode: 'SPSG', title: 'Upload target', type: 'REPORT', purpose: 'INFORMATION', access: 'PUBLIC' } },
+        bearer(secretariat),
+      );
       const symbol = registered.body.data.registerDocument.symbol;
-      expect(restError(await upload(symbol, samples.macroDocx(), 'macro.docx', bearer(secretariat)))).toEqual({ status: 415, code: 'BAD_USER_INPUT', reason: 'UPLOAD_TYPE_REFUSED', field: undefined });
+      expect(restError(await upload(symbol, samples.macroDocx(), 'macro.docx', bearer(secretariat)))).toEqual({
+        status: 415,
+        code: 'BAD_USER_INPUT',
+        reason: 'UPLOAD_TYPE_REFUSED',
+        field: undefined,
+      });
       expect(restError(await upload(symbol, Buffer.alloc(0), 'empty.pdf', bearer(secretariat)))).toMatchObject({ status: 400, reason: 'UPLOAD_EMPTY' });
       const notMultipart = await post(`/api/documents/${symbol}/revisions/0/files`, { json: {}, headers: bearer(secretariat) });
       expect(restError(notMultipart)).toMatchObject({ status: 415, reason: 'UPLOAD_TYPE_REFUSED' });
@@ -155,8 +171,18 @@ describe('error reasons reach the client (e2e)', () => {
 
     it('sign-in: wrong password LOGIN_FAILED, a missing password INPUT_INVALID (field password), bad JSON REQUEST_INVALID', async () => {
       const account = await accountFor(t, [Role.DELEGATE], { economyCode: 'USA' });
-      expect(restError(await post('/api/session', { json: { email: account.email, password: 'wrong password!' } }))).toEqual({ status: 401, code: 'UNAUTHENTICATED', reason: 'LOGIN_FAILED', field: undefined });
-      expect(restError(await post('/api/session', { json: { email: account.email } }))).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', reason: 'INPUT_INVALID', field: 'password' });
+      expect(restError(await post('/api/session', { json: { email: account.email, password: 'wrong password!' } }))).toEqual({
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        reason: 'LOGIN_FAILED',
+        field: undefined,
+      });
+      expect(restError(await post('/api/session', { json: { email: account.email } }))).toMatchObject({
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        reason: 'INPUT_INVALID',
+        field: 'password',
+      });
       // Nest turns body-parser's SyntaxError into a BadRequestException before our filter sees it.
       expect(restError(await post('/api/session', { raw: '{"email": ' }))).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', reason: 'REQUEST_INVALID' });
     });
@@ -170,7 +196,17 @@ describe('error reasons reach the client (e2e)', () => {
   });
 
   it('every reason seen above is in the catalogue (docs/ERRORS.md)', () => {
-    for (const reason of ['SYMBOL_MALFORMED', 'DOCUMENT_NOT_FOUND', 'STEP_NOT_NEXT', 'INPUT_INVALID', 'IDEMPOTENCY_KEY_REUSED', 'CSRF_TOKEN_INVALID', 'UPLOAD_TYPE_REFUSED', 'QUERY_TOO_DEEP', 'LOGIN_FAILED']) {
+    for (const reason of [
+      'SYMBOL_MALFORMED',
+      'DOCUMENT_NOT_FOUND',
+      'STEP_NOT_NEXT',
+      'INPUT_INVALID',
+      'IDEMPOTENCY_KEY_REUSED',
+      'CSRF_TOKEN_INVALID',
+      'UPLOAD_TYPE_REFUSED',
+      'QUERY_TOO_DEEP',
+      'LOGIN_FAILED',
+    ]) {
       expect(Object.keys(ERROR_REASONS)).toContain(reason);
     }
   });

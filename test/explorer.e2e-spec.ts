@@ -36,7 +36,12 @@ describe('explorer (e2e)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const csp = res.headers.get('content-security-policy') ?? '';
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['connect-src']).toEqual(["'self'"]);
@@ -184,74 +189,78 @@ if (!CHROMIUM_PATH) {
       await t?.close();
     });
 
-    it('runs a query, shows its result, and talks to no one but this server', async () => {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      const requests: string[] = [];
-      const consoleErrors: string[] = [];
-      const pageErrors: string[] = [];
-      page.on('request', (req) => requests.push(req.url()));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') consoleErrors.push(msg.text());
-      });
-      page.on('pageerror', (err) => pageErrors.push(err.message));
-      // CSP violations, seen from inside the page (browser code as text: this file has no DOM types).
-      await page.addInitScript(`
+    it(
+      'runs a query, shows its result, and talks to no one but this server',
+      async () => {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+        const requests: string[] = [];
+        const consoleErrors: string[] = [];
+        const pageErrors: string[] = [];
+        page.on('request', (req) => requests.push(req.url()));
+        page.on('console', (msg) => {
+          if (msg.type() === 'error') consoleErrors.push(msg.text());
+        });
+        page.on('pageerror', (err) => pageErrors.push(err.message));
+        // CSP violations, seen from inside the page (browser code as text: this file has no DOM types).
+        await page.addInitScript(`
         window.__cspViolations = [];
         document.addEventListener('securitypolicyviolation', (e) => {
           window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
         });
       `);
 
-      await page.goto(`${t.url}/explorer`);
-      await page.waitForSelector('.graphiql-container');
-      // The example tabs are there, named after their operations.
-      for (const name of ['DelegateSearch', 'OverseerProgressReport', 'SecretariatApprovalsBoard']) {
-        await page.getByRole('tab', { name }).waitFor();
-      }
+        await page.goto(`${t.url}/explorer`);
+        await page.waitForSelector('.graphiql-container');
+        // The example tabs are there, named after their operations.
+        for (const name of ['DelegateSearch', 'OverseerProgressReport', 'SecretariatApprovalsBoard']) {
+          await page.getByRole('tab', { name }).waitFor();
+        }
 
-      // Type a query of our own into the editor (CodeMirror 5) and run it.
-      await page.click('.graphiql-query-editor .CodeMirror');
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Delete');
-      // insertText, not typing: CodeMirror would close each bracket typed.
-      await page.keyboard.insertText('query Where { meeting(code: "TEL37") { code city venue startDate } }');
-      // GraphiQL takes the operation name from the editor a moment later; run once it has.
-      await page.getByRole('tab', { name: 'Where' }).waitFor();
-      await page.click('.graphiql-execute-button');
-      const response = page.locator('.graphiql-response');
-      await response.getByText('"Tokyo"').waitFor();
-      const text = await response.innerText();
-      expect(text).toContain('"code": "TEL37"');
-      expect(text).not.toContain('UNAUTHENTICATED');
+        // Type a query of our own into the editor (CodeMirror 5) and run it.
+        await page.click('.graphiql-query-editor .CodeMirror');
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Delete');
+        // insertText, not typing: CodeMirror would close each bracket typed.
+        await page.keyboard.insertText('query Where { meeting(code: "TEL37") { code city venue startDate } }');
+        // GraphiQL takes the operation name from the editor a moment later; run once it has.
+        await page.getByRole('tab', { name: 'Where' }).waitFor();
+        await page.click('.graphiql-execute-button');
+        const response = page.locator('.graphiql-response');
+        await response.getByText('"Tokyo"').waitFor();
+        const text = await response.innerText();
+        expect(text).toContain('"code": "TEL37"');
+        expect(text).not.toContain('UNAUTHENTICATED');
 
-      // The schema came through our fetcher: the documentation explorer lists the root types.
-      await page.click('[aria-label="Show Documentation Explorer"]');
-      await page.locator('.graphiql-doc-explorer').getByText('Root Types').waitFor();
-      await page.locator('.graphiql-doc-explorer').getByText('Mutation', { exact: true }).waitFor();
+        // The schema came through our fetcher: the documentation explorer lists the root types.
+        await page.click('[aria-label="Show Documentation Explorer"]');
+        await page.locator('.graphiql-doc-explorer').getByText('Root Types').waitFor();
+        await page.locator('.graphiql-doc-explorer').getByText('Mutation', { exact: true }).waitFor();
 
-      // The settings dialog inserts a <style> element; the CSP nonce must let it in.
-      await page.click('[aria-label="Open settings dialog"]');
-      await page.getByRole('dialog').waitFor();
-      await page.screenshot({ path: SCREENSHOT.replace('.png', '-settings.png') });
-      await page.keyboard.press('Escape');
+        // The settings dialog inserts a <style> element; the CSP nonce must let it in.
+        await page.click('[aria-label="Open settings dialog"]');
+        await page.getByRole('dialog').waitFor();
+        await page.screenshot({ path: SCREENSHOT.replace('.png', '-settings.png') });
+        await page.keyboard.press('Escape');
 
-      await page.screenshot({ path: SCREENSHOT });
+        await page.screenshot({ path: SCREENSHOT });
 
-      const violations = await page.evaluate<string[]>('window.__cspViolations');
-      expect(violations).toEqual([]);
-      expect(pageErrors).toEqual([]);
-      expect(consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
-      expect(consoleErrors).toEqual([]);
+        const violations = await page.evaluate<string[]>('window.__cspViolations');
+        expect(violations).toEqual([]);
+        expect(pageErrors).toEqual([]);
+        expect(consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+        expect(consoleErrors).toEqual([]);
 
-      // Every request went to the test server (data: URLs — GraphiQL's inlined fonts and icons,
-      // and the page's empty favicon — never leave the machine, so they are allowed).
-      const origin = new URL(t.url).origin;
-      expect(requests.length).toBeGreaterThan(7);
-      const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
-      expect(elsewhere).toEqual([]);
-      expect(requests).toContain(`${origin}/graphql`);
-      await page.close();
-    }, BROWSER_TIMEOUT);
+        // Every request went to the test server (data: URLs — GraphiQL's inlined fonts and icons,
+        // and the page's empty favicon — never leave the machine, so they are allowed).
+        const origin = new URL(t.url).origin;
+        expect(requests.length).toBeGreaterThan(7);
+        const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
+        expect(elsewhere).toEqual([]);
+        expect(requests).toContain(`${origin}/graphql`);
+        await page.close();
+      },
+      BROWSER_TIMEOUT,
+    );
 
     /** Replaces the query editor's text (CodeMirror 5) and waits until GraphiQL has named the tab. */
     async function typeQuery(page: import('playwright-core').Page, query: string, operationName: string): Promise<void> {
@@ -268,133 +277,145 @@ if (!CHROMIUM_PATH) {
       return page.evaluate<string>(`JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])`);
     }
 
-    it('runs the first example on the first click, with its variables', async () => {
-      const page = await browser.newPage();
-      const bodies: string[] = [];
-      page.on('request', (req) => {
-        if (req.url().endsWith('/graphql') && /DelegateSearch/.test(req.postData() ?? '')) bodies.push(req.postData() ?? '');
-      });
-      await page.goto(`${t.url}/explorer`);
-      await page.waitForSelector('.graphiql-container');
-      // No tab switching: the first tab is open, its variables in the Variables pane.
-      await page.locator('.graphiql-editor-tool .CodeMirror').first().getByText('殭屍網路 botnet').waitFor();
-      await page.click('.graphiql-execute-button');
-      const response = page.locator('.graphiql-response');
-      await response.getByText('"searchDocuments"').waitFor();
-      await response.getByText('"totalCount"').waitFor();
-      const text = await response.innerText();
-      expect(text).not.toMatch(/"errors"|was not provided/);
-      expect(JSON.parse(bodies[0]).variables).toEqual({ q: '殭屍網路 botnet' });
-      await page.close();
-    }, BROWSER_TIMEOUT);
+    it(
+      'runs the first example on the first click, with its variables',
+      async () => {
+        const page = await browser.newPage();
+        const bodies: string[] = [];
+        page.on('request', (req) => {
+          if (req.url().endsWith('/graphql') && /DelegateSearch/.test(req.postData() ?? '')) bodies.push(req.postData() ?? '');
+        });
+        await page.goto(`${t.url}/explorer`);
+        await page.waitForSelector('.graphiql-container');
+        // No tab switching: the first tab is open, its variables in the Variables pane.
+        await page.locator('.graphiql-editor-tool .CodeMirror').first().getByText('殭屍網路 botnet').waitFor();
+        await page.click('.graphiql-execute-button');
+        const response = page.locator('.graphiql-response');
+        await response.getByText('"searchDocuments"').waitFor();
+        await response.getByText('"totalCount"').waitFor();
+        const text = await response.innerText();
+        expect(text).not.toMatch(/"errors"|was not provided/);
+        expect(JSON.parse(bodies[0]).variables).toEqual({ q: '殭屍網路 botnet' });
+        await page.close();
+      },
+      BROWSER_TIMEOUT,
+    );
 
-    it('signs in once through the cookie: a new tab reads a restricted paper, no password is stored, signing out ends it', async () => {
-      const member = await accountFor(t, [Role.DELEGATE]);
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      const pageErrors: string[] = [];
-      const graphqlHeaders: Record<string, string>[] = [];
-      context.on('request', (req) => {
-        if (req.url().endsWith('/graphql')) graphqlHeaders.push(req.headers());
-      });
-      const restricted = `query Restricted { document(symbol: "${RESTRICTED_SYMBOL}") { symbol access title } }`;
+    it(
+      'signs in once through the cookie: a new tab reads a restricted paper, no password is stored, signing out ends it',
+      async () => {
+        const member = await accountFor(t, [Role.DELEGATE]);
+        const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+        const pageErrors: string[] = [];
+        const graphqlHeaders: Record<string, string>[] = [];
+        context.on('request', (req) => {
+          if (req.url().endsWith('/graphql')) graphqlHeaders.push(req.headers());
+        });
+        const restricted = `query Restricted { document(symbol: "${RESTRICTED_SYMBOL}") { symbol access title } }`;
 
-      const first = await context.newPage();
-      first.on('pageerror', (err) => pageErrors.push(err.message));
-      await first.addInitScript(`
+        const first = await context.newPage();
+        first.on('pageerror', (err) => pageErrors.push(err.message));
+        await first.addInitScript(`
         window.__cspViolations = [];
         document.addEventListener('securitypolicyviolation', (e) => {
           window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
         });
       `);
-      await first.goto(`${t.url}/explorer`);
-      await first.waitForSelector('.graphiql-container');
-      await first.locator('#tel-session-status').getByText('Not signed in').waitFor();
-      // Anonymous: the restricted paper does not exist.
-      await typeQuery(first, restricted, 'Restricted');
-      await first.click('.graphiql-execute-button');
-      await first.locator('.graphiql-response').getByText('NOT_FOUND').waitFor();
+        await first.goto(`${t.url}/explorer`);
+        await first.waitForSelector('.graphiql-container');
+        await first.locator('#tel-session-status').getByText('Not signed in').waitFor();
+        // Anonymous: the restricted paper does not exist.
+        await typeQuery(first, restricted, 'Restricted');
+        await first.click('.graphiql-execute-button');
+        await first.locator('.graphiql-response').getByText('NOT_FOUND').waitFor();
 
-      // Sign in with the bar: the password goes to /api/session and nowhere else.
-      await first.fill('#tel-sign-in input[name="email"]', member.email);
-      await first.fill('#tel-sign-in input[name="password"]', member.password);
-      await first.click('#tel-sign-in button[type="submit"]');
-      await first.locator('#tel-session-status').getByText(`Signed in as ${member.email}`).waitFor();
-      expect(await first.inputValue('#tel-sign-in input[name="password"]')).toBe('');
-      const cookies = await context.cookies();
-      expect(cookies.find((c) => c.name === 'tel_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-      expect(await first.evaluate<string>('document.cookie')).not.toContain('tel_session'); // HttpOnly: no script sees it
+        // Sign in with the bar: the password goes to /api/session and nowhere else.
+        await first.fill('#tel-sign-in input[name="email"]', member.email);
+        await first.fill('#tel-sign-in input[name="password"]', member.password);
+        await first.click('#tel-sign-in button[type="submit"]');
+        await first.locator('#tel-session-status').getByText(`Signed in as ${member.email}`).waitFor();
+        expect(await first.inputValue('#tel-sign-in input[name="password"]')).toBe('');
+        const cookies = await context.cookies();
+        expect(cookies.find((c) => c.name === 'tel_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+        expect(await first.evaluate<string>('document.cookie')).not.toContain('tel_session'); // HttpOnly: no script sees it
 
-      // A new tab of the same browser is signed in too, with no token pasted anywhere.
-      const second = await context.newPage();
-      second.on('pageerror', (err) => pageErrors.push(err.message));
-      await second.goto(`${t.url}/explorer`);
-      await second.waitForSelector('.graphiql-container');
-      await second.locator('#tel-session-status').getByText(`Signed in as ${member.email}`).waitFor();
-      await typeQuery(second, restricted, 'Restricted');
-      graphqlHeaders.length = 0;
-      await second.click('.graphiql-execute-button');
-      await second.locator('.graphiql-response').getByText('"RESTRICTED"').waitFor();
-      expect(await second.locator('.graphiql-response').innerText()).toContain(RESTRICTED_SYMBOL);
-      expect(graphqlHeaders.length).toBeGreaterThan(0);
-      for (const headers of graphqlHeaders) {
-        expect(headers['authorization']).toBeUndefined();
-        expect(headers['x-csrf-token']).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      }
+        // A new tab of the same browser is signed in too, with no token pasted anywhere.
+        const second = await context.newPage();
+        second.on('pageerror', (err) => pageErrors.push(err.message));
+        await second.goto(`${t.url}/explorer`);
+        await second.waitForSelector('.graphiql-container');
+        await second.locator('#tel-session-status').getByText(`Signed in as ${member.email}`).waitFor();
+        await typeQuery(second, restricted, 'Restricted');
+        graphqlHeaders.length = 0;
+        await second.click('.graphiql-execute-button');
+        await second.locator('.graphiql-response').getByText('"RESTRICTED"').waitFor();
+        expect(await second.locator('.graphiql-response').innerText()).toContain(RESTRICTED_SYMBOL);
+        expect(graphqlHeaders.length).toBeGreaterThan(0);
+        for (const headers of graphqlHeaders) {
+          expect(headers['authorization']).toBeUndefined();
+          expect(headers['x-csrf-token']).toMatch(/^[A-Za-z0-9_-]{43}$/);
+        }
 
-      // Someone runs the login mutation by hand, password in the variables: GraphiQL stores the
-      // tab and its history, but the password is taken out first.
-      await typeQuery(second, 'mutation ByHand($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { expiresAt } }', 'ByHand');
-      const variables = second.locator('.graphiql-editor-tool .CodeMirror').first();
-      await variables.click();
-      await second.keyboard.press('Control+A');
-      await second.keyboard.press('Delete');
-      await second.keyboard.insertText(JSON.stringify({ email: member.email, password: member.password }));
-      await second.click('.graphiql-execute-button');
-      await second.locator('.graphiql-response').getByText('"expiresAt"').waitFor();
-      await second.waitForTimeout(600); // GraphiQL writes its tab state after a short debounce
-      for (const page of [first, second]) {
-        const stored = await storedText(page);
-        expect(stored).toContain('Restricted'); // GraphiQL does keep tabs here…
-        expect(stored).not.toContain(member.password); // …but never the password
-      }
+        // Someone runs the login mutation by hand, password in the variables: GraphiQL stores the
+        // tab and its history, but the password is taken out first.
+        await typeQuery(second, 'mutation ByHand($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { expiresAt } }', 'ByHand');
+        const variables = second.locator('.graphiql-editor-tool .CodeMirror').first();
+        await variables.click();
+        await second.keyboard.press('Control+A');
+        await second.keyboard.press('Delete');
+        await second.keyboard.insertText(JSON.stringify({ email: member.email, password: member.password }));
+        await second.click('.graphiql-execute-button');
+        await second.locator('.graphiql-response').getByText('"expiresAt"').waitFor();
+        await second.waitForTimeout(600); // GraphiQL writes its tab state after a short debounce
+        for (const page of [first, second]) {
+          const stored = await storedText(page);
+          expect(stored).toContain('Restricted'); // GraphiQL does keep tabs here…
+          expect(stored).not.toContain(member.password); // …but never the password
+        }
 
-      // Signing out in one tab ends the session on the server for every tab.
-      await second.click('#tel-sign-out');
-      await second.locator('#tel-session-status').getByText('Not signed in').waitFor();
-      expect((await context.cookies()).find((c) => c.name === 'tel_session')).toBeUndefined();
-      await first.reload();
-      await first.waitForSelector('.graphiql-container');
-      await first.locator('#tel-session-status').getByText('Not signed in').waitFor();
+        // Signing out in one tab ends the session on the server for every tab.
+        await second.click('#tel-sign-out');
+        await second.locator('#tel-session-status').getByText('Not signed in').waitFor();
+        expect((await context.cookies()).find((c) => c.name === 'tel_session')).toBeUndefined();
+        await first.reload();
+        await first.waitForSelector('.graphiql-container');
+        await first.locator('#tel-session-status').getByText('Not signed in').waitFor();
 
-      expect(await first.evaluate<string[]>('window.__cspViolations')).toEqual([]);
-      expect(pageErrors).toEqual([]);
-      await context.close();
-    }, BROWSER_TIMEOUT);
+        expect(await first.evaluate<string[]>('window.__cspViolations')).toEqual([]);
+        expect(pageErrors).toEqual([]);
+        await context.close();
+      },
+      BROWSER_TIMEOUT,
+    );
 
-    it('sends a bearer token typed into the Headers pane as Authorization', async () => {
-      const page = await browser.newPage();
-      const sent: (string | undefined)[] = [];
-      page.on('request', (req) => {
-        if (req.url().endsWith('/graphql')) sent.push(req.headers()['authorization']);
-      });
-      await page.goto(`${t.url}/explorer`);
-      await page.waitForSelector('.graphiql-container');
-      await page.click('.graphiql-execute-button');
-      await page.locator('.graphiql-response').getByText('"searchDocuments"').waitFor();
-      expect(sent.length).toBeGreaterThan(0);
-      expect(sent.every((h) => h === undefined)).toBe(true);
+    it(
+      'sends a bearer token typed into the Headers pane as Authorization',
+      async () => {
+        const page = await browser.newPage();
+        const sent: (string | undefined)[] = [];
+        page.on('request', (req) => {
+          if (req.url().endsWith('/graphql')) sent.push(req.headers()['authorization']);
+        });
+        await page.goto(`${t.url}/explorer`);
+        await page.waitForSelector('.graphiql-container');
+        await page.click('.graphiql-execute-button');
+        await page.locator('.graphiql-response').getByText('"searchDocuments"').waitFor();
+        expect(sent.length).toBeGreaterThan(0);
+        expect(sent.every((h) => h === undefined)).toBe(true);
 
-      await page.getByRole('button', { name: 'Headers', exact: true }).click();
-      const headerEditor = page.locator('.graphiql-editor-tool .CodeMirror').last();
-      await headerEditor.click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Delete');
-      await page.keyboard.type('{"Authorization": "Bearer not-a-real-token"');
-      sent.length = 0;
-      await page.click('.graphiql-execute-button');
-      await page.locator('.graphiql-response').getByText('UNAUTHENTICATED').waitFor();
-      expect(sent).toContain('Bearer not-a-real-token');
-      await page.close();
-    }, BROWSER_TIMEOUT);
+        await page.getByRole('button', { name: 'Headers', exact: true }).click();
+        const headerEditor = page.locator('.graphiql-editor-tool .CodeMirror').last();
+        await headerEditor.click();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Delete');
+        await page.keyboard.type('{"Authorization": "Bearer not-a-real-token"');
+        sent.length = 0;
+        await page.click('.graphiql-execute-button');
+        await page.locator('.graphiql-response').getByText('UNAUTHENTICATED').waitFor();
+        expect(sent).toContain('Bearer not-a-real-token');
+        await page.close();
+      },
+      BROWSER_TIMEOUT,
+    );
   });
 }

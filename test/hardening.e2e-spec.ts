@@ -105,7 +105,14 @@ describe('hardening (e2e)', () => {
         body: JSON.stringify({ query: '{ users { totalCount } }' }),
       });
       const a: Answer = { status: res.status, body: await res.json(), requestId: res.headers.get('x-request-id') };
-      expect(a.body.errors).toEqual([{ message: 'Internal server error', locations: expect.any(Array), path: ['users'], extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL', requestId: a.requestId } }]);
+      expect(a.body.errors).toEqual([
+        {
+          message: 'Internal server error',
+          locations: expect.any(Array),
+          path: ['users'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL', requestId: a.requestId },
+        },
+      ]);
       expect(JSON.stringify(a.body)).not.toMatch(/secret_table|srv|stack/);
       expect(logged.mock.calls.flat().join(' ')).toContain('secret_table');
     } finally {

@@ -4,19 +4,7 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { In, IsNull } from 'typeorm';
 import { loadConfig } from '@tel/core';
-import {
-  BullMqJobQueue,
-  createJobQueue,
-  defineJob,
-  InlineJobQueue,
-  JOB_QUEUE,
-  JobHandler,
-  JobHandlerFor,
-  JobRun,
-  JobsService,
-  OutboxEntry,
-  registryOf,
-} from '@tel/jobs';
+import { BullMqJobQueue, createJobQueue, defineJob, InlineJobQueue, JOB_QUEUE, JobHandler, JobHandlerFor, JobRun, JobsService, OutboxEntry, registryOf } from '@tel/jobs';
 import { TcpProxy, createTestApp } from '@tel/testing';
 import { createTestDatabase, eventually, JobsContext, startJobsContext, TestDatabase } from '../libs/jobs/src/testing/jobs-harness';
 
@@ -137,7 +125,13 @@ if (REDIS_URL) {
       db = createTestDatabase();
       // The API only enqueues (no handlers, no Worker) and reaches Redis through the proxy; the worker connects directly.
       api = await startJobsContext({ db, role: 'api', jobs: JOBS, env: { ...env, REDIS_URL: proxy.urlFor(REDIS_URL) } });
-      worker = await startJobsContext({ db, role: 'worker', jobs: JOBS, handlers: [{ provide: RECORDER, useValue: rec }, ExtractHandler, SlowHandler], env: { ...env, REDIS_URL } });
+      worker = await startJobsContext({
+        db,
+        role: 'worker',
+        jobs: JOBS,
+        handlers: [{ provide: RECORDER, useValue: rec }, ExtractHandler, SlowHandler],
+        env: { ...env, REDIS_URL },
+      });
       await (api.queue as BullMqJobQueue).waitUntilReady();
       inspect = new Queue(EXTRACT.name, { connection: { url: REDIS_URL }, prefix });
     });
@@ -203,7 +197,18 @@ if (REDIS_URL) {
       const jobId = await api.uow.write((em) => api.jobs.enqueueInTransaction(em, EXTRACT, { fileId, failTimes: 0 }));
       await api.uow.write((em) => api.jobs.enqueueInTransaction(em, EXTRACT, { fileId, failTimes: 0 }));
       // A crash after the push but before the row was marked: the same row is pushed again.
-      await api.uow.write((em) => em.insert(OutboxEntry, { id: randomUUID(), jobName: EXTRACT.name, jobId, payload: JSON.stringify({ fileId, failTimes: 0 }), rerun: false, dispatchedAt: null, attempts: 0, lastError: null }));
+      await api.uow.write((em) =>
+        em.insert(OutboxEntry, {
+          id: randomUUID(),
+          jobName: EXTRACT.name,
+          jobId,
+          payload: JSON.stringify({ fileId, failTimes: 0 }),
+          rerun: false,
+          dispatchedAt: null,
+          attempts: 0,
+          lastError: null,
+        }),
+      );
       await api.queue.add(EXTRACT.name, { fileId, failTimes: 0 }, { jobId });
       await api.jobs.drain(); // what the restarted process's start-up sweep does
       await eventually('all three rows dispatched', async () => {
@@ -269,7 +274,11 @@ if (REDIS_URL) {
       expect(fileIds.slice(5).flatMap((id) => rec.of(id))).toEqual([]);
 
       await proxy.listen(); // the same port again
-      await eventually('the sweep dispatched all 20', async () => (await api.dataSource.manager.count(OutboxEntry, { where: { jobId: In(jobIds), dispatchedAt: IsNull() } })) === 0, 30_000);
+      await eventually(
+        'the sweep dispatched all 20',
+        async () => (await api.dataSource.manager.count(OutboxEntry, { where: { jobId: In(jobIds), dispatchedAt: IsNull() } })) === 0,
+        30_000,
+      );
       await eventually('the worker ran all 20', () => fileIds.every((id) => rec.of(id).length >= 1), 30_000);
       await eventually('nothing left to run', async () => {
         const c = (await api.jobs.counts()).queue!['test-extract'];

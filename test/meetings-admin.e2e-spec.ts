@@ -18,7 +18,22 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
 
   describe('meetings', () => {
     it('creates a meeting and records who did it', async () => {
-      const res = await t.gql(CREATE_MEETING, { input: { code: 'tel42', number: 42, title: '42nd TEL meeting', hostEconomyCode: 'CT', city: 'Taipei', startDate: '2010-09-12', endDate: '2010-09-17', timeZone: 'Asia/Taipei' } }, token);
+      const res = await t.gql(
+        CREATE_MEETING,
+        {
+          input: {
+            code: 'tel42',
+            number: 42,
+            title: '42nd TEL meeting',
+            hostEconomyCode: 'CT',
+            city: 'Taipei',
+            startDate: '2010-09-12',
+            endDate: '2010-09-17',
+            timeZone: 'Asia/Taipei',
+          },
+        },
+        token,
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data.createMeeting).toMatchObject({ code: 'TEL42', status: 'PLANNED', hostEconomy: { code: 'CT' }, timeZone: 'Asia/Taipei' });
       const audit = await t.dataSource.query(`SELECT action, "entityId", "actorEmail" FROM audit_event WHERE action = 'meeting.create'`);
@@ -42,7 +57,11 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
     });
 
     it('updates a meeting, refusing dates that would strand its sessions', async () => {
-      const ok = await t.gql(`mutation { updateMeeting(input: { code: "TEL38", startDate: "2008-09-21", endDate: "2008-09-26", venue: "Lima venue" }) { startDate venue city } }`, undefined, token);
+      const ok = await t.gql(
+        `mutation { updateMeeting(input: { code: "TEL38", startDate: "2008-09-21", endDate: "2008-09-26", venue: "Lima venue" }) { startDate venue city } }`,
+        undefined,
+        token,
+      );
       expect(ok.errors).toBeUndefined();
       expect(ok.data.updateMeeting).toMatchObject({ startDate: '2008-09-21', venue: 'Lima venue', city: 'Lima' });
       const stranding = await t.gql(`mutation { updateMeeting(input: { code: "TEL37", startDate: "2008-03-25", endDate: "2008-03-28" }) { startDate } }`, undefined, token);
@@ -53,9 +72,7 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
     });
 
     it('20 concurrent mutations all succeed', async () => {
-      const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => t.gql(CREATE_MEETING, { input: { code: `C${100 + i}`, title: `Concurrent ${i}` } }, token)),
-      );
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => t.gql(CREATE_MEETING, { input: { code: `C${100 + i}`, title: `Concurrent ${i}` } }, token)));
       expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
       const list = await t.gql(`{ meetings(first: 100) { nodes { code } } }`);
       expect(list.data.meetings.nodes.filter((n: any) => /^C1\d\d$/.test(n.code))).toHaveLength(20);
@@ -72,10 +89,18 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
     const CREATE = `mutation($input: CreateSessionInput!) { createSession(input: $input) { id title kind startsAt endsAt group { code } } }`;
 
     it('creates a session in the meeting zone, accepting local or offset times', async () => {
-      const local = await t.gql(CREATE, { input: { meetingCode: 'TEL42', kind: 'WORKSHOP', groupCode: 'DSG', title: 'Rural ICT follow-up', startsAt: '2010-09-12T09:00', endsAt: '2010-09-12T12:30' } }, token);
+      const local = await t.gql(
+        CREATE,
+        { input: { meetingCode: 'TEL42', kind: 'WORKSHOP', groupCode: 'DSG', title: 'Rural ICT follow-up', startsAt: '2010-09-12T09:00', endsAt: '2010-09-12T12:30' } },
+        token,
+      );
       expect(local.errors).toBeUndefined();
       expect(local.data.createSession).toMatchObject({ startsAt: '2010-09-12T09:00:00+08:00', endsAt: '2010-09-12T12:30:00+08:00', group: { code: 'DSG' } });
-      const offset = await t.gql(CREATE, { input: { meetingCode: 'TEL42', kind: 'PLENARY', groupCode: 'TEL', title: '1st Plenary', startsAt: '2010-09-15T01:00:00Z', endsAt: '2010-09-15T12:30:00+08:00' } }, token);
+      const offset = await t.gql(
+        CREATE,
+        { input: { meetingCode: 'TEL42', kind: 'PLENARY', groupCode: 'TEL', title: '1st Plenary', startsAt: '2010-09-15T01:00:00Z', endsAt: '2010-09-15T12:30:00+08:00' } },
+        token,
+      );
       expect(offset.data.createSession.startsAt).toBe('2010-09-15T09:00:00+08:00');
     });
 
@@ -94,9 +119,17 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
     });
 
     it('updates and deletes a session', async () => {
-      const created = await t.gql(CREATE, { input: { meetingCode: 'TEL42', kind: 'SOCIAL_EVENT', title: 'Reception', startsAt: '2010-09-14T18:00', endsAt: '2010-09-14T20:00' } }, token);
+      const created = await t.gql(
+        CREATE,
+        { input: { meetingCode: 'TEL42', kind: 'SOCIAL_EVENT', title: 'Reception', startsAt: '2010-09-14T18:00', endsAt: '2010-09-14T20:00' } },
+        token,
+      );
       const id = created.data.createSession.id;
-      const updated = await t.gql(`mutation($id: ID!) { updateSession(input: { id: $id, endsAt: "2010-09-14T21:00", timeIsConventional: true }) { endsAt timeIsConventional } }`, { id }, token);
+      const updated = await t.gql(
+        `mutation($id: ID!) { updateSession(input: { id: $id, endsAt: "2010-09-14T21:00", timeIsConventional: true }) { endsAt timeIsConventional } }`,
+        { id },
+        token,
+      );
       expect(updated.data.updateSession).toEqual({ endsAt: '2010-09-14T21:00:00+08:00', timeIsConventional: true });
       expect(errorCodes(await t.gql(`mutation($id: ID!) { updateSession(input: { id: $id, title: null }) { title } }`, { id }, token))).toEqual(['BAD_USER_INPUT']);
       const deleted = await t.gql(`mutation($id: ID!) { deleteSession(input: { id: $id }) { id title } }`, { id }, token);
@@ -108,7 +141,8 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
   describe('agendas', () => {
     let agendaId: string;
     const ITEMS = `query { agenda(meetingCode: "TEL42", groupCode: "SPSG") { status items { number title presenters { __typename name } children { number title } } } }`;
-    const add = (input: Record<string, unknown>) => t.gql(`mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id number label title } }`, { input: { agendaId, ...input } }, token);
+    const add = (input: Record<string, unknown>) =>
+      t.gql(`mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id number label title } }`, { input: { agendaId, ...input } }, token);
 
     it('builds an agenda: adds, nests, moves, renumbers, records outcomes, adopts', async () => {
       const created = await t.gql(`mutation { createAgenda(input: { meetingCode: "TEL42", groupCode: "SPSG" }) { id title status } }`, undefined, token);
@@ -130,7 +164,11 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
       expect(agenda.items[1].children.length).toBe(2);
 
       // Nest "Other business" under item 2, then lift it back to the top as item 1.
-      const nest = await t.gql(`mutation($id: ID!, $parent: ID) { moveAgendaItem(input: { id: $id, parentId: $parent, position: 3 }) { number } }`, { id: other.data.addAgendaItem.id, parent: projects.data.addAgendaItem.id }, token);
+      const nest = await t.gql(
+        `mutation($id: ID!, $parent: ID) { moveAgendaItem(input: { id: $id, parentId: $parent, position: 3 }) { number } }`,
+        { id: other.data.addAgendaItem.id, parent: projects.data.addAgendaItem.id },
+        token,
+      );
       expect(nest.data.moveAgendaItem.number).toBe('2.c');
       const lift = await t.gql(`mutation($id: ID!) { moveAgendaItem(input: { id: $id, position: 1 }) { number } }`, { id: other.data.addAgendaItem.id }, token);
       expect(lift.data.moveAgendaItem.number).toBe('1');
@@ -140,7 +178,11 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
       expect(agenda.items[2].children.length).toBe(2);
 
       // An item cannot go under its own sub-item.
-      const cycle = await t.gql(`mutation($id: ID!, $parent: ID) { moveAgendaItem(input: { id: $id, parentId: $parent, position: 1 }) { number } }`, { id: projects.data.addAgendaItem.id, parent: pki.data.addAgendaItem.id }, token);
+      const cycle = await t.gql(
+        `mutation($id: ID!, $parent: ID) { moveAgendaItem(input: { id: $id, parentId: $parent, position: 1 }) { number } }`,
+        { id: projects.data.addAgendaItem.id, parent: pki.data.addAgendaItem.id },
+        token,
+      );
       expect(errorCodes(cycle)).toEqual(['BAD_USER_INPUT']);
 
       // A hand-chosen label survives until the agenda is renumbered.
@@ -151,7 +193,11 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
       agenda = (await t.gql(ITEMS)).data.agenda;
       expect(agenda.items.map((i: any) => i.number)).toEqual(['1', '2', '3', '4']);
 
-      const outcome = await t.gql(`mutation($id: ID!) { recordAgendaOutcome(input: { itemId: $id, outcome: "Agreed to extend to TEL43." }) { outcome } }`, { id: botnet.data.addAgendaItem.id }, token);
+      const outcome = await t.gql(
+        `mutation($id: ID!) { recordAgendaOutcome(input: { itemId: $id, outcome: "Agreed to extend to TEL43." }) { outcome } }`,
+        { id: botnet.data.addAgendaItem.id },
+        token,
+      );
       expect(outcome.data.recordAgendaOutcome.outcome).toBe('Agreed to extend to TEL43.');
 
       const adopted = await t.gql(`mutation($a: ID!) { adoptAgenda(input: { agendaId: $a }) { status adoptedAt } }`, { a: agendaId }, token);
@@ -159,7 +205,11 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
       expect(errorCodes(await add({ title: 'Too late' }))).toEqual(['INVALID_STATE']);
       expect(errorCodes(await t.gql(`mutation($a: ID!) { adoptAgenda(input: { agendaId: $a }) { status } }`, { a: agendaId }, token))).toEqual(['INVALID_STATE']);
       // Outcomes and presenters can still be recorded on an adopted agenda.
-      const after = await t.gql(`mutation($id: ID!) { updateAgendaItem(input: { id: $id, presenters: [{ economyCode: "USA" }] }) { presenters { name } } }`, { id: pki.data.addAgendaItem.id }, token);
+      const after = await t.gql(
+        `mutation($id: ID!) { updateAgendaItem(input: { id: $id, presenters: [{ economyCode: "USA" }] }) { presenters { name } } }`,
+        { id: pki.data.addAgendaItem.id },
+        token,
+      );
       expect(after.data.updateAgendaItem.presenters).toEqual([{ name: 'United States' }]);
     });
 
@@ -169,7 +219,11 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
       const before = (await t.gql(`{ agenda(meetingCode: "TEL42", groupCode: "DSG") { items { number } } }`)).data.agenda.items.length;
       // The item is inserted, then its presenter does not resolve: the whole mutation must roll back.
       const [failing, concurrent] = await Promise.all([
-        t.gql(`mutation($a: ID!) { addAgendaItem(input: { agendaId: $a, title: "Half-written", presenters: [{ economyCode: "CT" }, { economyCode: "NOPE" }] }) { id } }`, { a: dsgAgenda }, token),
+        t.gql(
+          `mutation($a: ID!) { addAgendaItem(input: { agendaId: $a, title: "Half-written", presenters: [{ economyCode: "CT" }, { economyCode: "NOPE" }] }) { id } }`,
+          { a: dsgAgenda },
+          token,
+        ),
         t.gql(CREATE_MEETING, { input: { code: 'SURVIVOR', title: 'written meanwhile' } }, token),
       ]);
       expect(errorCodes(failing)).toEqual(['NOT_FOUND']);
@@ -178,13 +232,19 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
       expect(items.length).toBe(before);
       expect((await t.gql(`{ meeting(code: "SURVIVOR") { code } }`)).data.meeting.code).toBe('SURVIVOR');
       // A presenter names exactly one party.
-      const two = await t.gql(`mutation($a: ID!) { addAgendaItem(input: { agendaId: $a, title: "x", presenters: [{ economyCode: "CT", organizationCode: "OECD" }] }) { id } }`, { a: dsgAgenda }, token);
+      const two = await t.gql(
+        `mutation($a: ID!) { addAgendaItem(input: { agendaId: $a, title: "x", presenters: [{ economyCode: "CT", organizationCode: "OECD" }] }) { id } }`,
+        { a: dsgAgenda },
+        token,
+      );
       expect(errorCodes(two)).toEqual(['BAD_USER_INPUT']);
     });
 
     it('unknown ids are NOT_FOUND, malformed ones too', async () => {
       expect(errorCodes(await t.gql(`mutation { adoptAgenda(input: { agendaId: "00000000-0000-0000-0000-000000000000" }) { id } }`, undefined, token))).toEqual(['NOT_FOUND']);
-      expect(errorCodes(await t.gql(`mutation { recordAgendaOutcome(input: { itemId: "'; DROP TABLE agenda;--", outcome: "x" }) { id } }`, undefined, token))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await t.gql(`mutation { recordAgendaOutcome(input: { itemId: "'; DROP TABLE agenda;--", outcome: "x" }) { id } }`, undefined, token))).toEqual([
+        'NOT_FOUND',
+      ]);
     });
   });
 });

@@ -53,7 +53,10 @@ describe('projects and progress reports (e2e)', () => {
 
   describe('the register after TEL37 (seed)', () => {
     it('holds the eight SPSG projects and the new proposal, with their states and economies', async () => {
-      const data = await gqlOk(`{ projects(filter: { steeringGroupCode: "SPSG" }, first: 50) { totalCount nodes { title status source proposingEconomies { code } coSponsoringEconomies { code } agendaItems { number } } } }`, {});
+      const data = await gqlOk(
+        `{ projects(filter: { steeringGroupCode: "SPSG" }, first: 50) { totalCount nodes { title status source proposingEconomies { code } coSponsoringEconomies { code } agendaItems { number } } } }`,
+        {},
+      );
       const byItem = Object.fromEntries(data.projects.nodes.map((p: any) => [p.agendaItems[0].number, p]));
       expect(data.projects.totalCount).toBe(9);
       expect(Object.fromEntries(Object.entries(byItem).map(([n, p]: [string, any]) => [n, p.status]))).toEqual({
@@ -139,7 +142,11 @@ describe('projects and progress reports (e2e)', () => {
       expect(report.objectivesResults).toMatch(/24 trainees from 18 economies/);
       expect(report.source).toMatch(/annex 2/);
       expect(report.history).toEqual([expect.objectContaining({ action: 'report.create', note: expect.stringContaining('annex 2') })]);
-      const asMember = await gqlOk(`{ projects(filter: { title: "PKI" }) { nodes { documents { documentSymbol } progressReports { documentSymbol document { symbol } } } } }`, {}, delegate);
+      const asMember = await gqlOk(
+        `{ projects(filter: { title: "PKI" }) { nodes { documents { documentSymbol } progressReports { documentSymbol document { symbol } } } } }`,
+        {},
+        delegate,
+      );
       expect(asMember.projects.nodes[0]).toEqual({
         documents: [{ documentSymbol: '2008-TELWG37-SPSG-009' }],
         progressReports: [{ documentSymbol: '2008-TELWG37-SPSG-009', document: { symbol: '2008-TELWG37-SPSG-009' } }],
@@ -185,7 +192,9 @@ describe('projects and progress reports (e2e)', () => {
         expect(found.projectByNumber).toEqual({ id: data.createProject.id, totalCost: { amount: '123456789012.34' }, apecFundingSought: { amount: '0.10' } });
       }
       // what the database holds is the same exact text, not a float
-      const [row] = await t.dataSource.query(`SELECT "totalCostAmount", "apecFundingAmount" FROM project WHERE id = $1`.replace('$1', t.dialect === 'sqlite' ? '?' : '$1'), [data.createProject.id]);
+      const [row] = await t.dataSource.query(`SELECT "totalCostAmount", "apecFundingAmount" FROM project WHERE id = $1`.replace('$1', t.dialect === 'sqlite' ? '?' : '$1'), [
+        data.createProject.id,
+      ]);
       expect(row).toEqual({ totalCostAmount: '123456789012.34', apecFundingAmount: '0.10' });
       expect(errorCodes(await t.gql(`{ projectByNumber(number: "TEL 99/2007S") { id } }`))).toEqual(['NOT_FOUND']);
       expect(errorCodes(await t.gql(`{ projectByNumber(number: "not a number") { id } }`))).toEqual(['BAD_USER_INPUT']);
@@ -213,7 +222,11 @@ describe('projects and progress reports (e2e)', () => {
     it('keeps money exact through an update, records the change in history and audit', async () => {
       const p = await projectByKey('Test project on money');
       const data = await gqlOk(UPDATE, { input: { id: p.id, totalCost: { amount: '0.1', qualifier: 'AT_LEAST' }, apecFundingSought: null, endDate: '2010-06' } }, secretariat);
-      expect(data.updateProject).toMatchObject({ totalCost: { amount: '0.10', qualifier: 'AT_LEAST' }, apecFundingSought: null, endDate: { value: '2010-06', precision: 'MONTH' } });
+      expect(data.updateProject).toMatchObject({
+        totalCost: { amount: '0.10', qualifier: 'AT_LEAST' },
+        apecFundingSought: null,
+        endDate: { value: '2010-06', precision: 'MONTH' },
+      });
       const history = await gqlOk(`query($id: ID!) { project(id: $id) { history { action toState changes { field before after } actorEmail } } }`, { id: p.id }, secretariat);
       expect(history.project.history.map((h: any) => h.action)).toEqual(['project.create', 'project.update']);
       expect(history.project.history[1].changes).toEqual([
@@ -228,7 +241,8 @@ describe('projects and progress reports (e2e)', () => {
 
     it('moves status only along the life of a project', async () => {
       const p = await projectByKey('Test project on money');
-      const change = (status: string) => t.gql(`mutation($id: ID!, $s: ProjectStatus!) { changeProjectStatus(input: { id: $id, status: $s, note: "test" }) { status } }`, { id: p.id, s: status }, secretariat);
+      const change = (status: string) =>
+        t.gql(`mutation($id: ID!, $s: ProjectStatus!) { changeProjectStatus(input: { id: $id, status: $s, note: "test" }) { status } }`, { id: p.id, s: status }, secretariat);
       expect(errorCodes(await change('COMPLETED'))).toEqual(['INVALID_STATE']);
       expect((await change('APPROVED')).data.changeProjectStatus.status).toBe('APPROVED');
       expect((await change('IN_PROGRESS')).data.changeProjectStatus.status).toBe('IN_PROGRESS');
@@ -371,7 +385,11 @@ describe('projects and progress reports (e2e)', () => {
     it('shows, field by field, what changed since the previous report', async () => {
       const register = await gqlOk(UPDATE, { input: { id: mine.id, endDate: '2009-06', coSponsoringEconomyCodes: ['THA', 'VN'] } }, secretariat);
       expect(register.updateProject.endDate.value).toBe('2009-06');
-      const draft = await gqlOk(DRAFT, { input: { projectId: mine.id, meetingCode: 'TEL38', onSchedule: 'NO', withinBudget: 'NOT_APPLICABLE', totalCost: { amount: '55000.5' } } }, overseer.token);
+      const draft = await gqlOk(
+        DRAFT,
+        { input: { projectId: mine.id, meetingCode: 'TEL38', onSchedule: 'NO', withinBudget: 'NOT_APPLICABLE', totalCost: { amount: '55000.5' } } },
+        overseer.token,
+      );
       secondId = draft.draftProgressReport.id;
       await gqlOk(
         EDIT,
@@ -420,7 +438,11 @@ describe('projects and progress reports (e2e)', () => {
     it('diffs a new PKI report against the seeded one of 18 March 2008', async () => {
       const pki = await projectByKey('PKI/e-Authentication');
       await gqlOk(UPDATE, { input: { id: pki.id, overseerAccountEmails: [overseer.email] } }, secretariat);
-      const draft = await gqlOk(DRAFT, { input: { projectId: pki.id, meetingCode: 'TEL38', onSchedule: 'YES', withinBudget: 'NOT_APPLICABLE', overseerSex: 'MALE' } }, overseer.token);
+      const draft = await gqlOk(
+        DRAFT,
+        { input: { projectId: pki.id, meetingCode: 'TEL38', onSchedule: 'YES', withinBudget: 'NOT_APPLICABLE', overseerSex: 'MALE' } },
+        overseer.token,
+      );
       const report = await gqlOk(REPORT, { id: draft.draftProgressReport.id }, overseer.token);
       const fields = report.progressReport.changesSincePrevious.map((c: any) => c.field);
       // the register spells the title right and names the account; the new report has not yet given its answers

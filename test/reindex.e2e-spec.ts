@@ -56,7 +56,11 @@ describe('reindex: rebuilds the search index from the database while the API ser
       const symbol = reg.data.registerDocument.symbol as string;
       const form = new FormData();
       form.append('file', new Blob([`Paper ${i} on the ${word} exercise for regional CSIRTs.\n`]), `paper-${i}.txt`);
-      const res = await fetch(`${t.url}/api/documents/${encodeURIComponent(symbol)}/revisions/0/files`, { method: 'POST', headers: { authorization: `Bearer ${secretariat}` }, body: form });
+      const res = await fetch(`${t.url}/api/documents/${encodeURIComponent(symbol)}/revisions/0/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secretariat}` },
+        body: form,
+      });
       expect(res.status).toBe(201);
       files.push({ id: ((await res.json()) as { id: string }).id, symbol, word });
     }
@@ -77,7 +81,21 @@ describe('reindex: rebuilds the search index from the database while the API ser
     await breakFile(files[2].id);
     // An entry whose file the database does not have (a restored backup, a wiped table).
     await index.upsertDocumentChunks(
-      { documentId: 'gone-doc', revisionId: 'gone-rev', fileId: 'gone-file', symbol: '1999-TELWG1-GONE-001', title: 'Gone', meetingCode: 'TEL37', groupCode: 'SPSG', economyCodes: [], type: 'REPORT', year: 2008, language: 'en', access: 'PUBLIC', publishedAt: null },
+      {
+        documentId: 'gone-doc',
+        revisionId: 'gone-rev',
+        fileId: 'gone-file',
+        symbol: '1999-TELWG1-GONE-001',
+        title: 'Gone',
+        meetingCode: 'TEL37',
+        groupCode: 'SPSG',
+        economyCodes: [],
+        type: 'REPORT',
+        year: 2008,
+        language: 'en',
+        access: 'PUBLIC',
+        publishedAt: null,
+      },
       [{ page: 1, section: null, text: 'an orphanedwombat page', language: 'en' }],
     );
     for (const f of files) expect((await totalFor(f.word)).totalCount).toBe(0);

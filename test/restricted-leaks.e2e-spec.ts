@@ -63,13 +63,22 @@ function fill(field: GraphQLField<unknown, unknown>, known: Known): ArgSet[] {
   const returns = getNamedType(field.type).name;
   const records = (type: string) => known.records.get(type) ?? [];
   const distinct = <T>(xs: T[]) => [...new Map(xs.map((x) => [JSON.stringify(x), x])).values()];
-  const values = (type: string, key: string) => distinct(records(type).map((r) => r[key]).filter((v): v is string => typeof v === 'string'));
+  const values = (type: string, key: string) =>
+    distinct(
+      records(type)
+        .map((r) => r[key])
+        .filter((v): v is string => typeof v === 'string'),
+    );
   const required = field.args.filter((a) => a.type.toString().endsWith('!') && a.defaultValue === undefined).map((a) => a.name);
   const has = (name: string) => field.args.some((a) => a.name === name);
 
   switch (field.name) {
     case 'agenda':
-      return distinct(records('Agenda').filter((r) => r['meeting.code'] && r['group.code']).map((r) => ({ meetingCode: r['meeting.code'], groupCode: r['group.code'] })));
+      return distinct(
+        records('Agenda')
+          .filter((r) => r['meeting.code'] && r['group.code'])
+          .map((r) => ({ meetingCode: r['meeting.code'], groupCode: r['group.code'] })),
+      );
     case 'searchDocuments':
       // The empty query lists the newest papers; the others ask for the restricted ones outright.
       return [
@@ -87,7 +96,13 @@ function fill(field: GraphQLField<unknown, unknown>, known: Known): ArgSet[] {
       // The seed's projects have no APEC number yet: the documented example still walks the root.
       return [...spread(values('Project', 'number'), 6), 'TEL 01/2007S'].map((number) => ({ number }));
   }
-  if (has('id') && field.args.find((a) => a.name === 'id')!.type.toString().startsWith('ID')) {
+  if (
+    has('id') &&
+    field.args
+      .find((a) => a.name === 'id')!
+      .type.toString()
+      .startsWith('ID')
+  ) {
     // Lists reach every row already; by id, a spread of them is enough to walk the root itself.
     return spread([...(known.ids.get(returns) ?? [])], 6).map((id) => ({ id }));
   }
@@ -120,10 +135,21 @@ async function plantTraces(t: TestApp, secretariat: string): Promise<void> {
   });
   const step = filed.fileApprovalRequest.steps[0];
   await ok(`mutation($input: DecideApprovalStepInput!) { decideApprovalStep(input: $input) { id } }`, {
-    input: { stepId: step.id, expectedVersion: step.version, outcome: 'APPROVED', decidedOn: '2008-03-27', meetingCode: 'TEL37', documentSymbol: '2008-TELWG37-SPSG-007', note: 'As recorded in TEL37 SPSG 4 [Rev.1].' },
+    input: {
+      stepId: step.id,
+      expectedVersion: step.version,
+      outcome: 'APPROVED',
+      decidedOn: '2008-03-27',
+      meetingCode: 'TEL37',
+      documentSymbol: '2008-TELWG37-SPSG-007',
+      note: 'As recorded in TEL37 SPSG 4 [Rev.1].',
+    },
   });
   // A public paper superseded by a restricted one, with a reason that names it.
-  await ok(`mutation { withdrawDocument(input: { symbol: "2008-TELWG37-SPSG-014", supersededBy: "2008-TELWG37-SPSG-011", reason: "Replaced by 2008-TELWG37-SPSG-011.doc" }) { status } }`, {});
+  await ok(
+    `mutation { withdrawDocument(input: { symbol: "2008-TELWG37-SPSG-014", supersededBy: "2008-TELWG37-SPSG-011", reason: "Replaced by 2008-TELWG37-SPSG-011.doc" }) { status } }`,
+    {},
+  );
   // An agenda outcome that quotes a restricted paper by symbol and title.
   const agenda = await ok(`{ agenda(meetingCode: "TEL37", groupCode: "SPSG") { items { number children { id number } } } }`, {});
   const item = agenda.agenda.items.flatMap((i: any) => i.children).find((c: any) => c.number === '3.f');
@@ -168,15 +194,34 @@ describe('restricted papers leave no trace (schema walk)', () => {
 
   it('the walker reaches every root query and the fields that name documents', async () => {
     const result = await walk('anonymous');
-    console.log(`[walk, anonymous] ${result.queries} queries, ${result.strings.length} strings, ${result.visited.size} fields; not walked: ${JSON.stringify([...result.notWalked])}`);
+    console.log(
+      `[walk, anonymous] ${result.queries} queries, ${result.strings.length} strings, ${result.visited.size} fields; not walked: ${JSON.stringify([...result.notWalked])}`,
+    );
     expect([...result.notWalked.keys()]).toEqual([]);
     for (const field of [
-      'Project.documents', 'ProjectDocument.documentSymbol', 'ProjectDocument.document', 'Project.description',
-      'ProgressReport.documentSymbol', 'ProgressReport.document', 'ProgressReport.objectivesResults',
-      'ApprovalRequest.documentSymbol', 'ApprovalRequest.document', 'ApprovalRequest.subject', 'ApprovalRequest.reason',
-      'ApprovalDecision.documentSymbol', 'ApprovalDecision.document', 'ApprovalDecision.note',
-      'AgendaItem.documents', 'AgendaItem.outcome', 'Session.documents', 'Meeting.documents',
-      'HistoryEvent.note', 'FieldChange.before', 'FieldChange.after', 'Document.supersededBy', 'Document.statusNote',
+      'Project.documents',
+      'ProjectDocument.documentSymbol',
+      'ProjectDocument.document',
+      'Project.description',
+      'ProgressReport.documentSymbol',
+      'ProgressReport.document',
+      'ProgressReport.objectivesResults',
+      'ApprovalRequest.documentSymbol',
+      'ApprovalRequest.document',
+      'ApprovalRequest.subject',
+      'ApprovalRequest.reason',
+      'ApprovalDecision.documentSymbol',
+      'ApprovalDecision.document',
+      'ApprovalDecision.note',
+      'AgendaItem.documents',
+      'AgendaItem.outcome',
+      'Session.documents',
+      'Meeting.documents',
+      'HistoryEvent.note',
+      'FieldChange.before',
+      'FieldChange.after',
+      'Document.supersededBy',
+      'Document.statusNote',
       'DocumentSearchResult.nodes',
     ]) {
       expect(result.visited).toContain(field);
@@ -247,9 +292,17 @@ describe('restricted papers leave no trace (schema walk)', () => {
     const few = await statements();
     const { data } = await t.gql(`{ projects(first: 50) { nodes { id } } }`);
     for (const p of data.projects.nodes) {
-      const res = await t.gql(`mutation($input: UpdateProjectInput!) { updateProject(input: $input) { id } }`, {
-        input: { id: p.id, documentSymbols: ['2008-TELWG37-SPSG-006', '2008-TELWG37-SPSG-010', ...restricted.map((r) => r.symbol)], description: `Cites ${restricted.map((r) => r.symbol).join(', ')}.` },
-      }, secretariat);
+      const res = await t.gql(
+        `mutation($input: UpdateProjectInput!) { updateProject(input: $input) { id } }`,
+        {
+          input: {
+            id: p.id,
+            documentSymbols: ['2008-TELWG37-SPSG-006', '2008-TELWG37-SPSG-010', ...restricted.map((r) => r.symbol)],
+            description: `Cites ${restricted.map((r) => r.symbol).join(', ')}.`,
+          },
+        },
+        secretariat,
+      );
       expect(res.errors).toBeUndefined();
     }
     const many = await statements();

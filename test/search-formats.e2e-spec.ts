@@ -40,7 +40,11 @@ describe('search over every format of the archive (e2e, inline jobs)', () => {
   const search = async (q: string, first = 20) => {
     const res = await t.gql(SEARCH, { q, first }, secretariat);
     expect(res.errors).toBeUndefined();
-    return res.data.searchDocuments as { totalCount: number; orderedBy: string; nodes: { document: { symbol: string }; page: number | null; section: string | null; snippet: string }[] };
+    return res.data.searchDocuments as {
+      totalCount: number;
+      orderedBy: string;
+      nodes: { document: { symbol: string }; page: number | null; section: string | null; snippet: string }[];
+    };
   };
   const found = async (q: string) => (await search(q)).nodes.map((n) => n.document.symbol);
   const status = async () => (await t.gql(`{ indexStatus { files { state count } outboxPending } }`, undefined, secretariat)).data.indexStatus;
@@ -64,7 +68,11 @@ describe('search over every format of the archive (e2e, inline jobs)', () => {
   const upload = async (symbol: string, bytes: Buffer, name: string) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)]), name);
-    const res = await fetch(`${t.url}/api/documents/${encodeURIComponent(symbol)}/revisions/0/files`, { method: 'POST', headers: { authorization: `Bearer ${secretariat}` }, body: form });
+    const res = await fetch(`${t.url}/api/documents/${encodeURIComponent(symbol)}/revisions/0/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secretariat}` },
+      body: form,
+    });
     expect([name, res.status, res.status === 201 ? '' : await res.text()]).toEqual([name, 201, '']);
     return (await res.json()) as { id: string; kind: string; contentType: string };
   };
@@ -74,7 +82,34 @@ describe('search over every format of the archive (e2e, inline jobs)', () => {
     // "APEC TEL quokkabig5 報告：殭屍網路防制與網路安全" in Big5, written byte by byte (no encoder in Node).
     new Uint8Array([
       ...Buffer.from('APEC TEL quokkabig5 ', 'latin1'),
-      0xb3, 0xf8, 0xa7, 0x69, 0xa1, 0x47, 0xed, 0x4c, 0xab, 0xcd, 0xba, 0xf4, 0xb8, 0xf4, 0xa8, 0xbe, 0xa8, 0xee, 0xbb, 0x50, 0xba, 0xf4, 0xb8, 0xf4, 0xa6, 0x77, 0xa5, 0xfe,
+      0xb3,
+      0xf8,
+      0xa7,
+      0x69,
+      0xa1,
+      0x47,
+      0xed,
+      0x4c,
+      0xab,
+      0xcd,
+      0xba,
+      0xf4,
+      0xb8,
+      0xf4,
+      0xa8,
+      0xbe,
+      0xa8,
+      0xee,
+      0xbb,
+      0x50,
+      0xba,
+      0xf4,
+      0xb8,
+      0xf4,
+      0xa6,
+      0x77,
+      0xa5,
+      0xfe,
       0x0a,
     ]),
   );

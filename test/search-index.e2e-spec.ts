@@ -21,9 +21,7 @@ describe('search index in the application database', () => {
     t = await createTestApp({ seed: false });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tel-search-e2e-'));
     index =
-      t.dialect === 'sqlite'
-        ? await SqliteSearchIndex.inMainDatabase(t.dataSource, (work) => t.uow.write(work))
-        : SqliteSearchIndex.openFile(path.join(dir, 'search.sqlite'));
+      t.dialect === 'sqlite' ? await SqliteSearchIndex.inMainDatabase(t.dataSource, (work) => t.uow.write(work)) : SqliteSearchIndex.openFile(path.join(dir, 'search.sqlite'));
     extractor = new TextExtractor();
   });
   afterAll(async () => {

@@ -74,10 +74,12 @@ class WorkerProcess {
   private constructor(private readonly child: ChildProcessWithoutNullStreams) {
     child.stdout.on('data', (d) => (this.log += d));
     child.stderr.on('data', (d) => (this.log += d));
-    this.exit = new Promise((resolve) => child.on('exit', (code, signal) => {
-      this.exited = true;
-      resolve({ code, signal });
-    }));
+    this.exit = new Promise((resolve) =>
+      child.on('exit', (code, signal) => {
+        this.exited = true;
+        resolve({ code, signal });
+      }),
+    );
   }
 
   static async start(env: NodeJS.ProcessEnv): Promise<WorkerProcess> {
@@ -175,10 +177,16 @@ if (REDIS_URL) {
       // Text files and multi-page PDFs, so the chunk counts differ from file to file.
       const filler = Array.from({ length: 30 + i * 5 }, (_, n) => `Paragraph ${n} on regional cooperation in telecommunications policy.`);
       const [bytes, name] =
-        i % 2 ? [writeMinimalPdf({ title: `Paper ${i}`, paragraphs: [...filler, `The ${word} drill closed the session.`] }), `paper-${i}.pdf`] : [Buffer.from(`Paper ${i}: the ${word} drill for CSIRTs.\n`), `paper-${i}.txt`];
+        i % 2
+          ? [writeMinimalPdf({ title: `Paper ${i}`, paragraphs: [...filler, `The ${word} drill closed the session.`] }), `paper-${i}.pdf`]
+          : [Buffer.from(`Paper ${i}: the ${word} drill for CSIRTs.\n`), `paper-${i}.txt`];
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(bytes)]), name);
-      const res = await fetch(`${t.url}/api/documents/${encodeURIComponent(symbol)}/revisions/0/files`, { method: 'POST', headers: { authorization: `Bearer ${secretariat}` }, body: form });
+      const res = await fetch(`${t.url}/api/documents/${encodeURIComponent(symbol)}/revisions/0/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secretariat}` },
+        body: form,
+      });
       expect(res.status).toBe(201);
       const fileId = ((await res.json()) as { id: string }).id;
       uploads.push({ fileId, symbol, word });
@@ -197,7 +205,16 @@ if (REDIS_URL) {
 
       // The worker: same DATA_DIR (files, and the SQLite database or search.sqlite) and database, straight to Redis.
       const config = t.app.get<AppConfig>(APP_CONFIG);
-      const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', NO_COLOR: '1', DATA_DIR: config.dataDir, REDIS_URL, JOB_QUEUE_PREFIX: prefix, JOB_BACKOFF_MS: '100', JOB_SHUTDOWN_TIMEOUT_MS: '5000' };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        NODE_ENV: 'test',
+        NO_COLOR: '1',
+        DATA_DIR: config.dataDir,
+        REDIS_URL,
+        JOB_QUEUE_PREFIX: prefix,
+        JOB_BACKOFF_MS: '100',
+        JOB_SHUTDOWN_TIMEOUT_MS: '5000',
+      };
       delete env.DATABASE_URL;
       delete env.DATABASE_SCHEMA;
       if (config.databaseUrl) Object.assign(env, { DATABASE_URL: config.databaseUrl, DATABASE_SCHEMA: config.databaseSchema });

@@ -31,14 +31,22 @@ describe('full-text search over the papers (e2e, inline jobs)', () => {
     throw new Error('indexing did not finish');
   };
   const register = async (fields: Record<string, unknown>) => {
-    const res = await t.gql(`mutation($input: RegisterDocumentInput!) { registerDocument(input: $input) { symbol } }`, { input: { meetingCode: 'TEL37', groupCode: 'SPSG', type: 'REPORT', purpose: 'INFORMATION', access: 'PUBLIC', ...fields } }, secretariat);
+    const res = await t.gql(
+      `mutation($input: RegisterDocumentInput!) { registerDocument(input: $input) { symbol } }`,
+      { input: { meetingCode: 'TEL37', groupCode: 'SPSG', type: 'REPORT', purpose: 'INFORMATION', access: 'PUBLIC', ...fields } },
+      secretariat,
+    );
     expect(res.errors).toBeUndefined();
     return res.data.registerDocument.symbol as string;
   };
   const upload = async (symbol: string, bytes: Buffer, name: string) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)]), name);
-    const res = await fetch(`${t.url}/api/documents/${encodeURIComponent(symbol)}/revisions/0/files`, { method: 'POST', headers: { authorization: `Bearer ${secretariat}` }, body: form });
+    const res = await fetch(`${t.url}/api/documents/${encodeURIComponent(symbol)}/revisions/0/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secretariat}` },
+      body: form,
+    });
     expect(res.status).toBe(201);
     return (await res.json()) as { id: string };
   };
@@ -147,7 +155,12 @@ describe('full-text search over the papers (e2e, inline jobs)', () => {
     expect(a.filter((s: string) => b.includes(s))).toEqual([]);
   });
 
-  it.each(['"', '*', '(', 'NEAR(', 'AND', 'OR NOT', '-', '"unbalanced', 'security"', '^', ':', '网络 AND (', '\u0000', '😀', 'x'.repeat(10_000)].map((q) => [q.length > 40 ? `a ${q.length}-character string` : JSON.stringify(q), q]))('never errors on %s', async (_label, q) => {
+  it.each(
+    ['"', '*', '(', 'NEAR(', 'AND', 'OR NOT', '-', '"unbalanced', 'security"', '^', ':', '网络 AND (', '\u0000', '😀', 'x'.repeat(10_000)].map((q) => [
+      q.length > 40 ? `a ${q.length}-character string` : JSON.stringify(q),
+      q,
+    ]),
+  )('never errors on %s', async (_label, q) => {
     const res = await search(q);
     expect(res.errors).toBeUndefined();
     expect(res.data.searchDocuments.totalCount).toBeGreaterThanOrEqual(0);
@@ -159,7 +172,9 @@ describe('full-text search over the papers (e2e, inline jobs)', () => {
     const broken = Buffer.concat([pdf.subarray(0, 40), Buffer.from('\n%% cut here\n')]);
     const { id } = await upload(symbol, broken, 'broken.pdf');
     await waitForIndexing();
-    const file = async () => (await t.gql(`query($s: String!) { document(symbol: $s) { revisions { files { id indexState indexError } } } }`, { s: symbol }, secretariat)).data.document.revisions[0].files[0];
+    const file = async () =>
+      (await t.gql(`query($s: String!) { document(symbol: $s) { revisions { files { id indexState indexError } } } }`, { s: symbol }, secretariat)).data.document.revisions[0]
+        .files[0];
     expect(await file()).toMatchObject({ id, indexState: 'FAILED', indexError: expect.any(String) });
     const retried = await t.gql(`mutation($id: ID!) { retryIndexing(fileId: $id) { indexState } }`, { id }, secretariat);
     expect(retried.data.retryIndexing.indexState).toBe('PENDING');

@@ -12,7 +12,9 @@ describe('TEL37 seed through GraphQL (e2e)', () => {
   });
 
   it('gives Tokyo, its dates and the timetable with offsets', async () => {
-    const res = await t.gql(`{ meeting(code: "TEL37") { city startDate endDate timeZone status hostEconomy { code } sessions { title kind startsAt endsAt timeIsConventional group { code } } } }`);
+    const res = await t.gql(
+      `{ meeting(code: "TEL37") { city startDate endDate timeZone status hostEconomy { code } sessions { title kind startsAt endsAt timeIsConventional group { code } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const m = res.data.meeting;
     expect(m).toMatchObject({ city: 'Tokyo', startDate: '2008-03-23', endDate: '2008-03-28', timeZone: 'Asia/Tokyo', status: 'HELD', hostEconomy: { code: 'JPN' } });
@@ -43,7 +45,9 @@ describe('TEL37 seed through GraphQL (e2e)', () => {
   });
 
   it('has the SPSG agenda (13 items, 3 with the eight projects) and the plenary agenda (12)', async () => {
-    const res = await t.gql(`{ meeting(code: "TEL37") { agendas { group { code } status items { number title presenters { name } session { title } children { number title presenters { __typename name } } } } } }`);
+    const res = await t.gql(
+      `{ meeting(code: "TEL37") { agendas { group { code } status items { number title presenters { name } session { title } children { number title presenters { __typename name } } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const byGroup = Object.fromEntries(res.data.meeting.agendas.map((a: any) => [a.group.code, a]));
     expect(byGroup.TEL.items).toHaveLength(12);
@@ -84,7 +88,12 @@ describe('TEL37 seed through GraphQL (e2e)', () => {
     expect(errorCodes(before)).toEqual(['NOT_FOUND']);
     const holders = await t.gql(`{ group(code: "SPSG") { officeHolders { role person { name } economy { code } } history: officeHolders(history: true) { role current } } }`);
     const now = holders.data.group.officeHolders;
-    expect(now.filter((h: any) => h.role === 'VICE_CONVENOR').map((h: any) => h.economy.code).sort()).toEqual(['AUS', 'USA']);
+    expect(
+      now
+        .filter((h: any) => h.role === 'VICE_CONVENOR')
+        .map((h: any) => h.economy.code)
+        .sort(),
+    ).toEqual(['AUS', 'USA']);
     expect(holders.data.group.history.length).toBeGreaterThan(now.length);
   });
 
@@ -112,7 +121,9 @@ describe('TEL37 seed through GraphQL (e2e)', () => {
   it('paginates meetings with a hard maximum', async () => {
     const first = await t.gql(`{ meetings(first: 2) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }`);
     expect(first.data.meetings).toMatchObject({ totalCount: 5, nodes: [{ code: 'TEL37' }, { code: 'TEL38' }], pageInfo: { hasNextPage: true } });
-    const next = await t.gql(`query($after: String) { meetings(first: 10, after: $after) { nodes { code } pageInfo { hasNextPage } } }`, { after: first.data.meetings.pageInfo.endCursor });
+    const next = await t.gql(`query($after: String) { meetings(first: 10, after: $after) { nodes { code } pageInfo { hasNextPage } } }`, {
+      after: first.data.meetings.pageInfo.endCursor,
+    });
     expect(next.data.meetings.nodes.map((n: any) => n.code)).toEqual(['TEL39', 'TEL40', 'TEL41']);
     expect(next.data.meetings.pageInfo.hasNextPage).toBe(false);
     // Over the page-size maximum: refused with the limit named.

@@ -12,7 +12,12 @@ const PUBLIC_DOC = '2008-TELWG37-PTAB-WS-016';
 const RESTRICTED_DOC = '2008-TELWG37-SPSG-004';
 
 function directives(csp: string): Record<string, string[]> {
-  return Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  return Object.fromEntries(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 async function jsonErrorCode(res: Response): Promise<string | undefined> {
@@ -150,7 +155,9 @@ if (!CHROMIUM_PATH) {
     async function expectAccessible(page: Page, name: string): Promise<void> {
       // Evaluated through the DevTools protocol, so the page's CSP (rightly) does not block it.
       await page.evaluate(axeSource);
-      const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })))`)) as {
+      const violations = (await page.evaluate(
+        `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })))`,
+      )) as {
         id: string;
         impact: string;
         help: string;
@@ -164,103 +171,125 @@ if (!CHROMIUM_PATH) {
       await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
     }
 
-    it('takes a delegate from the start page to a search hit, a public download, a restricted one as a member, and out again', async () => {
-      const { context, page, problems, requests } = await openPage();
-      try {
-        await page.goto(`${t.url}/`);
-        await page.getByRole('heading', { level: 2, name: 'Next meeting' }).waitFor();
-        await page.getByRole('link', { name: /TEL37/ }).first().waitFor();
-        await expectAccessible(page, '/');
+    it(
+      'takes a delegate from the start page to a search hit, a public download, a restricted one as a member, and out again',
+      async () => {
+        const { context, page, problems, requests } = await openPage();
+        try {
+          await page.goto(`${t.url}/`);
+          await page.getByRole('heading', { level: 2, name: 'Next meeting' }).waitFor();
+          await page.getByRole('link', { name: /TEL37/ }).first().waitFor();
+          await expectAccessible(page, '/');
 
-        // Search in Chinese from the start page.
-        await page.getByLabel('Search the meeting papers').fill('殭屍網路');
-        await page.getByRole('button', { name: 'Search' }).click();
-        await page.waitForURL(/\/search\?q=%E6%AE%AD%E5%B1%8D%E7%B6%B2%E8%B7%AF/);
-        const results = page.locator('ol.results > li');
-        await results.first().waitFor();
-        expect(await results.count()).toBeGreaterThan(0);
-        expect(await page.locator('ol.results mark').first().textContent()).toMatch(/殭屍網路|殭屍|網路/);
-        await expectAccessible(page, '/search');
+          // Search in Chinese from the start page.
+          await page.getByLabel('Search the meeting papers').fill('殭屍網路');
+          await page.getByRole('button', { name: 'Search' }).click();
+          await page.waitForURL(/\/search\?q=%E6%AE%AD%E5%B1%8D%E7%B6%B2%E8%B7%AF/);
+          const results = page.locator('ol.results > li');
+          await results.first().waitFor();
+          expect(await results.count()).toBeGreaterThan(0);
+          expect(await page.locator('ol.results mark').first().textContent()).toMatch(/殭屍網路|殭屍|網路/);
+          await expectAccessible(page, '/search');
 
-        // Narrow by a facet, then remove it again: both are links, so the URL says it all.
-        const before = await page.locator('.result-count').textContent();
-        await page.locator('.facets').getByRole('link', { name: /^Report/ }).first().click();
-        await page.waitForURL(/type=REPORT/);
-        await page.locator('.active-filters').getByRole('link', { name: /Type: Report/ }).waitFor();
-        const narrowed = page.url();
-        expect(await page.locator('ol.results > li').count()).toBeGreaterThan(0);
-        // The whole state is in the URL: a fresh page at that address shows the same.
-        const shared = await context.newPage();
-        await shared.goto(narrowed);
-        await shared.locator('.active-filters').getByRole('link', { name: /Type: Report/ }).waitFor();
-        await shared.close();
-        await page.goBack();
-        await page.waitForURL((url) => !url.search.includes('type=REPORT'));
-        expect(await page.locator('.result-count').textContent()).toBe(before);
-        await page.goForward();
-        await page.waitForURL(/type=REPORT/);
+          // Narrow by a facet, then remove it again: both are links, so the URL says it all.
+          const before = await page.locator('.result-count').textContent();
+          await page
+            .locator('.facets')
+            .getByRole('link', { name: /^Report/ })
+            .first()
+            .click();
+          await page.waitForURL(/type=REPORT/);
+          await page
+            .locator('.active-filters')
+            .getByRole('link', { name: /Type: Report/ })
+            .waitFor();
+          const narrowed = page.url();
+          expect(await page.locator('ol.results > li').count()).toBeGreaterThan(0);
+          // The whole state is in the URL: a fresh page at that address shows the same.
+          const shared = await context.newPage();
+          await shared.goto(narrowed);
+          await shared
+            .locator('.active-filters')
+            .getByRole('link', { name: /Type: Report/ })
+            .waitFor();
+          await shared.close();
+          await page.goBack();
+          await page.waitForURL((url) => !url.search.includes('type=REPORT'));
+          expect(await page.locator('.result-count').textContent()).toBe(before);
+          await page.goForward();
+          await page.waitForURL(/type=REPORT/);
 
-        // A hit opens its file at its page (PDFs), and its document page. (Which of a paper's
-        // files — its PDF or its text version — a hit names depends on ties, so take a PDF hit.)
-        await page.goto(`${t.url}/search?q=${encodeURIComponent('botnet workshop research report')}`);
-        const fileLink = page.locator('ol.results a[href^="/files/"][href*="#page="]').first();
-        await fileLink.waitFor();
-        const href = (await fileLink.getAttribute('href'))!;
-        expect(href).toMatch(/^\/files\/[\w-]+#page=\d+$/);
-        const opened = await page.evaluate(`fetch(${JSON.stringify(href)}).then((r) => [r.status, r.headers.get('content-type')])`);
-        expect(opened).toEqual([200, 'application/pdf']);
+          // A hit opens its file at its page (PDFs), and its document page. (Which of a paper's
+          // files — its PDF or its text version — a hit names depends on ties, so take a PDF hit.)
+          await page.goto(`${t.url}/search?q=${encodeURIComponent('botnet workshop research report')}`);
+          const fileLink = page.locator('ol.results a[href^="/files/"][href*="#page="]').first();
+          await fileLink.waitFor();
+          const href = (await fileLink.getAttribute('href'))!;
+          expect(href).toMatch(/^\/files\/[\w-]+#page=\d+$/);
+          const opened = await page.evaluate(`fetch(${JSON.stringify(href)}).then((r) => [r.status, r.headers.get('content-type')])`);
+          expect(opened).toEqual([200, 'application/pdf']);
 
-        // Open the document; a lower-case symbol is replaced by the canonical one.
-        await page.goto(`${t.url}/documents/${PUBLIC_DOC.toLowerCase()}`);
-        await page.waitForURL(`${t.url}/documents/${PUBLIC_DOC}`);
-        await page.getByRole('heading', { level: 1, name: /Research report of the Workshop/ }).waitFor();
-        await expectAccessible(page, '/documents/{symbol}');
-        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download botnet-workshop-research-report\.pdf/ }).click()]);
-        expect(await download.failure()).toBeNull();
-        expect(download.suggestedFilename()).toBe('botnet-workshop-research-report.pdf');
+          // Open the document; a lower-case symbol is replaced by the canonical one.
+          await page.goto(`${t.url}/documents/${PUBLIC_DOC.toLowerCase()}`);
+          await page.waitForURL(`${t.url}/documents/${PUBLIC_DOC}`);
+          await page.getByRole('heading', { level: 1, name: /Research report of the Workshop/ }).waitFor();
+          await expectAccessible(page, '/documents/{symbol}');
+          const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download botnet-workshop-research-report\.pdf/ }).click()]);
+          expect(await download.failure()).toBeNull();
+          expect(download.suggestedFilename()).toBe('botnet-workshop-research-report.pdf');
 
-        // Anonymous: the restricted paper does not exist, and its file is a plain 404.
-        await page.goto(`${t.url}/documents/${RESTRICTED_DOC}`);
-        await page.getByRole('heading', { level: 1, name: 'No such document' }).waitFor();
-        await page.getByRole('link', { name: new RegExp(`Search the papers for “${RESTRICTED_DOC}”`) }).waitFor();
-        expect(await page.evaluate(`fetch('/files/${restrictedFileId}').then((r) => r.status)`)).toBe(404);
+          // Anonymous: the restricted paper does not exist, and its file is a plain 404.
+          await page.goto(`${t.url}/documents/${RESTRICTED_DOC}`);
+          await page.getByRole('heading', { level: 1, name: 'No such document' }).waitFor();
+          await page.getByRole('link', { name: new RegExp(`Search the papers for “${RESTRICTED_DOC}”`) }).waitFor();
+          expect(await page.evaluate(`fetch('/files/${restrictedFileId}').then((r) => r.status)`)).toBe(404);
 
-        // Sign in as a member through the form.
-        await page.getByRole('link', { name: 'Sign in' }).first().click();
-        await page.waitForURL(`${t.url}/sign-in?next=${encodeURIComponent(`/documents/${RESTRICTED_DOC}`)}`);
-        await expectAccessible(page, '/sign-in');
-        await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
-        await page.locator('.error-summary').getByRole('link', { name: 'Enter your email address' }).click();
-        expect(await page.evaluate('document.activeElement.id')).toBe('email');
-        await expectAccessible(page, '/sign-in with errors');
-        await page.getByLabel('Email').fill(member.email);
-        await page.getByLabel('Password').fill('wrong-password');
-        await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.locator('.error-summary').getByRole('link', { name: /email address or password is not right/ }).waitFor();
-        await page.getByLabel('Password').fill(member.password);
-        await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.getByRole('button', { name: 'Sign out' }).waitFor();
+          // Sign in as a member through the form.
+          await page.getByRole('link', { name: 'Sign in' }).first().click();
+          await page.waitForURL(`${t.url}/sign-in?next=${encodeURIComponent(`/documents/${RESTRICTED_DOC}`)}`);
+          await expectAccessible(page, '/sign-in');
+          await page.getByRole('button', { name: 'Sign in' }).click();
+          await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+          await page.locator('.error-summary').getByRole('link', { name: 'Enter your email address' }).click();
+          expect(await page.evaluate('document.activeElement.id')).toBe('email');
+          await expectAccessible(page, '/sign-in with errors');
+          await page.getByLabel('Email').fill(member.email);
+          await page.getByLabel('Password').fill('wrong-password');
+          await page.getByRole('button', { name: 'Sign in' }).click();
+          await page
+            .locator('.error-summary')
+            .getByRole('link', { name: /email address or password is not right/ })
+            .waitFor();
+          await page.getByLabel('Password').fill(member.password);
+          await page.getByRole('button', { name: 'Sign in' }).click();
+          await page.getByRole('button', { name: 'Sign out' }).waitFor();
 
-        // Back on the paper that was missing; the same kind of link now downloads it.
-        await page.getByRole('heading', { level: 1, name: /Judge and Prosecutor/ }).waitFor();
-        expect(page.url()).toBe(`${t.url}/documents/${RESTRICTED_DOC}`);
-        const [restricted] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download judge-prosecutor-training-progress\.pdf/ }).click()]);
-        expect(await restricted.failure()).toBeNull();
-        expect(fs.readFileSync((await restricted.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+          // Back on the paper that was missing; the same kind of link now downloads it.
+          await page.getByRole('heading', { level: 1, name: /Judge and Prosecutor/ }).waitFor();
+          expect(page.url()).toBe(`${t.url}/documents/${RESTRICTED_DOC}`);
+          const [restricted] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download judge-prosecutor-training-progress\.pdf/ }).click()]);
+          expect(await restricted.failure()).toBeNull();
+          expect(
+            fs
+              .readFileSync((await restricted.path())!)
+              .subarray(0, 5)
+              .toString(),
+          ).toBe('%PDF-');
 
-        // Sign out: the file is a 404 again.
-        await page.getByRole('button', { name: 'Sign out' }).click();
-        await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
-        expect(await page.evaluate(`fetch('/files/${restrictedFileId}').then((r) => r.status)`)).toBe(404);
+          // Sign out: the file is a 404 again.
+          await page.getByRole('button', { name: 'Sign out' }).click();
+          await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+          expect(await page.evaluate(`fetch('/files/${restrictedFileId}').then((r) => r.status)`)).toBe(404);
 
-        expect(problems).toEqual([]);
-        // Nothing but this server: no CDN, no web fonts.
-        expect(requests.filter((u) => !u.startsWith(t.url) && !u.startsWith('data:'))).toEqual([]);
-      } finally {
-        await context.close();
-      }
-    }, BROWSER_TIMEOUT);
+          expect(problems).toEqual([]);
+          // Nothing but this server: no CDN, no web fonts.
+          expect(requests.filter((u) => !u.startsWith(t.url) && !u.startsWith('data:'))).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      },
+      BROWSER_TIMEOUT,
+    );
 
     const PAGES: [string, string, string][] = [
       ['home', '/', 'Next meeting'],
@@ -274,44 +303,55 @@ if (!CHROMIUM_PATH) {
       ['sign-in', '/sign-in', 'Sign in'],
     ];
 
-    it.each([375, 1440])('renders every page at %d px with no serious accessibility violation', async (width) => {
-      const { context, page, problems } = await openPage(width);
-      try {
-        for (const [name, path, heading] of PAGES) {
-          await page.goto(`${t.url}${path}`);
-          await page.getByRole('heading', { name: heading }).first().waitFor();
-          await expectAccessible(page, `${path} at ${width}px`);
-          // Nothing wider than the screen (tables scroll inside their own box).
-          const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-          expect({ path, width, overflow }).toEqual({ path, width, overflow: 0 });
-          await shoot(page, `${name}-${width}`);
+    it.each([375, 1440])(
+      'renders every page at %d px with no serious accessibility violation',
+      async (width) => {
+        const { context, page, problems } = await openPage(width);
+        try {
+          for (const [name, path, heading] of PAGES) {
+            await page.goto(`${t.url}${path}`);
+            await page.getByRole('heading', { name: heading }).first().waitFor();
+            await expectAccessible(page, `${path} at ${width}px`);
+            // Nothing wider than the screen (tables scroll inside their own box).
+            const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+            expect({ path, width, overflow }).toEqual({ path, width, overflow: 0 });
+            await shoot(page, `${name}-${width}`);
+          }
+          expect(problems).toEqual([]);
+        } finally {
+          await context.close();
         }
-        expect(problems).toEqual([]);
-      } finally {
-        await context.close();
-      }
-    }, BROWSER_TIMEOUT);
+      },
+      BROWSER_TIMEOUT,
+    );
 
-    it('keeps keyboard users oriented: a skip link first, focus moved to the page on navigation', async () => {
-      const { context, page } = await openPage();
-      try {
-        await page.goto(`${t.url}/meetings`);
-        await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
-        await page.keyboard.press('Tab');
-        expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to main content');
-        await page.keyboard.press('Enter');
-        expect(await page.evaluate('document.activeElement.id')).toBe('main');
-        await page.getByRole('link', { name: /^TEL37/ }).first().click();
-        await page.getByRole('heading', { level: 2, name: 'Timetable' }).waitFor();
-        expect(await page.evaluate('document.activeElement.id')).toBe('main');
-        expect(await page.title()).toMatch(/^TEL37 .* · TEL Registry$/);
-        // Times carry their zone.
-        expect(await page.locator('.timetable .time').first().textContent()).toMatch(/^\d\d:\d\d–\d\d:\d\d (GMT|UTC)/);
-        await page.goBack();
-        await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
-      } finally {
-        await context.close();
-      }
-    }, BROWSER_TIMEOUT);
+    it(
+      'keeps keyboard users oriented: a skip link first, focus moved to the page on navigation',
+      async () => {
+        const { context, page } = await openPage();
+        try {
+          await page.goto(`${t.url}/meetings`);
+          await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+          await page.keyboard.press('Tab');
+          expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to main content');
+          await page.keyboard.press('Enter');
+          expect(await page.evaluate('document.activeElement.id')).toBe('main');
+          await page
+            .getByRole('link', { name: /^TEL37/ })
+            .first()
+            .click();
+          await page.getByRole('heading', { level: 2, name: 'Timetable' }).waitFor();
+          expect(await page.evaluate('document.activeElement.id')).toBe('main');
+          expect(await page.title()).toMatch(/^TEL37 .* · TEL Registry$/);
+          // Times carry their zone.
+          expect(await page.locator('.timetable .time').first().textContent()).toMatch(/^\d\d:\d\d–\d\d:\d\d (GMT|UTC)/);
+          await page.goBack();
+          await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+        } finally {
+          await context.close();
+        }
+      },
+      BROWSER_TIMEOUT,
+    );
   });
 }

@@ -46,7 +46,10 @@ for (const doc of tel37Documents) {
   papers.push({ id: doc.symbol, title: doc.title, pages: body.length ? body : [doc.title] });
   const words = doc.title.split(/\s+/).filter((w) => w.length > 5 && /^[A-Za-z]+$/.test(w));
   if (words.length >= 2) judged.push({ cls: 'seed-title', query: words.slice(0, 2).join(' '), expected: [doc.symbol] });
-  const bodyWords = body.join(' ').split(/[^A-Za-z]+/).filter((w) => w.length > 7);
+  const bodyWords = body
+    .join(' ')
+    .split(/[^A-Za-z]+/)
+    .filter((w) => w.length > 7);
   if (bodyWords.length >= 2) judged.push({ cls: 'seed-body', query: `${bodyWords[0]} ${bodyWords[bodyWords.length - 1]}`, expected: [doc.symbol] });
 }
 
@@ -110,7 +113,28 @@ const EN: [string, string][] = [
   ['monitor', 'monitoring'],
   ['cable', 'cables'],
 ];
-const TAGS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima', 'mike', 'november', 'oscar', 'papa', 'quebec', 'romeo', 'sierra', 'tango'];
+const TAGS = [
+  'alpha',
+  'bravo',
+  'charlie',
+  'delta',
+  'echo',
+  'foxtrot',
+  'golf',
+  'hotel',
+  'india',
+  'juliet',
+  'kilo',
+  'lima',
+  'mike',
+  'november',
+  'oscar',
+  'papa',
+  'quebec',
+  'romeo',
+  'sierra',
+  'tango',
+];
 EN.forEach(([base, inflected], i) => {
   const a = `en-base-${i}`;
   const b = `en-inflected-${i}`;
@@ -142,7 +166,11 @@ SYN.forEach((animal, i) => {
   papers.push({ id: plain, title: `Notes ${i}`, pages: [`Field ${animal} tracking results for the year.`] });
   papers.push({ id: apart, title: `Remarks ${i}`, pages: [`Tracking was hard; the ${animal} count fell.`] });
   const other = SYN[(i + 1) % SYN.length];
-  judged.push({ cls: 'syntax-or', query: `${animal} OR ${other}`, expected: [guide, plain, apart, `syn-guide-${(i + 1) % SYN.length}`, `syn-plain-${(i + 1) % SYN.length}`, `syn-apart-${(i + 1) % SYN.length}`] });
+  judged.push({
+    cls: 'syntax-or',
+    query: `${animal} OR ${other}`,
+    expected: [guide, plain, apart, `syn-guide-${(i + 1) % SYN.length}`, `syn-plain-${(i + 1) % SYN.length}`, `syn-apart-${(i + 1) % SYN.length}`],
+  });
   judged.push({ cls: 'syntax-exclude', query: `${animal} -guide`, expected: [plain, apart] });
   judged.push({ cls: 'syntax-phrase', query: `"${animal} tracking"`, expected: [guide, plain] });
   judged.push({ cls: 'syntax-prefix', query: `${animal.slice(0, Math.max(3, animal.length - 2))}*`, expected: [guide, plain, apart] });
@@ -150,14 +178,30 @@ SYN.forEach((animal, i) => {
 
 // ---------------------------------------------------------------------------------------------
 // 5. The page shown: the topic once on page 1, at length on page 3.
-const PAGE_TOPICS = ['spectrum refarming', 'number portability', 'submarine cable', 'tower sharing', 'lawful interception', 'child online protection', 'universal service', 'cloud outage', 'domain hijacking', 'satellite backhaul'];
+const PAGE_TOPICS = [
+  'spectrum refarming',
+  'number portability',
+  'submarine cable',
+  'tower sharing',
+  'lawful interception',
+  'child online protection',
+  'universal service',
+  'cloud outage',
+  'domain hijacking',
+  'satellite backhaul',
+];
 PAGE_TOPICS.forEach((topic, i) => {
   const id = `page-${i}`;
   const [w1, w2] = topic.split(' ');
   papers.push({
     id,
     title: `Annual review ${i}`,
-    pages: [`Contents: ${w1} and other matters.`, 'Background of the review.', `${topic} in detail: ${topic} costs, ${topic} rules and ${topic} timelines.`, `Closing notes mention ${w2} once.`],
+    pages: [
+      `Contents: ${w1} and other matters.`,
+      'Background of the review.',
+      `${topic} in detail: ${topic} costs, ${topic} rules and ${topic} timelines.`,
+      `Closing notes mention ${w2} once.`,
+    ],
   });
   judged.push({ cls: 'best-page', query: topic, expected: [id], page: 3 });
 });

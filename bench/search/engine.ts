@@ -117,11 +117,7 @@ async function main(): Promise<void> {
     peakRssMb: 0,
     rssAfterBuildMb,
     diskMb:
-      name === 'fts'
-        ? Math.round(fs.statSync(`${workDir}/fts.sqlite`).size / 1048576)
-        : isGraphql(target)
-          ? Math.round(fs.statSync(target.databaseFile()).size / 1048576)
-          : null,
+      name === 'fts' ? Math.round(fs.statSync(`${workDir}/fts.sqlite`).size / 1048576) : isGraphql(target) ? Math.round(fs.statSync(target.databaseFile()).size / 1048576) : null,
     classes: {},
   };
 

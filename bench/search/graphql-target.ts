@@ -122,7 +122,21 @@ export function graphqlTarget(workDir: string): GraphqlTarget {
         groupIds.set(code, g.id);
       }
       for (const code of MEETINGS) {
-        const m = em.create(Meeting, { code, number: Number(code.slice(3)), title: `APEC ${code}`, groupId: tel.id, hostEconomyId: null, city: null, venue: null, venueLocalName: null, startDate: null, endDate: null, timeZone: null, status: MeetingStatus.HELD, notes: null });
+        const m = em.create(Meeting, {
+          code,
+          number: Number(code.slice(3)),
+          title: `APEC ${code}`,
+          groupId: tel.id,
+          hostEconomyId: null,
+          city: null,
+          venue: null,
+          venueLocalName: null,
+          startDate: null,
+          endDate: null,
+          timeZone: null,
+          status: MeetingStatus.HELD,
+          notes: null,
+        });
         await em.insert(Meeting, m);
         meetingIds.set(code, m.id);
       }
@@ -188,9 +202,18 @@ export function graphqlTarget(workDir: string): GraphqlTarget {
     batch = [];
     await source.transaction(async (em) => {
       const rows = files.map((f) => rowsFor(em, f));
-      await em.insert(Document, rows.map((r) => r.doc));
-      await em.insert(DocumentRevision, rows.map((r) => r.revision));
-      await em.insert(DocumentFile, rows.map((r) => r.file));
+      await em.insert(
+        Document,
+        rows.map((r) => r.doc),
+      );
+      await em.insert(
+        DocumentRevision,
+        rows.map((r) => r.revision),
+      );
+      await em.insert(
+        DocumentFile,
+        rows.map((r) => r.file),
+      );
     });
     await idx.upsertMany(
       files.map((f) => ({
@@ -251,10 +274,12 @@ export function graphqlTarget(workDir: string): GraphqlTarget {
       for (;;) {
         if (server.exitCode !== null) throw new Error(`the API exited (code ${server.exitCode}); see ${path.join(workDir, 'graphql-api.log')}`);
         const ok = await new Promise<boolean>((resolve) => {
-          http.get(`${url}/health`, { agent }, (res) => {
-            res.resume();
-            resolve(res.statusCode === 200);
-          }).on('error', () => resolve(false));
+          http
+            .get(`${url}/health`, { agent }, (res) => {
+              res.resume();
+              resolve(res.statusCode === 200);
+            })
+            .on('error', () => resolve(false));
         });
         if (ok) break;
         if (Date.now() - started > 120_000) throw new Error('the API did not answer /health within 120 s');

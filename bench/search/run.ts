@@ -112,7 +112,12 @@ function main(): void {
     `corpus: ${summary.pages} pages in ${summary.files} documents, ${(summary.bytes / summary.pages / 1024).toFixed(2)} KB/page; ` +
       `"${PLANTED.common.word}" on ${summary.commonPages} pages (${((summary.commonPages / summary.pages) * 100).toFixed(1)} %)\n`,
   );
-  process.stdout.write(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  process.stdout.write(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
 
   const results: Partial<Record<TargetName, EngineResult>> = {};
   for (const t of TARGETS) {
@@ -133,7 +138,7 @@ function main(): void {
         `${pad(r.peakRssMb, 13)}${pad(r.diskMb ?? '-', 12)}`,
     );
   }
-  say('  (like scans the pages the fts target stored: it builds nothing; graphql loads the same index into the API\'s database');
+  say("  (like scans the pages the fts target stored: it builds nothing; graphql loads the same index into the API's database");
   say('   plus a Document, a revision and a file row per corpus document)');
   say('');
   const gql = results.graphql;
@@ -185,9 +190,13 @@ function main(): void {
   say('');
   for (const [k, ok] of Object.entries(targets)) say(`${ok ? 'met    ' : 'MISSED '} ${k}`);
   say('');
-  say(`Baselines run fewer queries: like ${PLANS.like.samples} per class at c=1 and none at c=8; ` +
-    `MiniSearch ${PLANS.minisearch.samples} per class at c=1 and ${PLANS.minisearch.waves} waves of 8 at c=8` +
-    (mini && mini.pages < fts.pages ? `, over the first ${mini.pages} pages only` : '') + '; fts runs ' + `${PLANS.fts.samples} and ${PLANS.fts.waves} waves.`);
+  say(
+    `Baselines run fewer queries: like ${PLANS.like.samples} per class at c=1 and none at c=8; ` +
+      `MiniSearch ${PLANS.minisearch.samples} per class at c=1 and ${PLANS.minisearch.waves} waves of 8 at c=8` +
+      (mini && mini.pages < fts.pages ? `, over the first ${mini.pages} pages only` : '') +
+      '; fts runs ' +
+      `${PLANS.fts.samples} and ${PLANS.fts.waves} waves.`,
+  );
   say('c=8: eight requests arrive at once and are timed from then, so waiting behind each other counts (one process, one thread).');
   if (gql) {
     say('gql: the client (this benchmark, another process) times each POST /graphql from send to full response over keep-alive HTTP;');
@@ -200,7 +209,11 @@ function main(): void {
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   fs.writeFileSync(
     path.join(ROOT, 'bench/results/search.json'),
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadavg: os.loadavg(), corpus: summary, plans: PLANS, targets, results }, null, 2),
+    JSON.stringify(
+      { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadavg: os.loadavg(), corpus: summary, plans: PLANS, targets, results },
+      null,
+      2,
+    ),
   );
   process.stdout.write('wrote bench/results/search.json\n');
 }

@@ -117,7 +117,10 @@ interface MiniDoc {
  */
 export function miniSearchTarget(): SearchTarget {
   const meta = new Map<string, CorpusFile['meta']>();
-  const tokenize = (text: string) => indexableText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const tokenize = (text: string) =>
+    indexableText(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
   const mini = new MiniSearch<MiniDoc>({
     fields: ['symbol', 'title', 'text'],
     storeFields: ['documentId'],
@@ -147,7 +150,8 @@ export function miniSearchTarget(): SearchTarget {
         if (filter.economies?.length && !m.economyCodes.some((e) => filter.economies!.includes(e))) continue;
         if (!best.has(m.documentId)) {
           best.set(m.documentId, r.score);
-          for (const key of [`m:${m.meetingCode}`, `g:${m.groupCode}`, `t:${m.type}`, `y:${m.year}`, ...m.economyCodes.map((e) => `e:${e}`)]) facets.set(key, (facets.get(key) ?? 0) + 1);
+          for (const key of [`m:${m.meetingCode}`, `g:${m.groupCode}`, `t:${m.type}`, `y:${m.year}`, ...m.economyCodes.map((e) => `e:${e}`)])
+            facets.set(key, (facets.get(key) ?? 0) + 1);
         }
       }
       return { totalCount: best.size, top: [...best.keys()].slice(0, 10) };

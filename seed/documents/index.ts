@@ -118,7 +118,8 @@ class DocumentSeedLoader {
           statusNote: null,
           language: seed.language,
           submittedByEconomyId: seed.submittedBy && 'economyCode' in seed.submittedBy ? (await this.one(Economy, { code: seed.submittedBy.economyCode }, seed.symbol)).id : null,
-          submittedByOrganizationId: seed.submittedBy && 'organizationCode' in seed.submittedBy ? (await this.one(Organization, { code: seed.submittedBy.organizationCode }, seed.symbol)).id : null,
+          submittedByOrganizationId:
+            seed.submittedBy && 'organizationCode' in seed.submittedBy ? (await this.one(Organization, { code: seed.submittedBy.organizationCode }, seed.symbol)).id : null,
           sessionId: seed.session ? (await this.session(meeting, seed.session, seed.symbol)).id : null,
           agendaItemId: seed.agendaItem ? (await this.agendaItem(meeting, seed.agendaItem, seed.symbol)).id : null,
           supersededById: null,

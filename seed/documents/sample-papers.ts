@@ -15,7 +15,8 @@ export interface CoverFacts {
 const MEETING = '37th APEC Telecommunications and Information Working Group Meeting';
 const VENUE = 'Tokyo, Japan';
 const DATES = '23-28 March 2008';
-const ABOUT_EN = 'This is a sample file made by the tel-registry seed so that the TEL37 data set has papers to list, download and search. It carries the cover-page details and a short note in our own words; it is not the original paper.';
+const ABOUT_EN =
+  'This is a sample file made by the tel-registry seed so that the TEL37 data set has papers to list, download and search. It carries the cover-page details and a short note in our own words; it is not the original paper.';
 
 const PURPOSE: Record<string, string> = { INFORMATION: 'Information', CONSIDERATION: 'Consideration', DECISION: 'Decision' };
 
@@ -54,7 +55,12 @@ export function samplePaper(doc: SeedDocument, revision: number, file: SeedFile,
       const lang = file.language ?? doc.language;
       return Buffer.from(
         `<!DOCTYPE html>\n<html lang="${lang}">\n<head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head>\n<body>\n` +
-          `<table>${cover.map((line) => { const [k, ...v] = line.split(': '); return `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v.join(': '))}</td></tr>`; }).join('')}</table>\n` +
+          `<table>${cover
+            .map((line) => {
+              const [k, ...v] = line.split(': ');
+              return `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v.join(': '))}</td></tr>`;
+            })
+            .join('')}</table>\n` +
           [...about, ...file.body].map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') +
           '\n</body>\n</html>\n',
         'utf8',

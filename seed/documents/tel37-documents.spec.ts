@@ -59,14 +59,17 @@ describe('TEL37 documents seed', () => {
     }
   });
 
-  it.each(everyFile.map(({ doc, revision, file }) => [file.name, doc, revision, file] as const))('%s is a valid file of the kind its name says', async (_name, doc, revision, file) => {
-    const bytes = samplePaper(doc, revision, file, facts);
-    const sniffed = await sniffContent(bufferSource(bytes), probeText(bytes));
-    expect(sniffed.ok).toBe(true);
-    expect(safeFileName(file.name)).toBe(file.name);
-    expect(sniffed.ok && kindForName(sniffed.kind, extensionOf(file.name)).ok).toBe(true);
-    expect(bytes.toString('latin1')).toContain(doc.symbol.slice(0, 14));
-  });
+  it.each(everyFile.map(({ doc, revision, file }) => [file.name, doc, revision, file] as const))(
+    '%s is a valid file of the kind its name says',
+    async (_name, doc, revision, file) => {
+      const bytes = samplePaper(doc, revision, file, facts);
+      const sniffed = await sniffContent(bufferSource(bytes), probeText(bytes));
+      expect(sniffed.ok).toBe(true);
+      expect(safeFileName(file.name)).toBe(file.name);
+      expect(sniffed.ok && kindForName(sniffed.kind, extensionOf(file.name)).ok).toBe(true);
+      expect(bytes.toString('latin1')).toContain(doc.symbol.slice(0, 14));
+    },
+  );
 
   it('has English and Chinese sample files', () => {
     const texts = everyFile.map(({ doc, revision, file }) => samplePaper(doc, revision, file, facts).toString('utf8'));

@@ -48,7 +48,17 @@ export const tel37Documents: SeedDocument[] = [
     groupCode: 'SPSG',
     submittedBy: { economyCode: 'JPN' },
     agendaItem: spsgItem('2.a'),
-    revisions: [{ number: 0, files: [{ name: 'ICT-products-security-workshop-report.pdf', body: ['Japan reports on the workshop it ran on 24 March and on the study of ICT product and service security it is preparing for TEL38.'] }] }],
+    revisions: [
+      {
+        number: 0,
+        files: [
+          {
+            name: 'ICT-products-security-workshop-report.pdf',
+            body: ['Japan reports on the workshop it ran on 24 March and on the study of ICT product and service security it is preparing for TEL38.'],
+          },
+        ],
+      },
+    ],
     source: `annex 4 item 2(a); §3.6 minutes 2(2); ${OURS}`,
   },
   {
@@ -61,7 +71,17 @@ export const tel37Documents: SeedDocument[] = [
     groupCode: 'SPSG',
     submittedBy: { economyCode: 'MAS' },
     agendaItem: spsgItem('2.c'),
-    revisions: [{ number: 0, files: [{ name: 'mobile-device-security-workshop.html', body: ['Malaysia summarizes the workshop of 25 March, held with help from Australia, Korea and Japan, and announces a best-practice study for TEL38.'] }] }],
+    revisions: [
+      {
+        number: 0,
+        files: [
+          {
+            name: 'mobile-device-security-workshop.html',
+            body: ['Malaysia summarizes the workshop of 25 March, held with help from Australia, Korea and Japan, and announces a best-practice study for TEL38.'],
+          },
+        ],
+      },
+    ],
     source: `annex 4 item 2(c); §3.6 minutes 2(3); ${OURS}`,
   },
   {
@@ -77,7 +97,14 @@ export const tel37Documents: SeedDocument[] = [
     revisions: [
       {
         number: 0,
-        files: [{ name: 'judge-prosecutor-training-progress.pdf', body: ['The United States reports that the planned training course did not take place and asks SPSG to agree to hold it in May 2009 instead, for approval up the chain to the TEL Chair, SOM and BMC.'] }],
+        files: [
+          {
+            name: 'judge-prosecutor-training-progress.pdf',
+            body: [
+              'The United States reports that the planned training course did not take place and asks SPSG to agree to hold it in May 2009 instead, for approval up the chain to the TEL Chair, SOM and BMC.',
+            ],
+          },
+        ],
       },
     ],
     source: `annex 4 item 3(c); §3.6 minutes 3(3); restricted: a funding and schedule request under consideration; ${OURS}`,
@@ -92,7 +119,17 @@ export const tel37Documents: SeedDocument[] = [
     groupCode: 'SPSG',
     submittedBy: { economyCode: 'ROK' },
     agendaItem: spsgItem('3.b'),
-    revisions: [{ number: 0, files: [{ name: 'response-capabilities-final-progress.txt', body: ['Korea reports the project complete: all three planned outputs have been delivered, and the two output reports are tabled as 2008-TELWG37-SPSG-006.'] }] }],
+    revisions: [
+      {
+        number: 0,
+        files: [
+          {
+            name: 'response-capabilities-final-progress.txt',
+            body: ['Korea reports the project complete: all three planned outputs have been delivered, and the two output reports are tabled as 2008-TELWG37-SPSG-006.'],
+          },
+        ],
+      },
+    ],
     source: `annex 4 item 3(b); §3.6 minutes 3(2); ${OURS}`,
   },
   {
@@ -109,13 +146,18 @@ export const tel37Documents: SeedDocument[] = [
       {
         number: 0,
         note: 'The original, cited in the report as 2008-TELWG37-SPSG-006.doc.',
-        files: [{ name: '2008-TELWG37-SPSG-006.pdf', body: ['First issue of the output reports of the Korean-led project on incident response capabilities across APEC economies.'] }],
+        files: [
+          { name: '2008-TELWG37-SPSG-006.pdf', body: ['First issue of the output reports of the Korean-led project on incident response capabilities across APEC economies.'] },
+        ],
       },
       {
         number: 2,
         note: 'Cited in the report as 2008-TELWG37-SPSG-006.doc [Rev.2]; no Rev.1 is known.',
         files: [
-          { name: '2008-TELWG37-SPSG-006 [Rev.2].pdf', body: ['Second revision of the output reports. Economies are invited to review the documents periodically, so later revisions may follow.'] },
+          {
+            name: '2008-TELWG37-SPSG-006 [Rev.2].pdf',
+            body: ['Second revision of the output reports. Economies are invited to review the documents periodically, so later revisions may follow.'],
+          },
           { name: '2008-TELWG37-SPSG-006 [Rev.2].txt', body: ['Plain-text copy of Rev.2.'] },
         ],
       },
@@ -132,7 +174,17 @@ export const tel37Documents: SeedDocument[] = [
     groupCode: 'SPSG',
     submittedBy: { economyCode: 'AUS' },
     agendaItem: spsgItem('3.d'),
-    revisions: [{ number: 0, files: [{ name: 'voip-guidelines-progress.pdf', body: ['Australia reports the guidelines written and translated, still to be confirmed by SPSG and TEL, and asks to move the completion date to TEL38.'] }] }],
+    revisions: [
+      {
+        number: 0,
+        files: [
+          {
+            name: 'voip-guidelines-progress.pdf',
+            body: ['Australia reports the guidelines written and translated, still to be confirmed by SPSG and TEL, and asks to move the completion date to TEL38.'],
+          },
+        ],
+      },
+    ],
     source: `annex 4 item 3(d); §3.6 minutes 3(4); restricted: an extension request under consideration; ${OURS}`,
   },
   {
@@ -145,7 +197,17 @@ export const tel37Documents: SeedDocument[] = [
     groupCode: 'SPSG',
     submittedBy: { economyCode: 'AUS' },
     agendaItem: spsgItem('3.e'),
-    revisions: [{ number: 0, files: [{ name: 'certifications-assessment-guide-completion.html', body: ['Australia reports the objectives met: a guide manual and a web site, which is to move under APEC. Economies are asked for feedback.'] }] }],
+    revisions: [
+      {
+        number: 0,
+        files: [
+          {
+            name: 'certifications-assessment-guide-completion.html',
+            body: ['Australia reports the objectives met: a guide manual and a web site, which is to move under APEC. Economies are asked for feedback.'],
+          },
+        ],
+      },
+    ],
     source: `annex 4 item 3(e); §3.6 minutes 3(5); ${OURS}`,
   },
   {
@@ -192,7 +254,17 @@ export const tel37Documents: SeedDocument[] = [
     groupCode: 'SPSG',
     submittedBy: { economyCode: 'PRC' },
     agendaItem: spsgItem('3.g'),
-    revisions: [{ number: 0, files: [{ name: 'botnet-guide-progress.pdf', body: ['China reports an expert team formed and an outline of the guide circulated, and asks for more time to work the collected material into the guide.'] }] }],
+    revisions: [
+      {
+        number: 0,
+        files: [
+          {
+            name: 'botnet-guide-progress.pdf',
+            body: ['China reports an expert team formed and an outline of the guide circulated, and asks for more time to work the collected material into the guide.'],
+          },
+        ],
+      },
+    ],
     source: `annex 4 item 3(g); §3.6 minutes 3(7); ${OURS}`,
   },
   {
@@ -205,7 +277,17 @@ export const tel37Documents: SeedDocument[] = [
     groupCode: 'SPSG',
     submittedBy: { economyCode: 'USA' },
     agendaItem: spsgItem('3.h'),
-    revisions: [{ number: 0, files: [{ name: 'cyber-security-exercises-progress.pdf', body: ['The United States and Korea report the first stage of the exercise work done and ask to extend completion to TEL38.'] }] }],
+    revisions: [
+      {
+        number: 0,
+        files: [
+          {
+            name: 'cyber-security-exercises-progress.pdf',
+            body: ['The United States and Korea report the first stage of the exercise work done and ask to extend completion to TEL38.'],
+          },
+        ],
+      },
+    ],
     source: `annex 4 item 3(h); §3.6 minutes 3(8); restricted: exercise planning; ${OURS}`,
   },
   {
@@ -221,7 +303,14 @@ export const tel37Documents: SeedDocument[] = [
     revisions: [
       {
         number: 0,
-        files: [{ name: 'apec-tel-oecd-malware-report.pdf', body: ['The joint report of APEC TEL and the OECD on malicious software, already adopted on the OECD side, put to SPSG for endorsement and onward submission to TEL and SOM.'] }],
+        files: [
+          {
+            name: 'apec-tel-oecd-malware-report.pdf',
+            body: [
+              'The joint report of APEC TEL and the OECD on malicious software, already adopted on the OECD side, put to SPSG for endorsement and onward submission to TEL and SOM.',
+            ],
+          },
+        ],
       },
     ],
     source: 'annex 4 item 6(a); §3.6 minutes 6(1) (uploaded to the TEL37 site; no symbol given, the number is ours)',
@@ -237,7 +326,17 @@ export const tel37Documents: SeedDocument[] = [
     submittedBy: { economyCode: 'AUS' },
     agendaItem: spsgItem('7.a'),
     session: SPSG_DAY_2,
-    revisions: [{ number: 0, files: [{ name: 'cyber-security-awareness-proposal.pdf', body: ['A self-funded proposal by Australia and the United States for economies to share how they raise security awareness, with a one-day workshop at TEL38.'] }] }],
+    revisions: [
+      {
+        number: 0,
+        files: [
+          {
+            name: 'cyber-security-awareness-proposal.pdf',
+            body: ['A self-funded proposal by Australia and the United States for economies to share how they raise security awareness, with a one-day workshop at TEL38.'],
+          },
+        ],
+      },
+    ],
     source: `annex 4 item 7(a); §3.6 minutes 7(1); ${OURS}`,
   },
   {
@@ -250,7 +349,17 @@ export const tel37Documents: SeedDocument[] = [
     groupCode: 'SPSG',
     submittedBy: { economyCode: 'AUS' },
     agendaItem: spsgItem('8'),
-    revisions: [{ number: 0, files: [{ name: 'wireless-security.pdf', body: ['Slides on the security questions wireless networks still raise for businesses, and on basic incident response inside companies.'] }] }],
+    revisions: [
+      {
+        number: 0,
+        files: [
+          {
+            name: 'wireless-security.pdf',
+            body: ['Slides on the security questions wireless networks still raise for businesses, and on basic incident response inside companies.'],
+          },
+        ],
+      },
+    ],
     source: `annex 4 item 8; §3.6 minutes 8; ${OURS}`,
   },
   {
@@ -263,7 +372,9 @@ export const tel37Documents: SeedDocument[] = [
     groupCode: 'SPSG',
     submittedBy: { organizationCode: 'SIFT' },
     agendaItem: spsgItem('9.a'),
-    revisions: [{ number: 0, files: [{ name: 'virtual-worlds.pdf', body: ['Slides on problems that cross between virtual worlds and real life, and why they deserve watching.'] }] }],
+    revisions: [
+      { number: 0, files: [{ name: 'virtual-worlds.pdf', body: ['Slides on problems that cross between virtual worlds and real life, and why they deserve watching.'] }] },
+    ],
     source: `annex 4 item 9(a); ${OURS}`,
   },
   {
@@ -276,7 +387,17 @@ export const tel37Documents: SeedDocument[] = [
     groupCode: 'SPSG',
     agendaItem: spsgItem('12.b'),
     session: SPSG_DAY_2,
-    revisions: [{ number: 0, files: [{ name: 'telmin7-spsg-elements-draft.txt', body: ['Draft suggestions from SPSG for the ministerial text, for the TELMIN7 drafting committee. A draft, for members only.'] }] }],
+    revisions: [
+      {
+        number: 0,
+        files: [
+          {
+            name: 'telmin7-spsg-elements-draft.txt',
+            body: ['Draft suggestions from SPSG for the ministerial text, for the TELMIN7 drafting committee. A draft, for members only.'],
+          },
+        ],
+      },
+    ],
     source: `annex 4 item 12(b); §3.6 minutes 12(1); restricted: a draft for the drafting committee; ${OURS}`,
   },
   {
@@ -302,7 +423,9 @@ export const tel37Documents: SeedDocument[] = [
     groupCode: 'SPSG',
     submittedBy: { economyCode: 'CT' },
     session: BOTNET_WORKSHOP,
-    revisions: [{ number: 0, files: [{ name: 'botnet-response-chinese-taipei.pdf', body: ['Slides from a speaker of the Chinese Taipei delegation (ICST) at the botnet workshop.'] }] }],
+    revisions: [
+      { number: 0, files: [{ name: 'botnet-response-chinese-taipei.pdf', body: ['Slides from a speaker of the Chinese Taipei delegation (ICST) at the botnet workshop.'] }] },
+    ],
     source: `annex 1 (ICST spoke at the botnet workshop); ${OURS}`,
   },
   {
@@ -320,7 +443,10 @@ export const tel37Documents: SeedDocument[] = [
       {
         number: 0,
         files: [
-          { name: 'botnet-workshop-research-report.pdf', body: ['China’s research report from the botnet workshop, reported to SPSG under item 2(b) and uploaded to the TEL37 site.'] },
+          {
+            name: 'botnet-workshop-research-report.pdf',
+            body: ['China’s research report from the botnet workshop, reported to SPSG under item 2(b) and uploaded to the TEL37 site.'],
+          },
           {
             name: '殭屍網路研討會研究報告摘要.txt',
             language: 'zh',
@@ -367,7 +493,17 @@ export const tel37Documents: SeedDocument[] = [
     groupCode: 'TEL',
     submittedBy: { economyCode: 'CT' },
     agendaItem: plenaryItem('5'),
-    revisions: [{ number: 0, files: [{ name: 'economy-report-chinese-taipei.txt', body: ['Chinese Taipei’s report on developments in its telecommunications regulation and policy, tabled under plenary item 5.'] }] }],
+    revisions: [
+      {
+        number: 0,
+        files: [
+          {
+            name: 'economy-report-chinese-taipei.txt',
+            body: ['Chinese Taipei’s report on developments in its telecommunications regulation and policy, tabled under plenary item 5.'],
+          },
+        ],
+      },
+    ],
     source: `§3.2 item 5; ${OURS}`,
   },
 ];

@@ -44,7 +44,11 @@ export const approvalRequests: SeedApprovalRequest[] = [
     reason: 'The translated guidelines still have to go to SPSG and TEL for final confirmation.',
     requestedCompletionMeetingCode: 'TEL38',
     filedOn: SPSG_DAY,
-    steps: [{ groupCode: 'SPSG', mode: 'IN_PLENARY', decision: spsgApproved('SPSG agreed to the extension, to be reported to TEL and SOM for endorsement.', '3(4)') }, pending('TEL'), pending('SOM')],
+    steps: [
+      { groupCode: 'SPSG', mode: 'IN_PLENARY', decision: spsgApproved('SPSG agreed to the extension, to be reported to TEL and SOM for endorsement.', '3(4)') },
+      pending('TEL'),
+      pending('SOM'),
+    ],
     source: 'annex 4 item 3(d); §3.6 minutes 3(4)',
   },
   {
@@ -54,7 +58,11 @@ export const approvalRequests: SeedApprovalRequest[] = [
     subject: 'Extend the Guide on Policy and Technical Approaches against Botnet',
     reason: 'China needs more time to work the material collected into the guide. The report gives no new date.',
     filedOn: SPSG_DAY,
-    steps: [{ groupCode: 'SPSG', mode: 'IN_PLENARY', decision: spsgApproved('SPSG agreed to the extension, to be submitted to TEL and SOM.', '3(7)') }, pending('TEL'), pending('SOM')],
+    steps: [
+      { groupCode: 'SPSG', mode: 'IN_PLENARY', decision: spsgApproved('SPSG agreed to the extension, to be submitted to TEL and SOM.', '3(7)') },
+      pending('TEL'),
+      pending('SOM'),
+    ],
     source: 'annex 4 item 3(g); §3.6 minutes 3(7) (no new date given)',
   },
   {
@@ -65,7 +73,11 @@ export const approvalRequests: SeedApprovalRequest[] = [
     reason: 'The first stage is done; the expert team works on after TEL37.',
     requestedCompletionMeetingCode: 'TEL38',
     filedOn: SPSG_DAY,
-    steps: [{ groupCode: 'SPSG', mode: 'IN_PLENARY', decision: spsgApproved('SPSG agreed to the extension, to be submitted to TEL and SOM.', '3(8)') }, pending('TEL'), pending('SOM')],
+    steps: [
+      { groupCode: 'SPSG', mode: 'IN_PLENARY', decision: spsgApproved('SPSG agreed to the extension, to be submitted to TEL and SOM.', '3(8)') },
+      pending('TEL'),
+      pending('SOM'),
+    ],
     source: 'annex 4 item 3(h); §3.6 minutes 3(8)',
   },
   {
@@ -75,8 +87,13 @@ export const approvalRequests: SeedApprovalRequest[] = [
     subject: 'Endorse the joint APEC TEL–OECD report on malware',
     reason: 'The joint report, worked on since TEL32, is finished; OECD adopted it at its meeting of 3–6 March 2008. An APEC TEL–OECD expert group is to follow.',
     filedOn: SPSG_DAY,
-    steps: [{ groupCode: 'SPSG', mode: 'IN_PLENARY', decision: spsgApproved('SPSG agreed to the report, to be submitted to TEL and SOM for approval.', '6(1)') }, pending('TEL'), pending('SOM')],
-    source: 'annex 4 item 6(a); §3.6 minutes 6(1). No project; the report gives no symbol (it was posted on the TEL37 site): 2008-TELWG37-SPSG-012 is the documents seed’s numbering.',
+    steps: [
+      { groupCode: 'SPSG', mode: 'IN_PLENARY', decision: spsgApproved('SPSG agreed to the report, to be submitted to TEL and SOM for approval.', '6(1)') },
+      pending('TEL'),
+      pending('SOM'),
+    ],
+    source:
+      'annex 4 item 6(a); §3.6 minutes 6(1). No project; the report gives no symbol (it was posted on the TEL37 site): 2008-TELWG37-SPSG-012 is the documents seed’s numbering.',
   },
   {
     key: 'tel37-7a-awareness-project',
@@ -85,7 +102,11 @@ export const approvalRequests: SeedApprovalRequest[] = [
     subject: 'Approve the Cyber Security Awareness Raising Project (self-funded)',
     reason: 'New self-funded proposal by Australia and the United States, co-sponsored by Korea, Canada and Malaysia, with a one-day workshop at TEL38.',
     filedOn: SPSG_DAY,
-    steps: [{ groupCode: 'SPSG', mode: 'IN_PLENARY', decision: spsgApproved('SPSG approved the proposal, to be submitted to TEL and SOM.', '7(1)') }, pending('TEL'), pending('SOM')],
+    steps: [
+      { groupCode: 'SPSG', mode: 'IN_PLENARY', decision: spsgApproved('SPSG approved the proposal, to be submitted to TEL and SOM.', '7(1)') },
+      pending('TEL'),
+      pending('SOM'),
+    ],
     source:
       'annex 4 item 7(a); §3.6 minutes 7(1). The overview (§3.1, §4 (二)) says the meeting passed the proposal without saying the plenary did; the minutes send it on to TEL and SOM, so TEL stays pending.',
   },
@@ -96,9 +117,18 @@ export const approvalRequests: SeedApprovalRequest[] = [
     documentSymbol: '2008-TELWG37-SPSG-006',
     subject: 'Approve the two output reports of Strengthening Effective Response Capabilities Among APEC Economies',
     steps: [
-      { groupCode: 'TEL', mode: 'IN_PLENARY', decision: { outcome: 'APPROVED', note: 'Approved before TEL37; the report names neither the meeting nor the date.', source: '§3.6 minutes 3(2)' } },
-      { groupCode: 'SOM', mode: 'IN_PLENARY', decision: { outcome: 'APPROVED', note: 'Approved before TEL37; the report names neither the meeting nor the date.', source: '§3.6 minutes 3(2)' } },
+      {
+        groupCode: 'TEL',
+        mode: 'IN_PLENARY',
+        decision: { outcome: 'APPROVED', note: 'Approved before TEL37; the report names neither the meeting nor the date.', source: '§3.6 minutes 3(2)' },
+      },
+      {
+        groupCode: 'SOM',
+        mode: 'IN_PLENARY',
+        decision: { outcome: 'APPROVED', note: 'Approved before TEL37; the report names neither the meeting nor the date.', source: '§3.6 minutes 3(2)' },
+      },
     ],
-    source: 'annex 4 item 3(b); §3.6 minutes 3(2): the chair reported that TEL and SOM had approved 2008-TELWG37-SPSG-006.doc [Rev.2] and 2008-TELWG37-SPSG-006.doc (one document, two revisions)',
+    source:
+      'annex 4 item 3(b); §3.6 minutes 3(2): the chair reported that TEL and SOM had approved 2008-TELWG37-SPSG-006.doc [Rev.2] and 2008-TELWG37-SPSG-006.doc (one document, two revisions)',
   },
 ];

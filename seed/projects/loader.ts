@@ -82,10 +82,14 @@ class ProjectsSeedLoader {
         source: p.source,
       });
       let position = 0;
-      for (const [role, codes] of [[EconomyRole.PROPOSING, p.proposingEconomyCodes], [EconomyRole.CO_SPONSORING, p.coSponsoringEconomyCodes ?? []]] as const) {
+      for (const [role, codes] of [
+        [EconomyRole.PROPOSING, p.proposingEconomyCodes],
+        [EconomyRole.CO_SPONSORING, p.coSponsoringEconomyCodes ?? []],
+      ] as const) {
         for (const code of codes) await this.insert(ProjectEconomy, { id: newId(), projectId: id, economyId: await this.economy(code), role, position: ++position });
       }
-      for (const [i, ref] of p.agendaItems.entries()) await this.insert(ProjectAgendaItem, { id: newId(), projectId: id, agendaItemId: await this.agendaItem(ref), position: i + 1 });
+      for (const [i, ref] of p.agendaItems.entries())
+        await this.insert(ProjectAgendaItem, { id: newId(), projectId: id, agendaItemId: await this.agendaItem(ref), position: i + 1 });
       for (const [i, symbol] of (p.documentSymbols ?? []).entries()) {
         await this.insert(ProjectDocument, { id: newId(), projectId: id, documentSymbol: symbol, documentId: await this.documentId(symbol), position: i + 1 });
       }
@@ -174,7 +178,15 @@ class ProjectsSeedLoader {
       });
       for (const [i, s] of q.steps.entries()) {
         const stepId = newId();
-        await this.insert(ApprovalStep, { id: stepId, requestId: id, position: i + 1, groupId: await this.group(s.groupCode), mode: s.mode as DecisionMode, outcome: outcomes[i], version: s.decision ? 1 : 0 });
+        await this.insert(ApprovalStep, {
+          id: stepId,
+          requestId: id,
+          position: i + 1,
+          groupId: await this.group(s.groupCode),
+          mode: s.mode as DecisionMode,
+          outcome: outcomes[i],
+          version: s.decision ? 1 : 0,
+        });
         if (!s.decision) continue;
         const d = s.decision;
         await this.insert(ApprovalDecision, {
@@ -200,7 +212,18 @@ class ProjectsSeedLoader {
   }
 
   private async history(subjectType: HistorySubject, subjectId: string, action: string, from: string | null, to: string, source: string): Promise<void> {
-    await this.insert(HistoryEvent, { id: newId(), subjectType, subjectId, action, fromState: from, toState: to, note: `${SEEDED}: ${source}`.slice(0, 4000), changes: [], actorId: null, actorEmail: null });
+    await this.insert(HistoryEvent, {
+      id: newId(),
+      subjectType,
+      subjectId,
+      action,
+      fromState: from,
+      toState: to,
+      note: `${SEEDED}: ${source}`.slice(0, 4000),
+      changes: [],
+      actorId: null,
+      actorEmail: null,
+    });
   }
 
   private async insert<T>(entity: new () => T, values: Record<string, unknown>): Promise<void> {
@@ -238,7 +261,11 @@ class ProjectsSeedLoader {
     return this.lookup(Person, { seedKey: key }, `person ${key}`);
   }
   private async agendaItem(ref: SeedAgendaItemRef): Promise<string> {
-    const agendaId = await this.lookup(Agenda, { meetingId: await this.meeting(ref.meetingCode), groupId: await this.group(ref.groupCode) }, `${ref.groupCode} agenda of ${ref.meetingCode}`);
+    const agendaId = await this.lookup(
+      Agenda,
+      { meetingId: await this.meeting(ref.meetingCode), groupId: await this.group(ref.groupCode) },
+      `${ref.groupCode} agenda of ${ref.meetingCode}`,
+    );
     return this.lookup(AgendaItem, { agendaId, number: ref.number }, `agenda item ${ref.meetingCode} ${ref.groupCode} ${ref.number}`);
   }
 

@@ -86,7 +86,13 @@ describe('projects seed', () => {
 
   describe('text in our own words', () => {
     const corpusFile = path.resolve(__dirname, '../../../shared/corpus/tel37-trip-report.zh.txt');
-    const words = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
+    const words = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim()
+        .split(' ')
+        .filter(Boolean);
     const WINDOW = 8;
     const corpus = fs.existsSync(corpusFile) ? ` ${words(fs.readFileSync(corpusFile, 'utf8')).join(' ')} ` : null;
     const texts = [

@@ -19,7 +19,8 @@ export const projects: SeedProject[] = [
     forumCode: 'TEL',
     steeringGroupCode: 'SPSG',
     proposingEconomyCodes: ['NZ'],
-    description: 'A project on building a security culture inside companies through corporate security policy and management. Nothing new was reported at TEL37, and New Zealand was asked to send an update.',
+    description:
+      'A project on building a security culture inside companies through corporate security policy and management. Nothing new was reported at TEL37, and New Zealand was asked to send an update.',
     status: 'IN_PROGRESS',
     agendaItems: [spsg('3.a')],
     source: A4('3(a)', '3(1)'),
@@ -145,7 +146,6 @@ export const projects: SeedProject[] = [
     status: 'PROPOSED',
     agendaItems: [spsg('7.a'), { meetingCode: 'TEL37', groupCode: 'TEL', number: '8' }],
     documentSymbols: ['2008-TELWG37-SPSG-013'],
-    source:
-      `${A4('7(a)', '7(1)')}; §4 (二). The overview (§3.1) names Canada as a third proposer and §4 names Australia alone; we follow the minutes (Australia and USA, with Korea, Canada and Malaysia co-sponsoring). ${DOCS_SEED}`,
+    source: `${A4('7(a)', '7(1)')}; §4 (二). The overview (§3.1) names Canada as a third proposer and §4 names Australia alone; we follow the minutes (Australia and USA, with Korea, Canada and Malaysia co-sponsoring). ${DOCS_SEED}`,
   },
 ];

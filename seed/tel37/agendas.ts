@@ -82,8 +82,7 @@ export const spsgAgenda: SeedAgenda = {
           label: 'a',
           title: 'ICT Products and Services Security Workshop',
           presenters: [{ economyCode: 'JPN' }],
-          outcome:
-            'Workshop held on 24 March. Japan is writing a study of the security of ICT products and services, due at TEL38.',
+          outcome: 'Workshop held on 24 March. Japan is writing a study of the security of ICT products and services, due at TEL38.',
           source: A4('2(a)', '2(2)'),
         },
         {
@@ -98,8 +97,7 @@ export const spsgAgenda: SeedAgenda = {
           label: 'c',
           title: 'Handheld Mobile Device Security Workshop',
           presenters: [{ economyCode: 'MAS' }],
-          outcome:
-            'Workshop held on 25 March, led by Malaysia with help from Australia, Korea and Japan; a best-practice study will be presented at TEL38.',
+          outcome: 'Workshop held on 25 March, led by Malaysia with help from Australia, Korea and Japan; a best-practice study will be presented at TEL38.',
           source: A4('2(c)', '2(3)'),
         },
       ],
@@ -191,8 +189,7 @@ export const spsgAgenda: SeedAgenda = {
         {
           label: 'b',
           title: '2nd Internet Governance Forum, Rio de Janeiro, Brazil',
-          outcome:
-            'The SPSG chair took part in three of its security sessions: on the StopSpamAlliance, on ITU’s global cybersecurity work, and on OECD’s malware work.',
+          outcome: 'The SPSG chair took part in three of its security sessions: on the StopSpamAlliance, on ITU’s global cybersecurity work, and on OECD’s malware work.',
           source: A4('4(b)', '4(2)'),
         },
         {
@@ -212,8 +209,7 @@ export const spsgAgenda: SeedAgenda = {
         {
           label: 'a',
           title: 'Report on the 24th WPISP-OECD meeting, Paris, France, March 3 & 4, 2008',
-          outcome:
-            'SPSG was invited; its chair presented SPSG’s work, and the joint APEC TEL–OECD malware project was presented there and approved.',
+          outcome: 'SPSG was invited; its chair presented SPSG’s work, and the joint APEC TEL–OECD malware project was presented there and approved.',
           source: A4('5(a)', '5(1)'),
         },
         {
@@ -337,8 +333,7 @@ export const spsgAgenda: SeedAgenda = {
       children: [
         {
           label: 'a',
-          title:
-            'APEC Seminar on Protection of Cyberspace from Terrorist Use and Attack - Proposed Joint Seminar by APEC TEL and CTTF, Jeju Island, Korea, June 2008',
+          title: 'APEC Seminar on Protection of Cyberspace from Terrorist Use and Attack - Proposed Joint Seminar by APEC TEL and CTTF, Jeju Island, Korea, June 2008',
           presenters: [{ economyCode: 'ROK' }],
           outcome:
             'Korea’s self-funded seminar, endorsed by CTTF, on sharing policies against terrorist use of cyberspace; CTTF proposed running it jointly with TEL. SPSG agreed and will help plan the programme. The minutes (taken under item 7) place it in Seoul (漢城) on 26–27 June 2008, the annex on Jeju Island.',

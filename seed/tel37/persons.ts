@@ -69,15 +69,7 @@ const officeHoldersAndPresenters: SeedPerson[] = [
 ];
 
 /** Annex 1: the Chinese Taipei delegation, in the annex's order (1–19). */
-const delegate = (
-  n: number,
-  key: string,
-  name: string,
-  nameLocal: string,
-  honorific: string,
-  title: string,
-  organizationCode: string,
-): SeedPerson => ({
+const delegate = (n: number, key: string, name: string, nameLocal: string, honorific: string, title: string, organizationCode: string): SeedPerson => ({
   key,
   name,
   nameLocal,

@@ -13,8 +13,7 @@ const meetingCodes = codes(meetings, (m) => m.code);
 const duplicates = (values: string[]) => values.filter((v, i) => values.indexOf(v) !== i);
 
 /** Every item of an agenda, top level and children, depth first. */
-const flatten = (items: SeedAgendaItem[]): SeedAgendaItem[] =>
-  items.flatMap((item) => [item, ...flatten(item.children ?? [])]);
+const flatten = (items: SeedAgendaItem[]): SeedAgendaItem[] => items.flatMap((item) => [item, ...flatten(item.children ?? [])]);
 
 const agenda = (groupCode: string) => {
   const found = agendas.find((a) => a.meetingCode === 'TEL37' && a.groupCode === groupCode);
@@ -59,7 +58,12 @@ describe('TEL37 seed data set', () => {
     it('are the 21 APEC members, 18 of which attended TEL37', () => {
       expect(economies).toHaveLength(21);
       expect(economies.filter((e) => e.attendedTel37)).toHaveLength(18);
-      expect(economies.filter((e) => !e.attendedTel37).map((e) => e.code).sort()).toEqual(['BD', 'MEX', 'RUS']);
+      expect(
+        economies
+          .filter((e) => !e.attendedTel37)
+          .map((e) => e.code)
+          .sort(),
+      ).toEqual(['BD', 'MEX', 'RUS']);
     });
   });
 

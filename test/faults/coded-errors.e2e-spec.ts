@@ -23,7 +23,10 @@ describe('coded request errors', () => {
       expect(res.status).toBe(400);
       expect(res.data).toBeUndefined();
       expect(res.errors).toHaveLength(1);
-      expect(res.errors![0]).toMatchObject({ message: expect.stringMatching(/Subscriptions are not supported/), extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) } });
+      expect(res.errors![0]).toMatchObject({
+        message: expect.stringMatching(/Subscriptions are not supported/),
+        extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) },
+      });
     }
   });
 

@@ -51,7 +51,11 @@ function registerWith(t: TestApp, token: string) {
   let n = 0;
   return async (phase: string): Promise<Attempt> => {
     const title = `${MARK} ${phase} ${++n}`;
-    const res = await t.gql(REGISTER, { input: { meetingCode: 'TEL37', groupCode: 'SPSG', code: 'DRILL', type: 'REPORT', purpose: 'INFORMATION', access: 'PUBLIC', title } }, token);
+    const res = await t.gql(
+      REGISTER,
+      { input: { meetingCode: 'TEL37', groupCode: 'SPSG', code: 'DRILL', type: 'REPORT', purpose: 'INFORMATION', access: 'PUBLIC', title } },
+      token,
+    );
     return {
       title,
       acknowledged: !res.errors?.length && !!res.data?.registerDocument?.symbol,
@@ -161,7 +165,9 @@ if (pgUrl) {
     let t: TestApp;
 
     beforeAll(async () => {
-      process.stdout.write('[fault drill] database cut: there is no connection to cut on SQLite (it runs on PostgreSQL with DATABASE_URL); the drill holds the write lock instead\n');
+      process.stdout.write(
+        '[fault drill] database cut: there is no connection to cut on SQLite (it runs on PostgreSQL with DATABASE_URL); the drill holds the write lock instead\n',
+      );
       t = await createTestApp();
     });
 

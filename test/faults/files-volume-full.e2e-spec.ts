@@ -83,7 +83,12 @@ describe('fault drill: the files volume is full (a real tmpfs)', () => {
     // unshare and sh exec in turn, so api.pid is the API's own process, inside the namespaces.
     api = spawn(
       'unshare',
-      ['-rm', 'sh', '-c', `mount -t tmpfs -o size=16m tmpfs "$FILES_DIR" && exec "${process.execPath}" -r ts-node/register/transpile-only -r tsconfig-paths/register apps/api/src/main.ts`],
+      [
+        '-rm',
+        'sh',
+        '-c',
+        `mount -t tmpfs -o size=16m tmpfs "$FILES_DIR" && exec "${process.execPath}" -r ts-node/register/transpile-only -r tsconfig-paths/register apps/api/src/main.ts`,
+      ],
       { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     api.stdout!.on('data', (c) => (output += c));
@@ -125,7 +130,11 @@ describe('fault drill: the files volume is full (a real tmpfs)', () => {
     const send = async () => {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(content)]), 'paper.txt');
-      const res = await fetch(`${url}/api/documents/${encodeURIComponent(symbol)}/revisions/0/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      const res = await fetch(`${url}/api/documents/${encodeURIComponent(symbol)}/revisions/0/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
       return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { error?: { code?: string } } };
     };
     const files = async () => (await gql(`query($s: String!) { document(symbol: $s) { revision { files { sha256 } } } }`, { s: symbol })).data.document.revision.files as unknown[];
@@ -158,7 +167,12 @@ describe('fault drill: the files volume is full (a real tmpfs)', () => {
     const stored = await send();
     expect(stored.status).toBe(201);
     const present = await files();
-    reportDrill('files volume full (real tmpfs via unshare)', schema ? 'postgres' : 'sqlite', { attempted: 2, acknowledged: 1, present: present.length, duplicated: Math.max(0, present.length - 1) }, 'first upload 507 INSUFFICIENT_STORAGE, second 201 after freeing space');
+    reportDrill(
+      'files volume full (real tmpfs via unshare)',
+      schema ? 'postgres' : 'sqlite',
+      { attempted: 2, acknowledged: 1, present: present.length, duplicated: Math.max(0, present.length - 1) },
+      'first upload 507 INSUFFICIENT_STORAGE, second 201 after freeing space',
+    );
     expect(present).toHaveLength(1);
     expect(api.exitCode).toBeNull();
   }, 240_000);

@@ -40,7 +40,16 @@ describe('fault drill: double submits with one Idempotency-Key (e2e)', () => {
     return { status: res.status, body: await res.json(), replayed: res.headers.get('idempotent-replayed') === 'true' };
   };
   const count = async (sql: string, ...params: unknown[]): Promise<number> => {
-    const text = t.dialect === 'sqlite' ? sql : sql.replace(/\?/g, (() => { let i = 0; return () => `$${++i}`; })());
+    const text =
+      t.dialect === 'sqlite'
+        ? sql
+        : sql.replace(
+            /\?/g,
+            (() => {
+              let i = 0;
+              return () => `$${++i}`;
+            })(),
+          );
     return Number((await t.dataSource.query(text, params))[0].n);
   };
   const ok = (a: Answer) => a.status < 300 && !a.body.errors;
@@ -52,7 +61,12 @@ describe('fault drill: double submits with one Idempotency-Key (e2e)', () => {
     // One logical write: "acknowledged" counts the distinct records the answers name (all the same when it works).
     const acknowledged = new Set(answers.filter(ok).map((a) => JSON.stringify(a.body))).size;
     const rows = (await present()) - before;
-    reportDrill(name, t.dialect, { attempted: 1, acknowledged, present: rows, duplicated: Math.max(0, rows - 1) }, `sent ${N} times at once, ${answers.filter(ok).length} answered OK, ${answers.filter((a) => a.replayed).length} of them replays`);
+    reportDrill(
+      name,
+      t.dialect,
+      { attempted: 1, acknowledged, present: rows, duplicated: Math.max(0, rows - 1) },
+      `sent ${N} times at once, ${answers.filter(ok).length} answered OK, ${answers.filter((a) => a.replayed).length} of them replays`,
+    );
     expect(answers.map((a) => a.body.errors ?? null)).toEqual(Array(N).fill(null));
     expect(rows).toBe(1);
     for (const a of answers) expect(a.body).toEqual(answers[0].body);
@@ -78,7 +92,12 @@ describe('fault drill: double submits with one Idempotency-Key (e2e)', () => {
 
   it('registerDocument without a number: one document, one number', async () => {
     const title = `Idempotent register ${randomUUID()}`;
-    const answers = await drill('registerDocument ×8, one key', (key) => gql(REGISTER, registerInput(title), secretariat, key), () => count('SELECT COUNT(*) AS n FROM document WHERE title = ?', title), 0);
+    const answers = await drill(
+      'registerDocument ×8, one key',
+      (key) => gql(REGISTER, registerInput(title), secretariat, key),
+      () => count('SELECT COUNT(*) AS n FROM document WHERE title = ?', title),
+      0,
+    );
     expect(answers[0].body.data.registerDocument.symbol).toMatch(/^2008-TELWG37-SPSG-\d{3}$/);
   });
 
@@ -154,7 +173,12 @@ describe('fault drill: double submits with one Idempotency-Key (e2e)', () => {
   it('refuses a malformed key, and a key over two mutations; queries ignore it', async () => {
     const bad = await gql(REGISTER, registerInput('Bad key'), secretariat, 'has spaces in it');
     expect(bad.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/Idempotency-Key/) });
-    const two = await gql(`mutation($input: RegisterDocumentInput!) { a: registerDocument(input: $input) { id } b: registerDocument(input: $input) { id } }`, registerInput('Two at once'), secretariat, randomUUID());
+    const two = await gql(
+      `mutation($input: RegisterDocumentInput!) { a: registerDocument(input: $input) { id } b: registerDocument(input: $input) { id } }`,
+      registerInput('Two at once'),
+      secretariat,
+      randomUUID(),
+    );
     expect(two.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/covers one mutation/) });
     expect(await count('SELECT COUNT(*) AS n FROM document WHERE title = ?', 'Two at once')).toBe(0);
     const query = await gql(`{ meeting(code: "TEL37") { code } }`, {}, secretariat, randomUUID());

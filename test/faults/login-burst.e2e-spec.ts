@@ -59,7 +59,12 @@ describe('fault drill: a burst of parallel logins (e2e)', () => {
     try {
       const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => login(t, account.email, wrong(i))));
       const checked = verified.checked();
-      reportDrill('40 parallel wrong logins', t.dialect, { attempted: 40, acknowledged: checked.length, present: checked.length, duplicated: Math.max(0, checked.length - LIMIT) }, `"acknowledged" = passwords checked (limit ${LIMIT})`);
+      reportDrill(
+        '40 parallel wrong logins',
+        t.dialect,
+        { attempted: 40, acknowledged: checked.length, present: checked.length, duplicated: Math.max(0, checked.length - LIMIT) },
+        `"acknowledged" = passwords checked (limit ${LIMIT})`,
+      );
       expect(checked).toHaveLength(LIMIT);
       expect(answers.filter((a) => a.codes[0] === 'UNAUTHENTICATED')).toHaveLength(LIMIT);
       expect(answers.filter((a) => a.codes[0] === 'TOO_MANY_REQUESTS')).toHaveLength(40 - LIMIT);
@@ -82,7 +87,12 @@ describe('fault drill: a burst of parallel logins (e2e)', () => {
       const right = answers[40];
       const checked = verified.checked();
       const rightChecked = checked.indexOf(account.password);
-      reportDrill('40 wrong + the right login at once', t.dialect, { attempted: 41, acknowledged: checked.length, present: checked.length, duplicated: 0 }, `right one ${right.token ? `admitted as check #${rightChecked + 1}` : 'refused'}`);
+      reportDrill(
+        '40 wrong + the right login at once',
+        t.dialect,
+        { attempted: 41, acknowledged: checked.length, present: checked.length, duplicated: 0 },
+        `right one ${right.token ? `admitted as check #${rightChecked + 1}` : 'refused'}`,
+      );
       if (right.token) {
         // It took one of the LIMIT slots; its success cleared the count, as a correct password does.
         expect(rightChecked).toBeGreaterThanOrEqual(0);
@@ -108,7 +118,12 @@ describe('fault drill: a burst of parallel logins (e2e)', () => {
       // The address budget, plus one slow slot per started second the burst lasted.
       const allowed = 10 + Math.ceil((Date.now() - started) / 1000);
       const checked = verified.checked().length;
-      reportDrill('40 parallel logins for 40 accounts from one address', slowed.dialect, { attempted: 40, acknowledged: checked, present: checked, duplicated: Math.max(0, checked - allowed) }, `address budget 10, then one per second: at most ${allowed}`);
+      reportDrill(
+        '40 parallel logins for 40 accounts from one address',
+        slowed.dialect,
+        { attempted: 40, acknowledged: checked, present: checked, duplicated: Math.max(0, checked - allowed) },
+        `address budget 10, then one per second: at most ${allowed}`,
+      );
       expect(checked).toBeLessThanOrEqual(allowed);
       expect(answers.filter((a) => a.codes[0] === 'TOO_MANY_REQUESTS')).toHaveLength(40 - checked);
       for (const a of answers.filter((x) => x.codes[0] === 'TOO_MANY_REQUESTS')) expect(a.retryAfterSeconds).toBe(1);
@@ -147,7 +162,12 @@ if (!REDIS_URL) {
       try {
         const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => login(i % 2 ? a : b, email, wrong(i))));
         const checked = verified.checked().length;
-        reportDrill('40 parallel wrong logins over 2 apps sharing Redis', a.dialect, { attempted: 40, acknowledged: checked, present: checked, duplicated: Math.max(0, checked - LIMIT) }, `limit ${LIMIT} in all`);
+        reportDrill(
+          '40 parallel wrong logins over 2 apps sharing Redis',
+          a.dialect,
+          { attempted: 40, acknowledged: checked, present: checked, duplicated: Math.max(0, checked - LIMIT) },
+          `limit ${LIMIT} in all`,
+        );
         expect(checked).toBe(LIMIT);
         expect(answers.filter((x) => x.codes[0] === 'TOO_MANY_REQUESTS')).toHaveLength(40 - LIMIT);
         expect((await login(a, email, inA.password)).codes).toEqual(['TOO_MANY_REQUESTS']);
@@ -175,7 +195,12 @@ if (!REDIS_URL) {
           expect(Number(answer.retryAfter)).toBe(answer.retryAfterSeconds);
         }
         expect(verified.checked()).toHaveLength(1); // only the sign-in before the cut
-        reportDrill('10 logins while Redis is cut', cut.dialect, { attempted: 10, acknowledged: 0, present: verified.checked().length - 1, duplicated: 0 }, 'all SERVICE_UNAVAILABLE, no password checked');
+        reportDrill(
+          '10 logins while Redis is cut',
+          cut.dialect,
+          { attempted: 10, acknowledged: 0, present: verified.checked().length - 1, duplicated: 0 },
+          'all SERVICE_UNAVAILABLE, no password checked',
+        );
         // Redis back (the proxy listens on its port again): sign-in works again once the client reconnects.
         await proxy.listen();
         const deadline = Date.now() + 20_000;

@@ -90,12 +90,17 @@ describe('fault drill: owed work that no queue holds (inline runner)', () => {
       expect(await reconciler.reconcile()).toMatchObject({ requeued: 0 });
       const after = await t.dataSource.manager.find(DocumentFile, { where: { id: In(ids) } });
       const perFile = ids.map((id) => runs.mock.calls.filter(([fileId]) => fileId === id).length);
-      reportDrill('owed work with no job (inline)', t.dialect, {
-        attempted: ids.length,
-        acknowledged: ids.length,
-        present: after.filter((f) => f.indexState === FileIndexState.INDEXED).length,
-        duplicated: perFile.filter((n) => n > 1).length,
-      }, `${report.requeued} job(s) enqueued again by one pass`);
+      reportDrill(
+        'owed work with no job (inline)',
+        t.dialect,
+        {
+          attempted: ids.length,
+          acknowledged: ids.length,
+          present: after.filter((f) => f.indexState === FileIndexState.INDEXED).length,
+          duplicated: perFile.filter((n) => n > 1).length,
+        },
+        `${report.requeued} job(s) enqueued again by one pass`,
+      );
       expect(after.map((f) => f.indexState)).toEqual(ids.map(() => FileIndexState.INDEXED));
       expect(perFile).toEqual(ids.map(() => 1));
     } finally {
@@ -180,15 +185,19 @@ class OwnRedis {
     const probe = new IORedis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on('error', () => undefined);
     try {
-      await eventually('our redis-server answers PING', async () => {
-        try {
-          if (probe.status !== 'ready') await probe.connect();
-          return (await probe.ping()) === 'PONG';
-        } catch {
-          probe.disconnect();
-          return false;
-        }
-      }, 10_000);
+      await eventually(
+        'our redis-server answers PING',
+        async () => {
+          try {
+            if (probe.status !== 'ready') await probe.connect();
+            return (await probe.ping()) === 'PONG';
+          } catch {
+            probe.disconnect();
+            return false;
+          }
+        },
+        10_000,
+      );
     } finally {
       probe.disconnect();
     }
@@ -224,20 +233,26 @@ class WorkerProcess {
   private constructor(private readonly child: ChildProcessWithoutNullStreams) {
     child.stdout.on('data', (d) => (this.log += d));
     child.stderr.on('data', (d) => (this.log += d));
-    this.exit = new Promise((resolve) => child.on('exit', () => {
-      this.exited = true;
-      resolve();
-    }));
+    this.exit = new Promise((resolve) =>
+      child.on('exit', () => {
+        this.exited = true;
+        resolve();
+      }),
+    );
   }
 
   static async start(env: NodeJS.ProcessEnv): Promise<WorkerProcess> {
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], { cwd: ROOT, env });
     const worker = new WorkerProcess(child);
     try {
-      await eventually('the worker is ready', () => {
-        if (worker.exited) throw new Error(`the worker exited before it was ready:\n${worker.log}`);
-        return /worker ready/.test(worker.log);
-      }, 90_000);
+      await eventually(
+        'the worker is ready',
+        () => {
+          if (worker.exited) throw new Error(`the worker exited before it was ready:\n${worker.log}`);
+          return /worker ready/.test(worker.log);
+        },
+        90_000,
+      );
     } catch (error) {
       child.kill('SIGKILL');
       throw error;
@@ -313,7 +328,16 @@ if (!onPath('redis-server')) {
 
       // Now a worker: it indexes each file once, while passes keep running beside it.
       const config = t.app.get<AppConfig>(APP_CONFIG);
-      const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', NO_COLOR: '1', DATA_DIR: config.dataDir, REDIS_URL: redis.url, JOB_QUEUE_PREFIX: prefix, JOB_BACKOFF_MS: '100', JOB_SHUTDOWN_TIMEOUT_MS: '5000' };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        NODE_ENV: 'test',
+        NO_COLOR: '1',
+        DATA_DIR: config.dataDir,
+        REDIS_URL: redis.url,
+        JOB_QUEUE_PREFIX: prefix,
+        JOB_BACKOFF_MS: '100',
+        JOB_SHUTDOWN_TIMEOUT_MS: '5000',
+      };
       delete env.DATABASE_URL;
       delete env.DATABASE_SCHEMA;
       if (config.databaseUrl) Object.assign(env, { DATABASE_URL: config.databaseUrl, DATABASE_SCHEMA: config.databaseSchema });
@@ -326,12 +350,17 @@ if (!onPath('redis-server')) {
       const files = await t.dataSource.manager.find(DocumentFile, {});
       const runs = files.map((f) => worker!.runsFor(f.id));
       const uploaded = files.filter((f) => acknowledged.includes(f.id));
-      reportDrill('redis forgets (FLUSHALL with jobs queued)', t.dialect, {
-        attempted,
-        acknowledged: acknowledged.length,
-        present: uploaded.filter((f) => f.indexState === FileIndexState.INDEXED).length,
-        duplicated: runs.filter((n) => n > 1).length,
-      }, `${files.length} file(s) in all (seed + uploads), each indexed ${[...new Set(runs)].join('/')} time(s); the API was not restarted`);
+      reportDrill(
+        'redis forgets (FLUSHALL with jobs queued)',
+        t.dialect,
+        {
+          attempted,
+          acknowledged: acknowledged.length,
+          present: uploaded.filter((f) => f.indexState === FileIndexState.INDEXED).length,
+          duplicated: runs.filter((n) => n > 1).length,
+        },
+        `${files.length} file(s) in all (seed + uploads), each indexed ${[...new Set(runs)].join('/')} time(s); the API was not restarted`,
+      );
       expect(files.map((f) => f.indexState)).toEqual(files.map(() => FileIndexState.INDEXED));
       expect(runs).toEqual(files.map(() => 1));
       for (const f of files) expect(await (await queue!.getJob(`${INDEX_FILE.name}.${f.id}`))?.getState()).toBe('completed');
@@ -374,12 +403,17 @@ if (!onPath('redis-server')) {
         worker = await startJobsContext({ db, role: 'worker', jobs: [NOTE], handlers: [NoteHandler], env });
         await eventually('every note ran', () => runs.length >= ids.length);
         await new Promise((resolve) => setTimeout(resolve, 300));
-        reportDrill('redis forgets (jobs without a record: outbox rows)', api.config.dialect, {
-          attempted: ids.length,
-          acknowledged: ids.length,
-          present: new Set(runs).size,
-          duplicated: ids.filter((n) => runs.filter((r) => r === n).length > 1).length,
-        }, `${report.redelivered} dispatched row(s) handed over again`);
+        reportDrill(
+          'redis forgets (jobs without a record: outbox rows)',
+          api.config.dialect,
+          {
+            attempted: ids.length,
+            acknowledged: ids.length,
+            present: new Set(runs).size,
+            duplicated: ids.filter((n) => runs.filter((r) => r === n).length > 1).length,
+          },
+          `${report.redelivered} dispatched row(s) handed over again`,
+        );
         expect([...runs].sort()).toEqual(ids);
       } finally {
         await notes.close();

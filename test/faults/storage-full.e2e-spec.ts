@@ -126,7 +126,9 @@ describe('fault drill: the database fills up under writes, then gets room again'
           RETURN NULL;
         END $$`);
       for (const table of ['document', 'document_file']) {
-        await t.dataSource.query(`CREATE CONSTRAINT TRIGGER drill_disk_full AFTER INSERT ON ${table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION drill_disk_full()`);
+        await t.dataSource.query(
+          `CREATE CONSTRAINT TRIGGER drill_disk_full AFTER INSERT ON ${table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION drill_disk_full()`,
+        );
       }
       makeFull = async () => void (await t.dataSource.query(`UPDATE drill_disk SET is_full = true`));
       giveRoom = async () => void (await t.dataSource.query(`UPDATE drill_disk SET is_full = false`));

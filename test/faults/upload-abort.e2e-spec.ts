@@ -133,7 +133,18 @@ describe('fault drill: uploads cut off at any byte', () => {
     delegate = await tokenFor(t, [Role.DELEGATE], { economyCode: 'ROK' });
     const res = await t.gql(
       `mutation($input: RegisterDocumentInput!) { registerDocument(input: $input) { symbol } }`,
-      { input: { meetingCode: 'TEL37', code: 'DRILL', groupCode: 'SPSG', title: 'Upload drill', type: 'REPORT', purpose: 'INFORMATION', access: 'PUBLIC', submittedBy: { economyCode: 'ROK' } } },
+      {
+        input: {
+          meetingCode: 'TEL37',
+          code: 'DRILL',
+          groupCode: 'SPSG',
+          title: 'Upload drill',
+          type: 'REPORT',
+          purpose: 'INFORMATION',
+          access: 'PUBLIC',
+          submittedBy: { economyCode: 'ROK' },
+        },
+      },
       secretariat,
     );
     expect(res.errors).toBeUndefined();
@@ -177,12 +188,17 @@ describe('fault drill: uploads cut off at any byte', () => {
     const ok = await fetch(`${t.url}${uploadPath}`, { method: 'POST', headers: { authorization: `Bearer ${delegate}` }, body: form });
     expect(ok.status).toBe(201);
     const after = await rowsFor([...attempted, sha256(content)]);
-    reportDrill('upload cut off at a byte offset', t.dialect, {
-      attempted: attempted.length + 1,
-      acknowledged: 1,
-      present: after.length,
-      duplicated: after.length - new Set(after).size,
-    }, `${points.length} offsets × FIN/RST, ${abandoned} logged as abandoned, server up, staging empty`);
+    reportDrill(
+      'upload cut off at a byte offset',
+      t.dialect,
+      {
+        attempted: attempted.length + 1,
+        acknowledged: 1,
+        present: after.length,
+        duplicated: after.length - new Set(after).size,
+      },
+      `${points.length} offsets × FIN/RST, ${abandoned} logged as abandoned, server up, staging empty`,
+    );
     expect(present).toEqual([]);
     expect(after).toEqual([sha256(content)]);
   });
@@ -209,12 +225,17 @@ describe('fault drill: uploads cut off at any byte', () => {
     expect(await healthy()).toBe(200);
     expect(await stagingSettles()).toEqual([]);
     const present = await rowsFor(attempted);
-    reportDrill('upload body cut short (complete HTTP request)', t.dialect, {
-      attempted: attempted.length,
-      acknowledged: statuses.get(201) ?? 0,
-      present: present.length,
-      duplicated: present.length - new Set(present).size,
-    }, `answers ${[...statuses].map(([s, n]) => `${n}×${s}`).join(', ')}`);
+    reportDrill(
+      'upload body cut short (complete HTTP request)',
+      t.dialect,
+      {
+        attempted: attempted.length,
+        acknowledged: statuses.get(201) ?? 0,
+        present: present.length,
+        duplicated: present.length - new Set(present).size,
+      },
+      `answers ${[...statuses].map(([s, n]) => `${n}×${s}`).join(', ')}`,
+    );
     expect([...statuses.keys()]).toEqual([400]);
     expect(present).toEqual([]);
   });

@@ -128,7 +128,13 @@ function promptHidden(io: CliIo, question: string): Promise<string> {
  * claimed in the transaction that creates, exactly as for API requests. Returns the first run's
  * result on a repeat, with `replayed`.
  */
-async function once<T>(app: INestApplicationContext, rawKey: string | undefined, operation: string, args: unknown, create: () => Promise<T>): Promise<{ result: T; replayed: boolean }> {
+async function once<T>(
+  app: INestApplicationContext,
+  rawKey: string | undefined,
+  operation: string,
+  args: unknown,
+  create: () => Promise<T>,
+): Promise<{ result: T; replayed: boolean }> {
   const key = rawKey === undefined ? undefined : parseIdempotencyKey(rawKey);
   if (key === undefined) return { result: await create(), replayed: false };
   const config = app.get<AppConfig>(APP_CONFIG);
@@ -148,7 +154,10 @@ export async function createUserCommand(app: INestApplicationContext, argv: stri
     strict: true,
   });
   const email = required(values, 'email');
-  const roles = required(values, 'roles').split(',').map((r) => r.trim().toUpperCase()).filter(Boolean) as Role[];
+  const roles = required(values, 'roles')
+    .split(',')
+    .map((r) => r.trim().toUpperCase())
+    .filter(Boolean) as Role[];
   const password = await readPassword(io);
   const input = { email, password, roles, economyCode: values.economy ?? null };
   const { result: user, replayed } = await once(app, values['idempotency-key'], 'createUser', { input }, () => app.get(AuthService).createUser(cliContext(), input));
@@ -167,7 +176,9 @@ export async function createTokenCommand(app: INestApplicationContext, argv: str
   const input = { name, expiresAt: values.expires ?? null };
   const { result } = await once(app, values['idempotency-key'], 'createApiToken', { email, input }, () => app.get(AuthService).createApiTokenFor(cliContext(), email, input));
   const { token, apiToken } = result;
-  io.stderr.write(`API token "${apiToken.name}" for ${email} (id ${apiToken.id}${apiToken.expiresAt ? `, expires ${apiToken.expiresAt.toISOString()}` : ''}). It is shown once; store it now:\n`);
+  io.stderr.write(
+    `API token "${apiToken.name}" for ${email} (id ${apiToken.id}${apiToken.expiresAt ? `, expires ${apiToken.expiresAt.toISOString()}` : ''}). It is shown once; store it now:\n`,
+  );
   io.stdout.write(`${token}\n`);
   return token;
 }
@@ -195,7 +206,13 @@ export async function listUsersCommand(app: INestApplicationContext, argv: strin
   const rows = users.map((u) => [u.email, u.roles.join(','), u.disabled ? 'disabled' : 'active', u.createdAt.toISOString().slice(0, 10), u.id]);
   const header = ['EMAIL', 'ROLES', 'STATUS', 'CREATED', 'ID'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  for (const row of [header, ...rows]) io.stdout.write(`${row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()}\n`);
+  for (const row of [header, ...rows])
+    io.stdout.write(
+      `${row
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd()}\n`,
+    );
   return users;
 }
 
@@ -245,5 +262,3 @@ export async function runCli(argv: string[], io: CliIo, open: () => Promise<INes
     await app?.close();
   }
 }
-
-

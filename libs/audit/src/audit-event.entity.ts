@@ -38,5 +38,4 @@ export class AuditEvent extends BaseEntity {
   @Field()
   @Column({ type: 'varchar', length: 64 })
   requestId: string;
-
 }

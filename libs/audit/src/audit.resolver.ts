@@ -22,10 +22,7 @@ export class AuditResolver {
 
   @SecretariatOnly()
   @Query(() => AuditEventConnection, { description: 'Who changed what, newest first.' })
-  async auditEvents(
-    @Args('filter', { type: () => AuditEventFilter, nullable: true }) filter: AuditEventFilter | null,
-    @Args() page: PageArgs,
-  ): Promise<AuditEventConnection> {
+  async auditEvents(@Args('filter', { type: () => AuditEventFilter, nullable: true }) filter: AuditEventFilter | null, @Args() page: PageArgs): Promise<AuditEventConnection> {
     const window = pageWindow(page);
     const qb = this.uow.manager.createQueryBuilder(AuditEvent, 'a');
     if (filter?.action) qb.andWhere('a.action = :action', { action: filter.action.trim() });

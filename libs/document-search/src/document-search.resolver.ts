@@ -38,7 +38,8 @@ export class DocumentSearchResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<DocumentSearchResult> {
     const size = first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw AppError.badInput('PAGE_SIZE_OUT_OF_RANGE', `first must be between 0 and ${MAX_PAGE_SIZE}`, { maxPageSize: MAX_PAGE_SIZE });
+    if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE)
+      throw AppError.badInput('PAGE_SIZE_OUT_OF_RANGE', `first must be between 0 and ${MAX_PAGE_SIZE}`, { maxPageSize: MAX_PAGE_SIZE });
     const languages = filter?.languages?.map((l) => l.toLowerCase());
     if (languages?.some((l) => !LANGUAGES.includes(l as Language))) throw AppError.badInput('LANGUAGE_UNKNOWN', `languages are ${LANGUAGES.join(', ')}`, { field: 'languages' });
     const includeRestricted = ctx.actor !== null;

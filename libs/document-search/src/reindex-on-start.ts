@@ -21,9 +21,7 @@ export class ReindexOnStart implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.index.rebuilt) return;
-    const result = await this.uow.write((em) =>
-      em.update(DocumentFile, { indexState: Not(FileIndexState.PENDING) }, { indexState: FileIndexState.PENDING, indexError: null }),
-    );
+    const result = await this.uow.write((em) => em.update(DocumentFile, { indexState: Not(FileIndexState.PENDING) }, { indexState: FileIndexState.PENDING, indexError: null }));
     const queued = await this.indexing.enqueuePending();
     new Logger('Search').log(`the search index was built by an older version: ${result.affected ?? 0} file(s) reset, ${queued} queued for indexing`);
   }

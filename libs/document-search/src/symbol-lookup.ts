@@ -11,10 +11,7 @@ export async function documentsNamedBy(em: EntityManager, query: string, readabl
   if (!text || text.length > 200) return [];
   const parts = parseSymbolQuery(text);
   if (!parts || parts.number === undefined) return [];
-  const qb = em
-    .createQueryBuilder(Document, 'd')
-    .where('d.number = :number', { number: parts.number })
-    .andWhere('d.access IN (:...readable)', { readable });
+  const qb = em.createQueryBuilder(Document, 'd').where('d.number = :number', { number: parts.number }).andWhere('d.access IN (:...readable)', { readable });
   if (parts.code) qb.andWhere('d.code = :code', { code: parts.code.toUpperCase() });
   if (parts.year) qb.andWhere('d.year = :year', { year: parts.year });
   if (parts.meeting) {

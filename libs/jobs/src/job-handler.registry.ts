@@ -37,7 +37,10 @@ export class JobHandlerRegistry {
     }
     const problems: string[] = [];
     for (const [name, handlers] of found) {
-      if (!declared.has(name)) problems.push(`${handlers.map((h) => h.provider).join(', ')} handle(s) "${name}", which no imported module declares (add JobsModule.forFeature([...]) to the module of the handler)`);
+      if (!declared.has(name))
+        problems.push(
+          `${handlers.map((h) => h.provider).join(', ')} handle(s) "${name}", which no imported module declares (add JobsModule.forFeature([...]) to the module of the handler)`,
+        );
       if (handlers.length > 1) problems.push(`job "${name}" has ${handlers.length} handlers (${handlers.map((h) => h.provider).join(', ')}); it needs exactly one`);
     }
     if (requireAll) {

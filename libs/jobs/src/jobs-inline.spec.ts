@@ -125,7 +125,9 @@ describe('jobs, inline runner (no REDIS_URL)', () => {
     });
     expect(second).toBe(first);
     await eventually('all three rows dispatched', async () => (await outboxRows(t, first)).every((r) => r.dispatchedAt !== null));
-    await (await t.queue.add('note', { noteId }, { jobId: first })).settled;
+    await (
+      await t.queue.add('note', { noteId }, { jobId: first })
+    ).settled;
     await t.jobs.drain();
     expect(await outboxRows(t, first)).toHaveLength(3);
     expect(rec.calls.filter((c) => c.run.jobId === first)).toHaveLength(1);
@@ -276,7 +278,18 @@ describe('jobs, inline runner: a crash between commit and drain', () => {
     try {
       const first = await startJobsContext({ db, role: 'api', jobs: ALL_JOBS, handlers: handlersWith(rec), env: ENV });
       // Committed without its after-commit drain, as if the process had died right after the commit.
-      await first.uow.write((em) => em.insert(OutboxEntry, { id: randomUUID(), jobName: 'note', jobId: `note.${noteId}`, payload: JSON.stringify({ noteId }), rerun: false, dispatchedAt: null, attempts: 0, lastError: null }));
+      await first.uow.write((em) =>
+        em.insert(OutboxEntry, {
+          id: randomUUID(),
+          jobName: 'note',
+          jobId: `note.${noteId}`,
+          payload: JSON.stringify({ noteId }),
+          rerun: false,
+          dispatchedAt: null,
+          attempts: 0,
+          lastError: null,
+        }),
+      );
       await first.close();
       expect(rec.of('note', noteId)).toEqual([]);
 

@@ -10,16 +10,4 @@ import { Organization } from './parties/organization.entity';
 import { Person } from './parties/person.entity';
 import { Session } from './sessions/session.entity';
 
-export const MEETINGS_ENTITIES = [
-  Economy,
-  Organization,
-  Person,
-  Group,
-  OfficeTerm,
-  Meeting,
-  MeetingDelegate,
-  Session,
-  Agenda,
-  AgendaItem,
-  AgendaItemPresenter,
-];
+export const MEETINGS_ENTITIES = [Economy, Organization, Person, Group, OfficeTerm, Meeting, MeetingDelegate, Session, Agenda, AgendaItem, AgendaItemPresenter];

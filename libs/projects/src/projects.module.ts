@@ -13,7 +13,17 @@ import { ProjectsLoaders } from './shared/projects.loaders';
 /** The project register, progress reports and the domain history they share with approvals. */
 @Module({
   imports: [MeetingsModule, DocumentsModule],
-  providers: [ProjectsLoaders, ProjectAccess, HistoryService, ProjectsService, ProgressReportsService, ProjectResolver, ProjectDocumentResolver, ProgressReportResolver, HistoryEventResolver],
+  providers: [
+    ProjectsLoaders,
+    ProjectAccess,
+    HistoryService,
+    ProjectsService,
+    ProgressReportsService,
+    ProjectResolver,
+    ProjectDocumentResolver,
+    ProgressReportResolver,
+    HistoryEventResolver,
+  ],
   exports: [ProjectsLoaders, ProjectAccess, HistoryService, ProjectsService, ProgressReportsService],
 })
 export class ProjectsModule {}

@@ -8,4 +8,13 @@ import { MEETINGS_ENTITIES } from '@tel/meetings';
 import { PROJECTS_ENTITIES } from '@tel/projects';
 
 /** Every entity of every domain: the API, the worker, the seed and the CLI open the same schema. */
-export const ALL_ENTITIES = [...MEETINGS_ENTITIES, AuditEvent, ...AUTH_ENTITIES, ...JOBS_ENTITIES, ...DOCUMENTS_ENTITIES, ...PROJECTS_ENTITIES, ...APPROVALS_ENTITIES, IdempotencyKey];
+export const ALL_ENTITIES = [
+  ...MEETINGS_ENTITIES,
+  AuditEvent,
+  ...AUTH_ENTITIES,
+  ...JOBS_ENTITIES,
+  ...DOCUMENTS_ENTITIES,
+  ...PROJECTS_ENTITIES,
+  ...APPROVALS_ENTITIES,
+  IdempotencyKey,
+];

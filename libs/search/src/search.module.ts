@@ -45,7 +45,13 @@ export class SearchModule implements OnApplicationShutdown {
         {
           provide: TEXT_EXTRACTOR,
           inject: [SEARCH_CONFIG],
-          useFactory: (config: SearchConfig) => new TextExtractor({ defaultTimeoutMs: config.extraction.timeoutMs, memoryLimitMb: config.extraction.memoryLimitMb, concurrency: config.extraction.concurrency, ocrMaxPages: config.extraction.ocrMaxPages }),
+          useFactory: (config: SearchConfig) =>
+            new TextExtractor({
+              defaultTimeoutMs: config.extraction.timeoutMs,
+              memoryLimitMb: config.extraction.memoryLimitMb,
+              concurrency: config.extraction.concurrency,
+              ocrMaxPages: config.extraction.ocrMaxPages,
+            }),
         },
       ],
       exports: [SEARCH_CONFIG, SEARCH_INDEX, TEXT_EXTRACTOR],

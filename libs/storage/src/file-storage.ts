@@ -41,7 +41,10 @@ export class BlobTooLargeError extends Error {
  * kept. `code` is the system's, so callers can treat it like any other out-of-space error.
  */
 export class StorageFullError extends Error {
-  constructor(readonly code: string, cause?: unknown) {
+  constructor(
+    readonly code: string,
+    cause?: unknown,
+  ) {
     super(`the files volume is full (${code})`, { cause });
     this.name = 'StorageFullError';
   }

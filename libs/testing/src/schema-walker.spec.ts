@@ -17,7 +17,11 @@ const resolvers = {
     const nodes = items.slice(from, from + first).map((i) => item(i));
     return { nodes, totalCount: items.length, pageInfo: { hasNextPage: from + first < items.length, endCursor: String(from + first) } };
   },
-  item: ({ id }: { id: string }) => item(items.find((i) => i.id === id)!, true),
+  item: ({ id }: { id: string }) =>
+    item(
+      items.find((i) => i.id === id)!,
+      true,
+    ),
   count: () => items.length,
 };
 function item(i: { id: string; name: string }, byId = false): unknown {

@@ -56,9 +56,7 @@ export function explorerHtml(assets: ExplorerAssets, styleNonce: string, graphql
   const styles = assets.styles.map((href) => `    <link rel="stylesheet" href="${escapeAttr(href)}">`);
   const scripts = assets.scripts.map((src, i) =>
     // The last script is the start-up script; it reads the nonce from its own tag.
-    i === assets.scripts.length - 1
-      ? `    <script src="${escapeAttr(src)}" nonce="${escapeAttr(styleNonce)}"></script>`
-      : `    <script src="${escapeAttr(src)}"></script>`,
+    i === assets.scripts.length - 1 ? `    <script src="${escapeAttr(src)}" nonce="${escapeAttr(styleNonce)}"></script>` : `    <script src="${escapeAttr(src)}"></script>`,
   );
   return [
     '<!doctype html>',

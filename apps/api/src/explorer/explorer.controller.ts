@@ -34,7 +34,10 @@ export class ExplorerController {
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cache-Control', 'no-store');
-    res.status(200).type('html').send(explorerHtml(this.assets, nonce, GRAPHQL_PATH));
+    res
+      .status(200)
+      .type('html')
+      .send(explorerHtml(this.assets, nonce, GRAPHQL_PATH));
   }
 
   @Public()

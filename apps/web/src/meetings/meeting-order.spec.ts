@@ -3,7 +3,12 @@ import { newestFirst, nextAndLast } from './meeting-order';
 const m = (code: string, startDate: string | null, endDate: string | null, status = 'HELD', number: number | null = null) => ({ code, startDate, endDate, status, number });
 
 describe('meeting order', () => {
-  const meetings = [m('TEL36', '2007-09-24', '2007-09-28'), m('TEL38', '2008-10-06', '2008-10-10', 'PLANNED'), m('TEL37', '2008-04-20', '2008-04-25'), m('TEL39', null, null, 'PLANNED', 39)];
+  const meetings = [
+    m('TEL36', '2007-09-24', '2007-09-28'),
+    m('TEL38', '2008-10-06', '2008-10-10', 'PLANNED'),
+    m('TEL37', '2008-04-20', '2008-04-25'),
+    m('TEL39', null, null, 'PLANNED', 39),
+  ];
 
   it('lists newest first, undated last', () => {
     expect(newestFirst(meetings).map((x) => x.code)).toEqual(['TEL38', 'TEL37', 'TEL36', 'TEL39']);

@@ -38,7 +38,10 @@ describe('search URL state', () => {
     const s = parseSearchParams(new URLSearchParams('q=x&meeting=TEL37&page=4'));
     const added = toggleFilter(s, 'group', 'SPSG');
     expect(added.page).toBe(1);
-    expect(activeFilters(added)).toEqual([{ facet: 'meeting', value: 'TEL37' }, { facet: 'group', value: 'SPSG' }]);
+    expect(activeFilters(added)).toEqual([
+      { facet: 'meeting', value: 'TEL37' },
+      { facet: 'group', value: 'SPSG' },
+    ]);
     const removed = toggleFilter(added, 'meeting', 'TEL37');
     expect(activeFilters(removed)).toEqual([{ facet: 'group', value: 'SPSG' }]);
   });

@@ -31,7 +31,10 @@ const VALID: Record<Facet, RegExp> = {
 export function parseSearchParams(params: URLSearchParams): SearchState {
   const filters = emptyFilters();
   for (const facet of FACETS) {
-    const values = params.getAll(facet).map((v) => v.trim()).filter((v) => VALID[facet].test(v));
+    const values = params
+      .getAll(facet)
+      .map((v) => v.trim())
+      .filter((v) => VALID[facet].test(v));
     filters[facet] = [...new Set(values)].sort();
   }
   const page = Number(params.get('page') ?? '1');

@@ -14,9 +14,7 @@ export interface SessionState {
   csrfToken: string | null;
 }
 
-export type SignInResult =
-  | { ok: true; session: SessionState }
-  | { ok: false; code: string; reason: string | null; message: string; retryAfterSeconds: number | null };
+export type SignInResult = { ok: true; session: SessionState } | { ok: false; code: string; reason: string | null; message: string; retryAfterSeconds: number | null };
 
 /** The REST error body: `reason` is stable (docs/ERRORS.md), the message is for people. */
 interface ErrorBody {

@@ -46,7 +46,11 @@ export class ApprovalBoardService {
           column = { body, nextMeeting: nextMeetingOf(body, groups, meetings, groupsWithMeetings), entries: [] };
           columns.set(step.groupId, column);
         }
-        const since = waitingSince(chain.map((s) => latestOn.get(s.id) ?? null), index, request.filedOn);
+        const since = waitingSince(
+          chain.map((s) => latestOn.get(s.id) ?? null),
+          index,
+          request.filedOn,
+        );
         const entry: ApprovalBoardEntry = {
           request,
           step,

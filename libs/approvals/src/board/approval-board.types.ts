@@ -11,13 +11,16 @@ export class ApprovalBoardEntry {
   @Field(() => ApprovalStep, { description: 'The step it waits on.' })
   step: ApprovalStep;
 
-  @Field(() => String, { nullable: true, description: 'Since when (YYYY-MM-DD): the previous step\'s decision, or the filing date for the first step.' })
+  @Field(() => String, { nullable: true, description: "Since when (YYYY-MM-DD): the previous step's decision, or the filing date for the first step." })
   waitingSince: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Days waited as of the board\'s date; null when the dates are unknown.' })
+  @Field(() => Int, { nullable: true, description: "Days waited as of the board's date; null when the dates are unknown." })
   daysWaiting: number | null;
 
-  @Field(() => Meeting, { nullable: true, description: 'Where it will next be decided: the body\'s next meeting; null for a decision by the chair between meetings, or when unknown.' })
+  @Field(() => Meeting, {
+    nullable: true,
+    description: "Where it will next be decided: the body's next meeting; null for a decision by the chair between meetings, or when unknown.",
+  })
   nextMeeting: Meeting | null;
 }
 
@@ -26,7 +29,7 @@ export class ApprovalBoardColumn {
   @Field(() => Group)
   body: Group;
 
-  @Field(() => Meeting, { nullable: true, description: 'The body\'s next meeting not yet held, if known (SOM and BMC meetings are not on record).' })
+  @Field(() => Meeting, { nullable: true, description: "The body's next meeting not yet held, if known (SOM and BMC meetings are not on record)." })
   nextMeeting: Meeting | null;
 
   @Field(() => [ApprovalBoardEntry], { description: 'Longest waiting first.' })

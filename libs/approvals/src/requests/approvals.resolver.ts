@@ -45,12 +45,16 @@ export class ApprovalRequestResolver {
 
   @Public()
   @Query(() => [ApprovalBoardColumn], { description: 'Pending requests grouped by the body each waits on, by body code.' })
-  approvalBoard(@Args('asOf', { type: () => String, nullable: true, description: 'Count waiting days up to this date (YYYY-MM-DD); today when left out.' }) asOf: string | null): Promise<ApprovalBoardColumn[]> {
+  approvalBoard(
+    @Args('asOf', { type: () => String, nullable: true, description: 'Count waiting days up to this date (YYYY-MM-DD); today when left out.' }) asOf: string | null,
+  ): Promise<ApprovalBoardColumn[]> {
     return this.boardService.board(asOf);
   }
 
   @Allow(Role.SECRETARIAT, Role.OVERSEER)
-  @Mutation(() => ApprovalRequest, { description: 'Files a request with its chain. The Secretariat files any; an overseer files extensions and reprogramming for their own project.' })
+  @Mutation(() => ApprovalRequest, {
+    description: 'Files a request with its chain. The Secretariat files any; an overseer files extensions and reprogramming for their own project.',
+  })
   fileApprovalRequest(@Ctx() ctx: RequestContext, @Args('input') input: FileApprovalRequestInput): Promise<ApprovalRequest> {
     return this.approvals.file(ctx, input);
   }
@@ -58,7 +62,7 @@ export class ApprovalRequestResolver {
   @SecretariatOnly()
   @Mutation(() => ApprovalRequest, {
     description:
-      'Records a body\'s decision on a step: only when every earlier step has approved (else INVALID_STATE); a stale expectedVersion answers CONFLICT. A correction (correctsDecisionId) adds a new decision; nothing is edited in place.',
+      "Records a body's decision on a step: only when every earlier step has approved (else INVALID_STATE); a stale expectedVersion answers CONFLICT. A correction (correctsDecisionId) adds a new decision; nothing is edited in place.",
   })
   decideApprovalStep(@Ctx() ctx: RequestContext, @Args('input') input: DecideApprovalStepInput): Promise<ApprovalRequest> {
     return this.approvals.decide(ctx, input);

@@ -84,7 +84,10 @@ export class ApprovalsService {
         // Overseers file extensions and reprogramming for their own projects, on the usual chain.
         const own = !!input.projectId && isUuid(input.projectId) && (await this.access.isOverseerOf(em, ctx, input.projectId));
         if (!own || ![ApprovalKind.EXTENSION, ApprovalKind.REPROGRAMMING].includes(input.kind)) {
-          throw AppError.forbidden('APPROVAL_FILING_REFUSED', 'Overseers may file extensions and reprogramming for their own projects; everything else is filed by the Secretariat');
+          throw AppError.forbidden(
+            'APPROVAL_FILING_REFUSED',
+            'Overseers may file extensions and reprogramming for their own projects; everything else is filed by the Secretariat',
+          );
         }
         if (input.steps) throw AppError.forbidden('APPROVAL_FILING_REFUSED', 'Only the Secretariat sets a chain other than the usual one');
       }
@@ -125,10 +128,24 @@ export class ApprovalsService {
       });
       await em.insert(ApprovalRequest, request);
       for (const [i, step] of steps.entries()) {
-        await em.insert(ApprovalStep, { id: newId(), requestId: request.id, position: i + 1, groupId: step.group.id, mode: step.mode, outcome: ApprovalOutcome.PENDING, version: 0 });
+        await em.insert(ApprovalStep, {
+          id: newId(),
+          requestId: request.id,
+          position: i + 1,
+          groupId: step.group.id,
+          mode: step.mode,
+          outcome: ApprovalOutcome.PENDING,
+          version: 0,
+        });
       }
       const chain = steps.map((s) => `${s.group.code}${s.mode === DecisionMode.BY_CHAIR ? ' (chair)' : ''}`).join(' → ');
-      await this.history.record(em, ctx, { subjectType: HistorySubject.APPROVAL_REQUEST, subjectId: request.id, action: 'approval.file', to: request.status, note: `${chain}${request.reason ? `: ${request.reason}` : ''}` });
+      await this.history.record(em, ctx, {
+        subjectType: HistorySubject.APPROVAL_REQUEST,
+        subjectId: request.id,
+        action: 'approval.file',
+        to: request.status,
+        note: `${chain}${request.reason ? `: ${request.reason}` : ''}`,
+      });
       if (project) await this.projects.noteApproval(em, ctx, project.id, 'approval.file', `${KIND_LABEL[input.kind]} request filed (${chain})`);
       await this.audit.record(em, ctx, { action: 'approval.file', entityType: 'ApprovalRequest', entityId: request.id, summary: `filed "${subject}" (${chain})` });
       return request;
@@ -151,7 +168,9 @@ export class ApprovalsService {
       const steps = await em.find(ApprovalStep, { where: { requestId: request.id }, order: { position: 'ASC' } });
       const step = steps.find((s) => s.id === found.id)!;
       const conflict = (version: number) =>
-        AppError.conflict('VERSION_STALE', `The step was decided since you read it (version ${version}, you read ${input.expectedVersion}); read it again`, { currentVersion: version });
+        AppError.conflict('VERSION_STALE', `The step was decided since you read it (version ${version}, you read ${input.expectedVersion}); read it again`, {
+          currentVersion: version,
+        });
       if (step.version !== input.expectedVersion) throw conflict(step.version);
       /** A refusal computed from a read that another decision has since overtaken is a CONFLICT, not the refusal. */
       const refuse = async (error: AppError): Promise<never> => {
@@ -160,18 +179,27 @@ export class ApprovalsService {
       };
       const decisions = await em.find(ApprovalDecision, { where: { stepId: In(steps.map((s) => s.id)) }, order: { sequence: 'ASC' } });
       const decisionsOf = (s: ApprovalStep) => decisions.filter((d) => d.stepId === s.id);
-      const groups = await this.lookup.groupsByIds(em, steps.map((s) => s.groupId));
+      const groups = await this.lookup.groupsByIds(
+        em,
+        steps.map((s) => s.groupId),
+      );
       const names = steps.map((s) => `${groups.find((g) => g.id === s.groupId)?.code ?? '?'}${s.mode === DecisionMode.BY_CHAIR ? ' (chair)' : ''}`);
       const index = steps.findIndex((s) => s.id === step.id);
       const current = decisionsOf(step).at(-1) ?? null;
 
       const correction = !!input.correctsDecisionId;
       if (correction && current?.id !== input.correctsDecisionId) {
-        await refuse(AppError.invalidState('STEP_DECISION_NOT_CURRENT', current ? `Only the step's current decision (${current.id}) can be corrected` : `${names[index]} has no decision to correct`));
+        await refuse(
+          AppError.invalidState(
+            'STEP_DECISION_NOT_CURRENT',
+            current ? `Only the step's current decision (${current.id}) can be corrected` : `${names[index]} has no decision to correct`,
+          ),
+        );
       }
       const chain: ChainStep[] = steps.map((s) => ({ outcome: s.outcome, decided: decisionsOf(s).length > 0 }));
       const check = checkDecision(chain, { stepIndex: index, outcome: input.outcome, correction, requestStatus: request.status }, names);
-      if (!check.ok) await refuse(check.code === 'INVALID_STATE' ? new AppError(check.errorReason, check.reason) : new AppError(check.errorReason, check.reason, { field: 'outcome' }));
+      if (!check.ok)
+        await refuse(check.code === 'INVALID_STATE' ? new AppError(check.errorReason, check.reason) : new AppError(check.errorReason, check.reason, { field: 'outcome' }));
 
       const decidedOn = cleanText(input.decidedOn) ?? todayUtc();
       if (!isIsoDate(decidedOn)) throw AppError.badInput('DATE_MALFORMED', 'decidedOn must be a date written YYYY-MM-DD', { field: 'decidedOn' });
@@ -185,7 +213,8 @@ export class ApprovalsService {
       const stepUpdate = await em.update(ApprovalStep, { id: step.id, version: input.expectedVersion }, { outcome: input.outcome, version: input.expectedVersion + 1 });
       const status = result.status;
       const requestUpdate = await em.update(ApprovalRequest, { id: request.id, version: request.version }, { status, version: request.version + 1 });
-      if (stepUpdate.affected !== 1 || requestUpdate.affected !== 1) throw AppError.conflict('CONCURRENT_UPDATE', 'Someone decided on this request at the same time; read it again');
+      if (stepUpdate.affected !== 1 || requestUpdate.affected !== 1)
+        throw AppError.conflict('CONCURRENT_UPDATE', 'Someone decided on this request at the same time; read it again');
 
       const decision = em.create(ApprovalDecision, {
         id: newId(),
@@ -233,10 +262,18 @@ export class ApprovalsService {
     return this.uow.write(async (em) => {
       const request = isUuid(input.id) ? await em.findOne(ApprovalRequest, { where: { id: input.id } }) : null;
       if (!request) throw AppError.notFound('APPROVAL_NOT_FOUND', 'Approval request', input.id);
-      if (request.status !== ApprovalRequestStatus.PENDING) throw AppError.invalidState('APPROVAL_NOT_PENDING', `A request that is ${request.status} cannot be withdrawn`, { status: request.status });
+      if (request.status !== ApprovalRequestStatus.PENDING)
+        throw AppError.invalidState('APPROVAL_NOT_PENDING', `A request that is ${request.status} cannot be withdrawn`, { status: request.status });
       const updated = await em.update(ApprovalRequest, { id: request.id, version: request.version }, { status: ApprovalRequestStatus.WITHDRAWN, version: request.version + 1 });
       if (updated.affected !== 1) throw AppError.conflict('CONCURRENT_UPDATE', 'Someone changed this request at the same time; read it again');
-      await this.history.record(em, ctx, { subjectType: HistorySubject.APPROVAL_REQUEST, subjectId: request.id, action: 'approval.withdraw', from: request.status, to: ApprovalRequestStatus.WITHDRAWN, note: cleanText(input.note) });
+      await this.history.record(em, ctx, {
+        subjectType: HistorySubject.APPROVAL_REQUEST,
+        subjectId: request.id,
+        action: 'approval.withdraw',
+        from: request.status,
+        to: ApprovalRequestStatus.WITHDRAWN,
+        note: cleanText(input.note),
+      });
       await this.audit.record(em, ctx, { action: 'approval.withdraw', entityType: 'ApprovalRequest', entityId: request.id, summary: `withdrew "${request.subject}"` });
       request.status = ApprovalRequestStatus.WITHDRAWN;
       request.version += 1;
@@ -268,14 +305,17 @@ export class ApprovalsService {
   private async subjectOf(em: EntityManager, input: FileApprovalRequestInput): Promise<{ project: Project | null; report: ProgressReport | null }> {
     let report: ProgressReport | null = null;
     if (input.progressReportId) {
-      if (input.kind !== ApprovalKind.REPORT_ENDORSEMENT) throw AppError.badInput('APPROVAL_INPUT_INVALID', 'progressReportId belongs to a REPORT_ENDORSEMENT', { field: 'progressReportId' });
+      if (input.kind !== ApprovalKind.REPORT_ENDORSEMENT)
+        throw AppError.badInput('APPROVAL_INPUT_INVALID', 'progressReportId belongs to a REPORT_ENDORSEMENT', { field: 'progressReportId' });
       report = isUuid(input.progressReportId) ? await em.findOne(ProgressReport, { where: { id: input.progressReportId } }) : null;
       if (!report || report.status === ProgressReportStatus.DRAFT) throw AppError.notFound('REPORT_NOT_FOUND', 'Progress report', input.progressReportId);
     }
     const projectId = input.projectId ?? report?.projectId ?? null;
-    if (report && input.projectId && input.projectId !== report.projectId) throw AppError.badInput('REFERENCE_ELSEWHERE', 'the progress report belongs to another project', { field: 'projectId' });
+    if (report && input.projectId && input.projectId !== report.projectId)
+      throw AppError.badInput('REFERENCE_ELSEWHERE', 'the progress report belongs to another project', { field: 'projectId' });
     const project = projectId ? await this.projects.byId(projectId, em) : null;
-    if (input.kind !== ApprovalKind.REPORT_ENDORSEMENT && !project) throw AppError.badInput('APPROVAL_INPUT_INVALID', `A ${input.kind} request needs projectId`, { field: 'projectId' });
+    if (input.kind !== ApprovalKind.REPORT_ENDORSEMENT && !project)
+      throw AppError.badInput('APPROVAL_INPUT_INVALID', `A ${input.kind} request needs projectId`, { field: 'projectId' });
     if (input.kind === ApprovalKind.REPORT_ENDORSEMENT && !project && !input.documentSymbol && !cleanText(input.subject)) {
       throw AppError.badInput('APPROVAL_INPUT_INVALID', 'Name what is to be endorsed: a progressReportId, a documentSymbol or at least a subject', { field: 'subject' });
     }
@@ -297,7 +337,8 @@ export class ApprovalsService {
         if ('groupCode' in t.body) group = await this.lookup.groupByCode(em, t.body.groupCode);
         else if (input.steeringGroupCode) group = await this.lookup.groupByCode(em, input.steeringGroupCode);
         else group = project?.steeringGroupId ? await em.findOne(Group, { where: { id: project.steeringGroupId } }) : null;
-        if (!group) throw AppError.badInput('APPROVAL_INPUT_INVALID', 'The usual chain starts with the steering group: give steeringGroupCode, or the steps', { field: 'steeringGroupCode' });
+        if (!group)
+          throw AppError.badInput('APPROVAL_INPUT_INVALID', 'The usual chain starts with the steering group: give steeringGroupCode, or the steps', { field: 'steeringGroupCode' });
         steps.push({ group, mode: t.mode });
       }
     }
@@ -307,4 +348,3 @@ export class ApprovalsService {
     return steps;
   }
 }
-

@@ -1,13 +1,4 @@
-import {
-  applyDecision,
-  ApprovalOutcome as O,
-  ApprovalRequestStatus as R,
-  awaitingStepIndex,
-  chainStatus,
-  ChainStep,
-  checkDecision,
-  waitingSince,
-} from './approval-chain.rules';
+import { applyDecision, ApprovalOutcome as O, ApprovalRequestStatus as R, awaitingStepIndex, chainStatus, ChainStep, checkDecision, waitingSince } from './approval-chain.rules';
 import { ApprovalKind, chainTemplate, TemplateStep } from './chain-templates';
 
 /** Steps written compactly: "A" approved, "P" pending, "R" rejected, "D" deferred; lower case = never decided. */

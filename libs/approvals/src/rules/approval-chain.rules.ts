@@ -74,7 +74,8 @@ export function checkDecision(steps: ChainStep[], attempt: DecisionAttempt, name
   if (i < 0 || i >= steps.length) return refuse('BAD_USER_INPUT', 'no such step', 'APPROVAL_OUTCOME_INVALID');
   if (requestStatus === ApprovalRequestStatus.WITHDRAWN) return refuse('INVALID_STATE', 'the request was withdrawn', 'APPROVAL_NOT_PENDING');
   if (!correction) {
-    if (outcome === ApprovalOutcome.PENDING) return refuse('BAD_USER_INPUT', 'a decision approves, rejects or defers; PENDING only retracts a decision, as a correction', 'APPROVAL_OUTCOME_INVALID');
+    if (outcome === ApprovalOutcome.PENDING)
+      return refuse('BAD_USER_INPUT', 'a decision approves, rejects or defers; PENDING only retracts a decision, as a correction', 'APPROVAL_OUTCOME_INVALID');
     if (requestStatus !== ApprovalRequestStatus.PENDING) return refuse('INVALID_STATE', `the request is already ${requestStatus.toLowerCase()}`, 'APPROVAL_NOT_PENDING');
     const awaiting = awaitingStepIndex(steps);
     if (awaiting === null) return refuse('INVALID_STATE', 'the request waits on no one', 'STEP_NOT_NEXT');

@@ -84,7 +84,7 @@ export class ApiTokenResolver {
   }
 
   @SignedIn()
-  @Mutation(() => ApiToken, { description: 'Revokes one of my API tokens (an ADMIN may revoke anyone\'s). It stops working at once.' })
+  @Mutation(() => ApiToken, { description: "Revokes one of my API tokens (an ADMIN may revoke anyone's). It stops working at once." })
   revokeApiToken(@Ctx() ctx: RequestContext, @Args('input') input: RevokeApiTokenInput): Promise<ApiToken> {
     return this.auth.revokeApiToken(ctx, input.id);
   }

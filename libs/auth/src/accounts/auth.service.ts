@@ -194,7 +194,12 @@ export class AuthService implements OnModuleInit {
         if (await em.exists(User)) return false;
         const user = em.create(User, { id: newId(), email, passwordHash, roles: [Role.ADMIN, Role.SECRETARIAT], disabled: false, sessionVersion: 0, economyId: null });
         await em.insert(User, user);
-        await this.audit.record(em, ctx, { action: 'user.bootstrap', entityType: 'User', entityId: user.id, summary: `created the first administrator ${email} (ADMIN, SECRETARIAT)` });
+        await this.audit.record(em, ctx, {
+          action: 'user.bootstrap',
+          entityType: 'User',
+          entityId: user.id,
+          summary: `created the first administrator ${email} (ADMIN, SECRETARIAT)`,
+        });
         return true;
       });
     } catch (error) {
@@ -294,7 +299,8 @@ function parseExpiry(raw: string | null | undefined): Date | null {
   if (raw == null || raw.trim() === '') return null;
   const text = raw.trim();
   const at = ISO_DATE_TIME.test(text) ? new Date(text) : new Date(NaN);
-  if (Number.isNaN(at.getTime())) throw AppError.badInput('DATE_MALFORMED', 'expiresAt must be an ISO 8601 date-time, e.g. 2026-12-31 or 2026-12-31T23:59:59Z', { field: 'expiresAt' });
+  if (Number.isNaN(at.getTime()))
+    throw AppError.badInput('DATE_MALFORMED', 'expiresAt must be an ISO 8601 date-time, e.g. 2026-12-31 or 2026-12-31T23:59:59Z', { field: 'expiresAt' });
   if (at.getTime() <= Date.now()) throw AppError.badInput('DATE_OUT_OF_RANGE', 'expiresAt must be in the future', { field: 'expiresAt' });
   return at;
 }

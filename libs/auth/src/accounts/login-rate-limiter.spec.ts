@@ -2,7 +2,11 @@ import { loadConfig } from '@tel/core';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { trustProxyProblem } from '../trust-proxy-check';
 
-const refusal = (p: Promise<unknown>) => p.then(() => null, (e: { code: string; details?: { retryAfterSeconds?: number } }) => e);
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: { code: string; details?: { retryAfterSeconds?: number } }) => e,
+  );
 
 describe('LoginRateLimiter (memory)', () => {
   const make = (env: Record<string, string> = {}) =>

@@ -109,7 +109,9 @@ export class LoginRateLimiter implements OnModuleDestroy {
       if (rejection instanceof RateLimiterRes) throw tooMany(rejection.msBeforeNext);
       if (!this.reportedDown) {
         this.reportedDown = true;
-        this.logger.warn(`sign-in limit store failed (${rejection instanceof Error ? rejection.message : String(rejection)}); sign-in answers SERVICE_UNAVAILABLE until it is back`);
+        this.logger.warn(
+          `sign-in limit store failed (${rejection instanceof Error ? rejection.message : String(rejection)}); sign-in answers SERVICE_UNAVAILABLE until it is back`,
+        );
       }
       throw AppError.serviceUnavailable('LOGIN_LIMITER_UNAVAILABLE', 'Sign-in is unavailable for a moment (its rate-limit store does not answer); try again shortly', 5);
     }

@@ -68,12 +68,16 @@ export class BrowserSessions {
       });
       await em.insert(BrowserSession, row);
       // The audit event's actor is the account that signed in.
-      await this.audit.record(em, { ...ctx, actor: { ...actorOf(user, 'browser-session'), sessionId: row.id } }, {
-        action: 'session.start',
-        entityType: 'BrowserSession',
-        entityId: row.id,
-        summary: `${user.email} signed in in a browser (session until ${row.expiresAt.toISOString()})`,
-      });
+      await this.audit.record(
+        em,
+        { ...ctx, actor: { ...actorOf(user, 'browser-session'), sessionId: row.id } },
+        {
+          action: 'session.start',
+          entityType: 'BrowserSession',
+          entityId: row.id,
+          summary: `${user.email} signed in in a browser (session until ${row.expiresAt.toISOString()})`,
+        },
+      );
       return row;
     });
     return { secret, session };

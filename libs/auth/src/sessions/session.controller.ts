@@ -53,7 +53,8 @@ export class SessionController {
   async signIn(@Ctx() ctx: RequestContext, @Body() input: LoginInput, @Req() req: RequestWithContext, @Res({ passthrough: true }) res: Response): Promise<SessionAnswer> {
     // A JSON body cannot come from another site's plain form (that would need a CORS preflight we never allow): no signing a browser into someone else's account.
     if (!req.is('application/json')) throw AppError.badInput('LOGIN_INPUT_MISSING', 'Send {"email", "password"} as application/json');
-    if (typeof input?.email !== 'string' || typeof input?.password !== 'string') throw AppError.badInput('LOGIN_INPUT_MISSING', 'email and password are required', { fields: ['email', 'password'] });
+    if (typeof input?.email !== 'string' || typeof input?.password !== 'string')
+      throw AppError.badInput('LOGIN_INPUT_MISSING', 'email and password are required', { fields: ['email', 'password'] });
     let userId: string;
     try {
       // The one sign-in path (rate limit, dummy hash for unknown e-mails), shared with GraphQL's login.

@@ -24,8 +24,14 @@ describe('session rules', () => {
   });
 
   it.each([
-    ['GET', false], ['HEAD', false], ['OPTIONS', false], ['get', false],
-    ['POST', true], ['PUT', true], ['PATCH', true], ['DELETE', true],
+    ['GET', false],
+    ['HEAD', false],
+    ['OPTIONS', false],
+    ['get', false],
+    ['POST', true],
+    ['PUT', true],
+    ['PATCH', true],
+    ['DELETE', true],
   ])('%s changes state: %p', (method, expected) => {
     expect(isStateChanging(method)).toBe(expected);
   });

@@ -62,11 +62,7 @@ export function sessionCookieOptions(secure: boolean, expires?: Date): CookieOpt
 export type SessionState = 'active' | 'idle' | 'expired' | 'ended';
 
 /** Whether a session still admits requests at `now`, given the idle timeout. */
-export function sessionStateAt(
-  session: { lastSeenAt: Date; expiresAt: Date; endedAt: Date | null },
-  now: Date,
-  idleTimeoutSeconds: number,
-): SessionState {
+export function sessionStateAt(session: { lastSeenAt: Date; expiresAt: Date; endedAt: Date | null }, now: Date, idleTimeoutSeconds: number): SessionState {
   if (session.endedAt) return 'ended';
   if (now.getTime() >= session.expiresAt.getTime()) return 'expired';
   if (now.getTime() - session.lastSeenAt.getTime() >= idleTimeoutSeconds * 1000) return 'idle';

@@ -66,7 +66,14 @@ describe('auth configuration', () => {
   });
 
   it('reads and checks the settings', () => {
-    const auth = loadConfig({ TOKEN_TTL: '60', LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_IP: '30', LOGIN_BLOCK_SECONDS: '120', BOOTSTRAP_ADMIN_EMAIL: 'a@example.org', BOOTSTRAP_ADMIN_PASSWORD: 'twelve chars' }).auth;
+    const auth = loadConfig({
+      TOKEN_TTL: '60',
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_MAX_FAILURES_PER_IP: '30',
+      LOGIN_BLOCK_SECONDS: '120',
+      BOOTSTRAP_ADMIN_EMAIL: 'a@example.org',
+      BOOTSTRAP_ADMIN_PASSWORD: 'twelve chars',
+    }).auth;
     expect(auth).toMatchObject({ tokenTtlSeconds: 60, loginMaxFailures: 3, loginMaxFailuresPerIp: 30, loginBlockSeconds: 120, bootstrapAdminEmail: 'a@example.org' });
     expect(() => loadConfig({ TOKEN_TTL: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ TOKEN_TTL: '8h' })).toThrow(ConfigError);

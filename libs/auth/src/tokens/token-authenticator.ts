@@ -37,11 +37,11 @@ export class TokenAuthenticator extends Authenticator {
 
   private async viaApiToken(token: string): Promise<Actor | null> {
     if (!isWellFormedApiToken(token)) return null;
-    const row = await this.uow.manager
+    const row = (await this.uow.manager
       .createQueryBuilder(ApiToken, 't')
       .innerJoinAndMapOne('t.user', User, 'u', 'u.id = t.userId')
       .where('t.tokenHash = :hash', { hash: hashApiToken(token) })
-      .getOne() as (ApiToken & { user?: User }) | null;
+      .getOne()) as (ApiToken & { user?: User }) | null;
     if (!row?.user || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= Date.now()) || row.user.disabled) return null;
     return actorOf(row.user, 'api-token', row.id);
   }

@@ -35,11 +35,7 @@ export function systemContext(requestId = 'system'): RequestContext {
 }
 
 /** Returns this request's loader called `name`, creating it with `batch` the first time. */
-export function loaderFor<K, V>(
-  ctx: RequestContext,
-  name: string,
-  batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>,
-): DataLoader<K, V> {
+export function loaderFor<K, V>(ctx: RequestContext, name: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V> {
   let loader = ctx.loaders.get(name) as DataLoader<K, V> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V>(batch, { maxBatchSize: 500 });

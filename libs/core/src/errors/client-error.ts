@@ -80,7 +80,13 @@ export function toClientError(error: unknown, request?: GraphQLRequestError): Cl
     if (reason) {
       const response = error.getResponse() as string | { message?: string | string[] };
       const message =
-        reason === 'ROUTE_NOT_FOUND' ? 'Not found' : typeof response === 'string' ? response : Array.isArray(response.message) ? response.message.join('; ') : (response.message ?? error.message);
+        reason === 'ROUTE_NOT_FOUND'
+          ? 'Not found'
+          : typeof response === 'string'
+            ? response
+            : Array.isArray(response.message)
+              ? response.message.join('; ')
+              : (response.message ?? error.message);
       return { ...ofReason(reason, message), status: error.getStatus() };
     }
   }
@@ -89,7 +95,12 @@ export function toClientError(error: unknown, request?: GraphQLRequestError): Cl
   if (type === 'entity.too.large') return ofReason('BODY_TOO_LARGE', 'The request body is too large');
   if (type === 'entity.parse.failed') return ofReason('BODY_MALFORMED', 'The request body is not valid JSON');
   if (request && GRAPHQL_REQUEST_REASONS[request.code]) {
-    const reason = isErrorReason(request.reason) && ERROR_REASONS[request.reason].code === request.code ? request.reason : request.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(request.message) ? 'QUERY_TOO_LARGE' : GRAPHQL_REQUEST_REASONS[request.code];
+    const reason =
+      isErrorReason(request.reason) && ERROR_REASONS[request.reason].code === request.code
+        ? request.reason
+        : request.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(request.message)
+          ? 'QUERY_TOO_LARGE'
+          : GRAPHQL_REQUEST_REASONS[request.code];
     return { ...ofReason(reason, request.message), code: request.code };
   }
   return { ...ofReason('INTERNAL', INTERNAL_MESSAGE), code: ErrorCode.INTERNAL_SERVER_ERROR, internal: true };

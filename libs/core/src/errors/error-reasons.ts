@@ -15,7 +15,8 @@ export enum ErrorCode {
 }
 
 /** Codes Apollo and graphql-js give errors about the GraphQL request itself (kept as they are). */
-export type GraphQLRequestCode = 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'BAD_REQUEST' | 'OPERATION_RESOLUTION_FAILURE' | 'PERSISTED_QUERY_NOT_FOUND' | 'PERSISTED_QUERY_NOT_SUPPORTED';
+export type GraphQLRequestCode =
+  'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'BAD_REQUEST' | 'OPERATION_RESOLUTION_FAILURE' | 'PERSISTED_QUERY_NOT_FOUND' | 'PERSISTED_QUERY_NOT_SUPPORTED';
 
 /** The HTTP status of each code (a reason may name another, e.g. 413 for a body that is too large). */
 export const HTTP_STATUS: Record<ErrorCode | GraphQLRequestCode, number> = {
@@ -80,7 +81,11 @@ export const ERROR_REASONS = {
   UPLOAD_FIELD_MISSING: { code: INPUT, when: 'The multipart body has no file in the expected field (or a file in another field).' },
   UPLOAD_EMPTY: { code: INPUT, when: 'The uploaded file is empty.' },
   UPLOAD_TOO_LARGE: { code: INPUT, status: 413, when: 'The uploaded file is larger than the configured limit.' },
-  UPLOAD_TYPE_REFUSED: { code: INPUT, status: 415, when: 'The upload is not multipart/form-data, or the file is of a type the registry does not take (or not what its name says).' },
+  UPLOAD_TYPE_REFUSED: {
+    code: INPUT,
+    status: 415,
+    when: 'The upload is not multipart/form-data, or the file is of a type the registry does not take (or not what its name says).',
+  },
   BODY_TOO_LARGE: { code: INPUT, status: 413, when: 'The request body is larger than the server accepts.' },
   BODY_MALFORMED: { code: INPUT, when: 'The request body is not valid JSON (when the body parser reports it itself; through Nest it is REQUEST_INVALID).' },
   MEDIA_TYPE_REFUSED: { code: INPUT, status: 415, when: 'The request body is not of the content type the route takes.' },
@@ -119,7 +124,10 @@ export const ERROR_REASONS = {
   QUERY_TOO_MANY_ALIASES: { code: 'GRAPHQL_VALIDATION_FAILED', when: 'The operation has more aliases than the limit.' },
   QUERY_TOO_MANY_DIRECTIVES: { code: 'GRAPHQL_VALIDATION_FAILED', when: 'The operation has more directives than the limit.' },
   GRAPHQL_VARIABLES_INVALID: { code: INPUT, when: 'GraphQL variables or literal arguments do not coerce to their types.' },
-  GRAPHQL_REQUEST_INVALID: { code: 'BAD_REQUEST', when: 'The GraphQL HTTP request is malformed (no query, a GET mutation, a batch, a subscription, or blocked by CSRF prevention).' },
+  GRAPHQL_REQUEST_INVALID: {
+    code: 'BAD_REQUEST',
+    when: 'The GraphQL HTTP request is malformed (no query, a GET mutation, a batch, a subscription, or blocked by CSRF prevention).',
+  },
   OPERATION_UNKNOWN: { code: 'OPERATION_RESOLUTION_FAILURE', when: 'operationName names no operation of the document, or several operations were sent without one.' },
   PERSISTED_QUERY_NOT_FOUND: { code: 'PERSISTED_QUERY_NOT_FOUND', when: 'An automatic persisted query hash is not known.' },
   PERSISTED_QUERY_NOT_SUPPORTED: { code: 'PERSISTED_QUERY_NOT_SUPPORTED', when: 'Persisted queries are not supported.' },
@@ -159,7 +167,10 @@ export const ERROR_REASONS = {
   VERSION_STALE: { code: CONFLICT, when: 'The thing changed since the caller read it (`expectedVersion` is old; `currentVersion` says the new one).' },
   CONCURRENT_UPDATE: { code: CONFLICT, when: 'Someone else changed the same thing at the same moment; read it again and retry.' },
   IDEMPOTENCY_KEY_REUSED: { code: CONFLICT, when: 'The Idempotency-Key was used before for another operation or other input.' },
-  IDEMPOTENCY_NOT_REPLAYABLE: { code: CONFLICT, when: 'The operation already ran with this Idempotency-Key and its answer held a secret shown only once (an API token), so it is not sent again (`resultId` names what it made).' },
+  IDEMPOTENCY_NOT_REPLAYABLE: {
+    code: CONFLICT,
+    when: 'The operation already ran with this Idempotency-Key and its answer held a secret shown only once (an API token), so it is not sent again (`resultId` names what it made).',
+  },
   IDEMPOTENCY_RESULT_GONE: { code: CONFLICT, when: 'The operation already ran with this Idempotency-Key and what it returned no longer exists.' },
 
   // ── Invalid state (409 INVALID_STATE) ────────────────────────────────────────────────────────
@@ -199,7 +210,10 @@ export const ERROR_REASONS = {
   LOGIN_RATE_LIMITED: { code: TOO_MANY_REQUESTS, when: 'Too many sign-in attempts; retry after `retryAfterSeconds`.' },
   RATE_LIMITED: { code: TOO_MANY_REQUESTS, when: 'Too many requests; retry later.' },
   SEARCH_ENGINE_BUSY: { code: TOO_MANY_REQUESTS, when: 'The search engine is busy; retry shortly.' },
-  DEPENDENCY_UNAVAILABLE: { code: ErrorCode.SERVICE_UNAVAILABLE, when: 'The database, Redis or another service the request needs does not answer; retry after `retryAfterSeconds`.' },
+  DEPENDENCY_UNAVAILABLE: {
+    code: ErrorCode.SERVICE_UNAVAILABLE,
+    when: 'The database, Redis or another service the request needs does not answer; retry after `retryAfterSeconds`.',
+  },
   LOGIN_LIMITER_UNAVAILABLE: { code: ErrorCode.SERVICE_UNAVAILABLE, when: "Sign-in's rate-limit store does not answer, so sign-in is refused for a moment." },
   STORAGE_FULL: { code: ErrorCode.INSUFFICIENT_STORAGE, when: 'The database or the files volume is full; nothing was saved. Retry after `retryAfterSeconds`.' },
 

@@ -32,16 +32,31 @@ describe('the error catalogue', () => {
     const client = toClientError(AppError.badInput('INPUT_INVALID', 'bad', { fields: ['input.number', 'input.title'] }));
     expect(client).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', reason: 'INPUT_INVALID', field: 'input.number', message: 'bad', internal: false });
     expect(client.details).toEqual({ fields: ['input.number', 'input.title'] });
-    expect(toClientError(new TypeError('x is undefined'))).toMatchObject({ status: 500, code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL', message: 'Internal server error', internal: true });
+    expect(toClientError(new TypeError('x is undefined'))).toMatchObject({
+      status: 500,
+      code: 'INTERNAL_SERVER_ERROR',
+      reason: 'INTERNAL',
+      message: 'Internal server error',
+      internal: true,
+    });
     expect(toClientError(Object.assign(new Error('too large'), { type: 'entity.too.large' }))).toMatchObject({ status: 413, reason: 'BODY_TOO_LARGE' });
     expect(toClientError(Object.assign(new Error('bad json'), { type: 'entity.parse.failed' }))).toMatchObject({ status: 400, reason: 'BODY_MALFORMED' });
-    expect(toClientError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toMatchObject({ status: 503, reason: 'DEPENDENCY_UNAVAILABLE', unavailable: true });
+    expect(toClientError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toMatchObject({
+      status: 503,
+      reason: 'DEPENDENCY_UNAVAILABLE',
+      unavailable: true,
+    });
   });
 
-  it('gives GraphQL request errors a reason, and keeps a hardening limit\'s own', () => {
-    expect(toClientError(new Error('x'), { code: 'GRAPHQL_PARSE_FAILED', message: 'Syntax Error: Document contains more than 3000 tokens. Parsing aborted.' }).reason).toBe('QUERY_TOO_LARGE');
+  it("gives GraphQL request errors a reason, and keeps a hardening limit's own", () => {
+    expect(toClientError(new Error('x'), { code: 'GRAPHQL_PARSE_FAILED', message: 'Syntax Error: Document contains more than 3000 tokens. Parsing aborted.' }).reason).toBe(
+      'QUERY_TOO_LARGE',
+    );
     expect(toClientError(new Error('x'), { code: 'GRAPHQL_PARSE_FAILED', message: 'Syntax Error: Unexpected Name "x".' }).reason).toBe('GRAPHQL_PARSE');
-    expect(toClientError(new Error('x'), { code: 'GRAPHQL_VALIDATION_FAILED', message: 'too deep', reason: 'QUERY_TOO_DEEP' })).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_DEEP' });
+    expect(toClientError(new Error('x'), { code: 'GRAPHQL_VALIDATION_FAILED', message: 'too deep', reason: 'QUERY_TOO_DEEP' })).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      reason: 'QUERY_TOO_DEEP',
+    });
     // A reason that does not belong to the code is not trusted.
     expect(toClientError(new Error('x'), { code: 'GRAPHQL_VALIDATION_FAILED', message: 'm', reason: 'LOGIN_FAILED' }).reason).toBe('GRAPHQL_VALIDATION');
     expect(toClientError(new Error('x'), { code: 'SOMETHING_ELSE', message: 'secret' })).toMatchObject({ reason: 'INTERNAL', message: 'Internal server error' });

@@ -26,7 +26,14 @@ describe('unavailableService: which driver errors mean "a dependency is not answ
     ['TypeORM QueryFailedError around 57P01', new QueryFailedError('SELECT 1', [], coded('57P01')), 'database'],
     ['fetch failed with a cause', Object.assign(new TypeError('fetch failed'), { cause: coded('ECONNREFUSED') }), 'service'],
     ['AggregateError of connect attempts', Object.assign(new Error(''), { errors: [coded('ECONNREFUSED'), coded('ECONNREFUSED')] }), 'service'],
-    ['a plain object thrown (pg connect), as graphql-js wraps it', Object.assign(new Error('Unexpected error value: { code: "ECONNREFUSED" }'), { name: 'NonErrorThrown', thrownValue: { errno: -111, code: 'ECONNREFUSED', syscall: 'connect' } }), 'service'],
+    [
+      'a plain object thrown (pg connect), as graphql-js wraps it',
+      Object.assign(new Error('Unexpected error value: { code: "ECONNREFUSED" }'), {
+        name: 'NonErrorThrown',
+        thrownValue: { errno: -111, code: 'ECONNREFUSED', syscall: 'connect' },
+      }),
+      'service',
+    ],
     ['the plain object itself', { errno: -111, code: 'ECONNREFUSED', syscall: 'connect' }, 'service'],
     ['AppError SERVICE_UNAVAILABLE', AppError.serviceUnavailable('DEPENDENCY_UNAVAILABLE', 'down'), 'service'],
   ])('%s', (_label, error, expected) => {

@@ -58,7 +58,8 @@ export function unavailableService(error: unknown, depth = 0): UnavailableServic
   if (isUnavailableSqlState(code)) return 'database';
   if (SQLITE_CODES.has(code)) return 'database';
   if (UNAVAILABLE_NAMES.has(name)) return name === 'ConnectionNotFoundError' ? 'database' : 'redis';
-  if (MESSAGES.some((m) => m.test(message))) return /redis|stream|enableOfflineQueue|retries per request|Command timed out|Connection is closed/i.test(message) ? 'redis' : 'database';
+  if (MESSAGES.some((m) => m.test(message)))
+    return /redis|stream|enableOfflineQueue|retries per request|Command timed out|Connection is closed/i.test(message) ? 'redis' : 'database';
   // graphql-js wraps a thrown non-Error (pg rejects some connects with a plain object) as NonErrorThrown.
   const nested = [e.driverError, e.cause, e.thrownValue, ...(Array.isArray(e.errors) ? e.errors : [])];
   for (const inner of nested) {

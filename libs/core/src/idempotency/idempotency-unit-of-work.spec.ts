@@ -20,10 +20,11 @@ describe('UnitOfWork inside an idempotency scope (SQLite)', () => {
   let ds: DataSource;
   let uow: UnitOfWork;
   const scope = (key: string, text = 'x') => new IdempotencyScope('caller-1', key, 'addNote', requestFingerprint('addNote', { text }), 3600);
-  const addNote = (id: string, text = 'x') => uow.write(async (em) => {
-    await em.insert(IdemNote, { id, text });
-    return em.findOneByOrFail(IdemNote, { id });
-  });
+  const addNote = (id: string, text = 'x') =>
+    uow.write(async (em) => {
+      await em.insert(IdemNote, { id, text });
+      return em.findOneByOrFail(IdemNote, { id });
+    });
 
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tel-idem-'));

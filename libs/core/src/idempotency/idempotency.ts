@@ -15,7 +15,9 @@ export function parseIdempotencyKey(raw: string | string[] | undefined): string 
   if (raw === undefined) return undefined;
   const value = Array.isArray(raw) ? raw : [raw];
   if (value.length !== 1 || !KEY_PATTERN.test(value[0].trim())) {
-    throw AppError.badInput('IDEMPOTENCY_KEY_MALFORMED', `${IDEMPOTENCY_HEADER} must be one value of 1 to 255 printable ASCII characters (a UUID, say)`, { field: IDEMPOTENCY_HEADER });
+    throw AppError.badInput('IDEMPOTENCY_KEY_MALFORMED', `${IDEMPOTENCY_HEADER} must be one value of 1 to 255 printable ASCII characters (a UUID, say)`, {
+      field: IDEMPOTENCY_HEADER,
+    });
   }
   return value[0].trim();
 }
@@ -31,14 +33,20 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (k, v: unknown) => {
     if (SECRET_FIELD.test(k)) return '[secret]';
     if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>)
+          .filter(([, x]) => x !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
     }
     return v;
   });
 }
 
 export function requestFingerprint(operation: string, args: unknown): string {
-  return createHash('sha256').update(`${operation}\n${canonicalJson(args ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${operation}\n${canonicalJson(args ?? null)}`)
+    .digest('hex');
 }
 
 /**
@@ -79,13 +87,15 @@ export class IdempotentReplay extends Error {
 /** What a stored key means for a new request with it: replay, or CONFLICT. */
 export function verdictFor(row: IdempotencyKey, scope: IdempotencyScope): IdempotentReplay | AppError {
   if (row.operation !== scope.operation || row.fingerprint !== scope.fingerprint) {
-    return AppError.conflict('IDEMPOTENCY_KEY_REUSED',
+    return AppError.conflict(
+      'IDEMPOTENCY_KEY_REUSED',
       `${IDEMPOTENCY_HEADER} "${scope.key}" was already used for a different request (${row.operation} with other input); use a new key for a new request`,
       { idempotencyKey: scope.key },
     );
   }
   if (!row.replayable) {
-    return AppError.conflict('IDEMPOTENCY_NOT_REPLAYABLE',
+    return AppError.conflict(
+      'IDEMPOTENCY_NOT_REPLAYABLE',
       `${row.operation} already ran with ${IDEMPOTENCY_HEADER} "${scope.key}"; its answer held a secret that is shown only once, so it cannot be sent again`,
       { idempotencyKey: scope.key, resultId: row.resultId },
     );
@@ -162,7 +172,9 @@ export async function loadReplay(em: EntityManager, replay: IdempotentReplay): P
   const { resultEntity, resultId, operation, key } = replay.row;
   const found = resultEntity && resultId ? await em.findOne(resultEntity, { where: { id: resultId } }) : null;
   if (!found) {
-    throw AppError.conflict('IDEMPOTENCY_RESULT_GONE', `${operation} already ran with ${IDEMPOTENCY_HEADER} "${key}", and what it returned no longer exists`, { idempotencyKey: key });
+    throw AppError.conflict('IDEMPOTENCY_RESULT_GONE', `${operation} already ran with ${IDEMPOTENCY_HEADER} "${key}", and what it returned no longer exists`, {
+      idempotencyKey: key,
+    });
   }
   return found;
 }

@@ -20,4 +20,3 @@ export class DocumentVisibilityInterceptor implements NestInterceptor {
     return next.handle();
   }
 }
-

@@ -97,7 +97,8 @@ export class DocumentsService {
       }
       const group = input.groupCode ? await this.lookup.groupByCode(em, input.groupCode) : null;
       let code = parsed ? (parsed.code ?? '') : normalizeCode(input.code ?? group?.code ?? '');
-      if (parsed && input.code && normalizeCode(input.code) !== code) throw AppError.badInput('SYMBOL_MISMATCH', `The symbol's code is ${code || 'empty'}, not ${normalizeCode(input.code)}`, { field: 'code' });
+      if (parsed && input.code && normalizeCode(input.code) !== code)
+        throw AppError.badInput('SYMBOL_MISMATCH', `The symbol's code is ${code || 'empty'}, not ${normalizeCode(input.code)}`, { field: 'code' });
       if (!parsed && !code) throw AppError.badInput('FIELD_REQUIRED', 'Give groupCode or code: numbers run per meeting and group or session code', { field: 'code' });
       code = code.replace(/\s*[-/]\s*/g, '-');
       // A code that is a group's own (SPSG) says which group; a session code (PTAB-WS) needs groupCode to say it.
@@ -105,8 +106,10 @@ export class DocumentsService {
 
       const year = parsed?.year ?? input.year ?? (meeting.startDate ? Number(meeting.startDate.slice(0, 4)) : null);
       if (year === null) throw AppError.badInput('SYMBOL_YEAR_REQUIRED', `${meeting.code} has no dates yet: give the year of the symbol`, { field: 'year' });
-      if (parsed && input.year && input.year !== parsed.year) throw AppError.badInput('SYMBOL_MISMATCH', `The symbol's year is ${parsed.year}, not ${input.year}`, { field: 'year' });
-      if (!yearFits(year, meeting)) throw AppError.badInput('DATE_OUT_OF_RANGE', `${year} does not fit ${meeting.code} (${meeting.startDate} to ${meeting.endDate})`, { field: 'year' });
+      if (parsed && input.year && input.year !== parsed.year)
+        throw AppError.badInput('SYMBOL_MISMATCH', `The symbol's year is ${parsed.year}, not ${input.year}`, { field: 'year' });
+      if (!yearFits(year, meeting))
+        throw AppError.badInput('DATE_OUT_OF_RANGE', `${year} does not fit ${meeting.code} (${meeting.startDate} to ${meeting.endDate})`, { field: 'year' });
 
       const annex = parsed?.annex ?? '';
       let number: number;
@@ -169,7 +172,11 @@ export class DocumentsService {
       const number = input.number ?? parsed.revision ?? latest + 1;
       if (number > 999) throw AppError.badInput('REVISION_MALFORMED', 'A document has at most 999 revisions', { field: 'number' });
       if (number <= latest) {
-        throw AppError.conflict(number === latest ? 'REVISION_EXISTS' : 'REVISION_NOT_NEXT', number === latest ? `${doc.symbol} already has Rev.${number}` : `Revisions only go forward: ${doc.symbol} is at Rev.${latest}`, { latest });
+        throw AppError.conflict(
+          number === latest ? 'REVISION_EXISTS' : 'REVISION_NOT_NEXT',
+          number === latest ? `${doc.symbol} already has Rev.${number}` : `Revisions only go forward: ${doc.symbol} is at Rev.${latest}`,
+          { latest },
+        );
       }
       const revision = em.create(DocumentRevision, { documentId: doc.id, number, note: input.note?.trim() || null });
       try {
@@ -250,7 +257,11 @@ export class DocumentsService {
 
   /** The highest revision number of a document (-1 when it has none). */
   async latestRevisionNumber(em: EntityManager, documentId: string): Promise<number> {
-    const row = await em.createQueryBuilder(DocumentRevision, 'r').select('MAX(r.number)', 'latest').where('r.documentId = :documentId', { documentId }).getRawOne<{ latest: number | null }>();
+    const row = await em
+      .createQueryBuilder(DocumentRevision, 'r')
+      .select('MAX(r.number)', 'latest')
+      .where('r.documentId = :documentId', { documentId })
+      .getRawOne<{ latest: number | null }>();
     return row?.latest == null ? -1 : Number(row.latest);
   }
 
@@ -264,7 +275,8 @@ export class DocumentsService {
     const doc = await em.findOne(Document, { where: { symbol: key }, ...(postgres ? { lock: { mode: lock } } : {}) });
     if (!doc || !canReadDocument(ctx.actor, doc)) throw AppError.notFound('DOCUMENT_NOT_FOUND', 'Document', key);
     if (!mayContribute(ctx.actor, doc)) throw AppError.forbidden('NOT_SUBMITTER', `Only the secretariat or delegates of the submitting economy may change ${key}`);
-    if (doc.status !== DocumentStatus.REGISTERED) throw AppError.invalidState('DOCUMENT_CLOSED', `${key} is ${doc.status.toLowerCase()}: it takes no new revisions or files`, { status: doc.status });
+    if (doc.status !== DocumentStatus.REGISTERED)
+      throw AppError.invalidState('DOCUMENT_CLOSED', `${key} is ${doc.status.toLowerCase()}: it takes no new revisions or files`, { status: doc.status });
     return doc;
   }
 

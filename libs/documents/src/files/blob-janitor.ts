@@ -118,9 +118,7 @@ export class BlobJanitor implements OnApplicationBootstrap, OnApplicationShutdow
     let blobs = 0;
     let batch: string[] = [];
     const flush = async () => {
-      const referenced = new Set(
-        (await this.uow.manager.find(DocumentFile, { select: { sha256: true }, where: { sha256: In(batch) } })).map((f) => f.sha256),
-      );
+      const referenced = new Set((await this.uow.manager.find(DocumentFile, { select: { sha256: true }, where: { sha256: In(batch) } })).map((f) => f.sha256));
       for (const sha of batch.filter((s) => !referenced.has(s))) if (await this.releaseIfUnreferenced(sha, cutoff)) blobs++;
       batch = [];
     };

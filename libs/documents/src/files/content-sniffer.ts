@@ -199,7 +199,11 @@ function textKind(head: Buffer, encoding: TextEncodingName): FileKind {
   } catch {
     decoded = head.toString('latin1');
   }
-  const start = decoded.replace(/^\ufeff/, '').replace(/^\s+/, '').slice(0, 32).toLowerCase();
+  const start = decoded
+    .replace(/^\ufeff/, '')
+    .replace(/^\s+/, '')
+    .slice(0, 32)
+    .toLowerCase();
   return /^<!doctype\s+html/.test(start) || /^<html[\s>]/.test(start) ? FileKind.HTML : FileKind.TXT;
 }
 

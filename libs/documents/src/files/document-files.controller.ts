@@ -48,7 +48,16 @@ export class DocumentFilesController {
       res
         .status(201)
         .location(`/files/${file.id}`)
-        .json({ id: file.id, name: file.name, originalName: file.originalName, size: file.size, sha256: file.sha256, contentType: file.contentType, kind: file.kind, url: `/files/${file.id}` });
+        .json({
+          id: file.id,
+          name: file.name,
+          originalName: file.originalName,
+          size: file.size,
+          sha256: file.sha256,
+          contentType: file.contentType,
+          kind: file.kind,
+          url: `/files/${file.id}`,
+        });
     } catch (error) {
       if (error instanceof ClientGoneError) {
         // Routine (a closed tab, a dropped line): nothing was kept, and no one is left to answer.
@@ -66,7 +75,12 @@ export class DocumentFilesController {
   }
 
   /** Stores the upload; with an Idempotency-Key, a repeat of the same upload answers the first one's file. */
-  private async storeOnce(ctx: RequestContext, scope: IdempotencyScope | null, target: UploadTarget, received: Awaited<ReturnType<typeof receiveSingleFile>>): Promise<DocumentFile> {
+  private async storeOnce(
+    ctx: RequestContext,
+    scope: IdempotencyScope | null,
+    target: UploadTarget,
+    received: Awaited<ReturnType<typeof receiveSingleFile>>,
+  ): Promise<DocumentFile> {
     if (!scope) return this.files.store(ctx, target, received);
     scope.fingerprint = this.idempotency.fingerprint(scope.operation, {
       revisionId: target.revision.id,

@@ -79,7 +79,14 @@ export class DocumentFilesService {
       return await this.janitor.pinned(staged.sha256, async () => {
         await this.janitor.exclusive(staged.sha256, () => this.storage.commit(staged));
         committed = true;
-        return this.record(ctx, target, { name, originalName, size: staged.size, sha256: staged.sha256, kind: resolved.kind, contentType: contentTypeOf(resolved.kind, sniffed.charset) });
+        return this.record(ctx, target, {
+          name,
+          originalName,
+          size: staged.size,
+          sha256: staged.sha256,
+          kind: resolved.kind,
+          contentType: contentTypeOf(resolved.kind, sniffed.charset),
+        });
       });
     } catch (error) {
       // The pin is released by now, so only other uploads and rows can keep the blob.

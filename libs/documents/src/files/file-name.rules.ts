@@ -34,7 +34,11 @@ export function safeFileName(raw: string): string {
   let name = raw.normalize('NFC').replace(/\\/g, '/');
   name = name.slice(name.lastIndexOf('/') + 1);
   name = name.replace(INVISIBLE, '').replace(LINE_BREAKS, ' ').replace(WINDOWS_FORBIDDEN, '_');
-  name = name.replace(/\s+/g, ' ').trim().replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  name = name
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
   const stem = name.split('.')[0];
   if (DEVICE_NAME.test(stem.trim())) name = `_${name}`;
   return truncateKeepingExtension(name, MAX_NAME_BYTES);

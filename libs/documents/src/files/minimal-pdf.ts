@@ -51,17 +51,8 @@ export function writeMinimalPdf(options: MinimalPdfOptions): Buffer {
   objects[4] = `<< /Title ${pdfString(options.title)} /Producer (tel-registry) >>`;
   pages.forEach((pageLines, i) => {
     const [pageId, contentsId] = [pageIds[i], pageIds[i] + 1];
-    const body = [
-      'BT',
-      `/F1 ${FONT_SIZE} Tf`,
-      `${LEADING} TL`,
-      `${MARGIN} ${PAGE_HEIGHT - MARGIN} Td`,
-      ...pageLines.map((line) => `${pdfString(line)} Tj T*`),
-      'ET',
-    ].join('\n');
-    objects[pageId] =
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] ` +
-      `/Resources << /Font << /F1 3 0 R >> >> /Contents ${contentsId} 0 R >>`;
+    const body = ['BT', `/F1 ${FONT_SIZE} Tf`, `${LEADING} TL`, `${MARGIN} ${PAGE_HEIGHT - MARGIN} Td`, ...pageLines.map((line) => `${pdfString(line)} Tj T*`), 'ET'].join('\n');
+    objects[pageId] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] ` + `/Resources << /Font << /F1 3 0 R >> >> /Contents ${contentsId} 0 R >>`;
     objects[contentsId] = `<< /Length ${Buffer.byteLength(body, 'latin1')} >>\nstream\n${body}\nendstream`;
   });
 

@@ -93,9 +93,7 @@ export function receiveSingleFile(req: Request, storage: FileStorage, options: {
         .then((staged) => ({ staged, filename: info.filename ?? '', text: probe.finish() }));
       // When the parser failed (the body is cut short, the client left), that is the cause, whichever
       // of its 'error' and this rejection comes first; otherwise the staging's own error is.
-      staging.catch((error: Error) =>
-        fail(error instanceof BlobTooLargeError ? tooLarge(options.maxBytes) : parser.errored ? verdictOn(parser.errored) : storageError(error)),
-      );
+      staging.catch((error: Error) => fail(error instanceof BlobTooLargeError ? tooLarge(options.maxBytes) : parser.errored ? verdictOn(parser.errored) : storageError(error)));
     });
     parser.on('filesLimit', () => (problem ??= AppError.badInput('UPLOAD_MALFORMED', 'Send one file per request')));
     parser.on('partsLimit', () => (problem ??= AppError.badInput('UPLOAD_MALFORMED', 'Too many parts in the multipart body')));

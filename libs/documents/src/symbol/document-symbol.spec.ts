@@ -14,13 +14,7 @@ import {
 const EXPECTED = 'YEAR-MEETING-CODE-NNN, e.g. 2008-TELWG37-SPSG-006 (optionally [Rev.2])';
 
 /** Builds the expected ParsedSymbol with defaults for the optional parts. */
-function sym(
-  year: number,
-  meeting: string,
-  code: string | null,
-  number: number,
-  extra: Partial<ParsedSymbol> = {},
-): ParsedSymbol {
+function sym(year: number, meeting: string, code: string | null, number: number, extra: Partial<ParsedSymbol> = {}): ParsedSymbol {
   return { year, meeting, code, number, revision: null, extension: null, ...extra };
 }
 
@@ -275,11 +269,7 @@ describe('round trips', () => {
     { year: 1989, meeting: 'TELWG1', code: 'MRATF', number: 99999 },
     { year: 2100, meeting: 'TELWG999', code: 'ABCDEFGHIJKL', number: 1000 },
   ];
-  const cases = symbols.flatMap((s) =>
-    (['canonical', 'apec-db'] as const).flatMap((style) =>
-      [undefined, 0, 1, 12, 999].map((revision) => [s, style, revision] as const),
-    ),
-  );
+  const cases = symbols.flatMap((s) => (['canonical', 'apec-db'] as const).flatMap((style) => [undefined, 0, 1, 12, 999].map((revision) => [s, style, revision] as const)));
 
   it.each(cases)('parse(format(%j, %s, rev %p))', (s, style, revision) => {
     const text = formatDocumentSymbol(s, { style, revision });
@@ -295,19 +285,17 @@ describe('round trips', () => {
     });
   });
 
-  it.each([
-    '2008/tel37/spsg/6 rev 2',
-    '2008 - TEL37 - PTAB / WS - 16.pdf',
-    '2005/SOM1/001rev1',
-    '2009/TEL40/PLEN/026anxErev1.doc',
-  ])('format(parse(%j)) is stable in both styles', (input) => {
-    const parsed = parseDocumentSymbol(input);
-    for (const style of ['canonical', 'apec-db'] as const) {
-      const text = formatDocumentSymbol(parsed, { style });
-      expect(formatDocumentSymbol(parseDocumentSymbol(text), { style })).toBe(text);
-      expect(parseDocumentSymbol(text)).toEqual({ ...parsed, extension: null });
-    }
-  });
+  it.each(['2008/tel37/spsg/6 rev 2', '2008 - TEL37 - PTAB / WS - 16.pdf', '2005/SOM1/001rev1', '2009/TEL40/PLEN/026anxErev1.doc'])(
+    'format(parse(%j)) is stable in both styles',
+    (input) => {
+      const parsed = parseDocumentSymbol(input);
+      for (const style of ['canonical', 'apec-db'] as const) {
+        const text = formatDocumentSymbol(parsed, { style });
+        expect(formatDocumentSymbol(parseDocumentSymbol(text), { style })).toBe(text);
+        expect(parseDocumentSymbol(text)).toEqual({ ...parsed, extension: null });
+      }
+    },
+  );
 });
 
 describe('symbolKey', () => {
@@ -406,7 +394,14 @@ describe('parseSymbolQuery', () => {
     ['undefined', undefined],
     ['null', null],
     ['number type', 6],
-    ['object', { toString: () => { throw new Error('boom'); } }],
+    [
+      'object',
+      {
+        toString: () => {
+          throw new Error('boom');
+        },
+      },
+    ],
   ])('returns null for %s', (_label, text) => {
     expect(() => parseSymbolQuery(text as string)).not.toThrow();
     expect(parseSymbolQuery(text as string)).toBeNull();

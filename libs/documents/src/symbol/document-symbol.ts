@@ -85,9 +85,7 @@ export const SYMBOL_LIMITS = Object.freeze({
   maxInputLength: 200,
 });
 
-export const DOCUMENT_EXTENSIONS: readonly string[] = Object.freeze([
-  'doc', 'docx', 'pdf', 'ppt', 'pptx', 'xls', 'xlsx', 'rtf', 'txt', 'htm', 'html', 'zip',
-]);
+export const DOCUMENT_EXTENSIONS: readonly string[] = Object.freeze(['doc', 'docx', 'pdf', 'ppt', 'pptx', 'xls', 'xlsx', 'rtf', 'txt', 'htm', 'html', 'zip']);
 
 const EXPECTED_FORM = 'YEAR-MEETING-CODE-NNN, e.g. 2008-TELWG37-SPSG-006 (optionally [Rev.2])';
 
@@ -143,10 +141,7 @@ interface Stripped {
 function prepare(input: unknown): string {
   if (typeof input !== 'string') throw new SymbolParseError('input must be a string');
   if (input.length > SYMBOL_LIMITS.maxInputLength) {
-    throw new SymbolParseError(
-      `input is ${input.length} characters long (at most ${SYMBOL_LIMITS.maxInputLength} allowed)`,
-      input,
-    );
+    throw new SymbolParseError(`input is ${input.length} characters long (at most ${SYMBOL_LIMITS.maxInputLength} allowed)`, input);
   }
   if (CONTROL_RE.test(input)) throw new SymbolParseError('input contains control characters', input);
   const folded = input.replace(UNICODE_SPACE_RE, ' ').replace(UNICODE_DASH_RE, '-');
@@ -261,10 +256,7 @@ export function parseDocumentSymbol(input: string): ParsedSymbol {
   }
   for (const seg of segments) {
     if (/\s/.test(seg)) {
-      throw new SymbolParseError(
-        `segment "${seg}" contains spaces; separate parts with "-" or "/"`,
-        input,
-      );
+      throw new SymbolParseError(`segment "${seg}" contains spaces; separate parts with "-" or "/"`, input);
     }
   }
   if (segments.length < 3) {
@@ -272,10 +264,7 @@ export function parseDocumentSymbol(input: string): ParsedSymbol {
   }
   const maxSegments = 3 + SYMBOL_LIMITS.maxCodeSegments;
   if (segments.length > maxSegments) {
-    throw new SymbolParseError(
-      `too many parts (${segments.length}); CODE may have at most ${SYMBOL_LIMITS.maxCodeSegments} segments`,
-      input,
-    );
+    throw new SymbolParseError(`too many parts (${segments.length}); CODE may have at most ${SYMBOL_LIMITS.maxCodeSegments} segments`, input);
   }
 
   const [yearText, meetingText] = segments;

@@ -144,7 +144,11 @@ export const samples = {
   doc: () => ole2(['WordDocument', '1Table']),
   xls: () => ole2(['Workbook']),
   rtf: (text = 'A sample paper for the tests.') => Buffer.from(`{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}\\f0\\fs24 ${text}\\par}`, 'latin1'),
-  html: (text = 'A sample paper for the tests.') => Buffer.from(`<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Sample</title></head><body><p>${text}</p><script>alert(document.domain)</script></body></html>\n`, 'utf8'),
+  html: (text = 'A sample paper for the tests.') =>
+    Buffer.from(
+      `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Sample</title></head><body><p>${text}</p><script>alert(document.domain)</script></body></html>\n`,
+      'utf8',
+    ),
   txt: (text = 'A sample paper for the tests.\n') => Buffer.from(text, 'utf8'),
   /** "MZ", a DOS stub and a PE signature: what a renamed Windows program starts with. */
   exe: () => {

@@ -159,7 +159,12 @@ export class JobReconciler {
       await this.uow.write(async (em) => {
         for (const item of lost) await this.outbox.write(em, { jobName: name, jobId: item.jobId, payload: item.payload, rerun: item.rerun });
       });
-      this.logger.warn(`${name}: ${lost.length} owed job(s) held by no queue, enqueued again (${lost.slice(0, 5).map((i) => i.jobId).join(', ')}${lost.length > 5 ? ', …' : ''})`);
+      this.logger.warn(
+        `${name}: ${lost.length} owed job(s) held by no queue, enqueued again (${lost
+          .slice(0, 5)
+          .map((i) => i.jobId)
+          .join(', ')}${lost.length > 5 ? ', …' : ''})`,
+      );
     }
     return { checked: items.length, requeued: lost.length };
   }

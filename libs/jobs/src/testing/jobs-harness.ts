@@ -78,13 +78,21 @@ export async function startJobsContext(options: JobsContextOptions): Promise<Job
 
   // Quiet unless JOBS_TEST_LOGS is set (failing handlers log errors on purpose).
   const logger: LoggerService = process.env.JOBS_TEST_LOGS ? new ConsoleLogger() : { log() {}, error() {}, warn() {} };
-  const app = await Test.createTestingModule({ imports: [JobsTestModule] }).setLogger(logger).compile();
+  const app = await Test.createTestingModule({ imports: [JobsTestModule] })
+    .setLogger(logger)
+    .compile();
   try {
     await app.init();
   } catch (error) {
     // A context whose start failed cannot be closed (close() re-throws the start error): release by hand.
-    await app.get<JobQueue>(JOB_QUEUE).close().catch(() => undefined);
-    await app.get<DataSource>(TEL_DATA_SOURCE).destroy().catch(() => undefined);
+    await app
+      .get<JobQueue>(JOB_QUEUE)
+      .close()
+      .catch(() => undefined);
+    await app
+      .get<DataSource>(TEL_DATA_SOURCE)
+      .destroy()
+      .catch(() => undefined);
     throw error;
   }
   return {

@@ -134,7 +134,12 @@ export class AgendasService {
         await this.setPresenters(em, item.id, input.presenters);
         changed.push('presenters');
       }
-      await this.audit.record(em, ctx, { action: 'agenda.updateItem', entityType: 'AgendaItem', entityId: item.id, summary: `updated ${changed.join(', ') || 'nothing'} of ${item.number}` });
+      await this.audit.record(em, ctx, {
+        action: 'agenda.updateItem',
+        entityType: 'AgendaItem',
+        entityId: item.id,
+        summary: `updated ${changed.join(', ') || 'nothing'} of ${item.number}`,
+      });
       return item;
     });
   }
@@ -183,7 +188,12 @@ export class AgendasService {
       const rest = items.filter((i) => !doomed.includes(i.id));
       resequence(rest, item.parentId, childrenOf(rest, item.parentId), true);
       await this.persistTree(em, rest, snapshot);
-      await this.audit.record(em, ctx, { action: 'agenda.removeItem', entityType: 'AgendaItem', entityId: item.id, summary: `removed ${item.number} "${item.title}" and ${doomed.length - 1} sub-item(s)` });
+      await this.audit.record(em, ctx, {
+        action: 'agenda.removeItem',
+        entityType: 'AgendaItem',
+        entityId: item.id,
+        summary: `removed ${item.number} "${item.title}" and ${doomed.length - 1} sub-item(s)`,
+      });
       return agenda;
     });
   }
@@ -237,7 +247,8 @@ export class AgendasService {
 
   private async sessionOfAgenda(em: EntityManager, agenda: Agenda, sessionId: string): Promise<Session> {
     const session = isUuid(sessionId) ? await em.findOne(Session, { where: { id: sessionId } }) : null;
-    if (!session || session.meetingId !== agenda.meetingId) throw AppError.badInput('REFERENCE_ELSEWHERE', 'sessionId must name a session of the same meeting', { field: 'sessionId' });
+    if (!session || session.meetingId !== agenda.meetingId)
+      throw AppError.badInput('REFERENCE_ELSEWHERE', 'sessionId must name a session of the same meeting', { field: 'sessionId' });
     return session;
   }
 
@@ -284,4 +295,3 @@ export class AgendasService {
     );
   }
 }
-

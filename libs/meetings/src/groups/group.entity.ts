@@ -15,7 +15,6 @@ registerEnumType(GroupKind, { name: 'GroupKind' });
 @ObjectType()
 @Entity('tel_group')
 export class Group extends BaseEntity {
-
   @Field()
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 16 })

@@ -57,11 +57,7 @@ export class GroupResolver {
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'The chair now, or at the meeting given.' })
-  async chair(
-    @Parent() group: Group,
-    @Ctx() ctx: RequestContext,
-    @Args('atMeeting', { type: () => String, nullable: true }) atMeeting: string | null,
-  ): Promise<Person | null> {
+  async chair(@Parent() group: Group, @Ctx() ctx: RequestContext, @Args('atMeeting', { type: () => String, nullable: true }) atMeeting: string | null): Promise<Person | null> {
     const [term] = await this.holders(ctx, group, OfficeRole.CHAIR, atMeeting);
     return term ? this.loaders.person(ctx, term.personId) : null;
   }
@@ -89,7 +85,12 @@ export class GroupResolver {
     const numberOf = new Map(meetings.filter((m): m is Meeting => m !== null).map((m) => [m.id, m.number]));
     return terms.filter((t) =>
       termHoldsAt(
-        { from: t.fromMeetingId ? (numberOf.get(t.fromMeetingId) ?? null) : null, to: t.toMeetingId ? (numberOf.get(t.toMeetingId) ?? null) : null, openStart: !t.fromMeetingId, openEnd: !t.toMeetingId },
+        {
+          from: t.fromMeetingId ? (numberOf.get(t.fromMeetingId) ?? null) : null,
+          to: t.toMeetingId ? (numberOf.get(t.toMeetingId) ?? null) : null,
+          openStart: !t.fromMeetingId,
+          openEnd: !t.toMeetingId,
+        },
         at?.number ?? null,
       ),
     );

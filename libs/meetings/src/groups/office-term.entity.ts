@@ -18,7 +18,6 @@ registerEnumType(OfficeRole, { name: 'OfficeRole' });
 @Entity('office_term')
 @Index(['groupId', 'role'])
 export class OfficeTerm extends BaseEntity {
-
   @Column({ type: 'varchar', length: 36 })
   groupId: string;
 

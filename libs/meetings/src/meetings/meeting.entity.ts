@@ -11,7 +11,6 @@ registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
 @ObjectType()
 @Entity('meeting')
 export class Meeting extends BaseEntity {
-
   @Field({ description: 'e.g. TEL37' })
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 20 })

@@ -76,11 +76,7 @@ export class MeetingResolver {
   }
 
   @ResolveField(() => [Person], { description: 'People on delegations to this meeting (as far as the records go).' })
-  delegates(
-    @Parent() meeting: Meeting,
-    @Ctx() ctx: RequestContext,
-    @Args('economyCode', { type: () => String, nullable: true }) economyCode: string | null,
-  ): Promise<Person[]> {
+  delegates(@Parent() meeting: Meeting, @Ctx() ctx: RequestContext, @Args('economyCode', { type: () => String, nullable: true }) economyCode: string | null): Promise<Person[]> {
     return this.delegateService.ofMeeting(ctx, meeting.id, economyCode);
   }
 }

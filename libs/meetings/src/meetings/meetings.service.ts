@@ -7,7 +7,6 @@ import { Meeting, MeetingStatus } from './meeting.entity';
 import { CreateMeetingInput, MeetingFilter, UpdateMeetingInput } from './meeting.inputs';
 import { meetingProblems } from './meeting.rules';
 
-
 @Injectable()
 export class MeetingsService {
   constructor(

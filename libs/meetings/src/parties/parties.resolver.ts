@@ -87,16 +87,16 @@ export class PersonResolver {
 
   @Public()
   @Query(() => PersonConnection)
-  async persons(
-    @Args('filter', { type: () => PersonFilter, nullable: true }) filter: PersonFilter | null,
-    @Args() page: PageArgs,
-  ): Promise<PersonConnection> {
+  async persons(@Args('filter', { type: () => PersonFilter, nullable: true }) filter: PersonFilter | null, @Args() page: PageArgs): Promise<PersonConnection> {
     const window = pageWindow(page);
     const qb = this.uow.manager.createQueryBuilder(Person, 'p');
     if (filter?.economyCode) qb.innerJoin('economy', 'e', 'e.id = p.economyId AND e.code = :ec', { ec: normalizeCode(filter.economyCode) });
     if (filter?.organizationCode) qb.innerJoin('organization', 'o', 'o.id = p.organizationId AND o.code = :oc', { oc: normalizeCode(filter.organizationCode) });
     if (filter?.name?.trim()) {
-      const like = `%${filter.name.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = `%${filter.name
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(new Brackets((w) => w.where("LOWER(p.name) LIKE :like ESCAPE '\\'", { like }).orWhere("p.nameLocal LIKE :like ESCAPE '\\'", { like })));
     }
     const [nodes, total] = await qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').skip(window.offset).take(window.limit).getManyAndCount();

@@ -89,7 +89,9 @@ export class SessionsService {
     if (!end) throw AppError.badInput('SESSION_TIME_INVALID', 'endsAt must be a date-time like 2008-03-26T17:00 (local) or 2008-03-26T17:00:00+09:00', { field: 'endsAt' });
     if (end <= start) throw AppError.badInput('SESSION_TIME_INVALID', 'endsAt must be after startsAt', { field: 'endsAt' });
     if (start.slice(0, 10) < meeting.startDate || end.slice(0, 10) > meeting.endDate) {
-      throw AppError.badInput('SESSION_TIME_INVALID', `The session must fall within ${meeting.code} (${meeting.startDate} to ${meeting.endDate}, ${meeting.timeZone})`, { field: 'startsAt' });
+      throw AppError.badInput('SESSION_TIME_INVALID', `The session must fall within ${meeting.code} (${meeting.startDate} to ${meeting.endDate}, ${meeting.timeZone})`, {
+        field: 'startsAt',
+      });
     }
     session.startsAt = start;
     session.endsAt = end;

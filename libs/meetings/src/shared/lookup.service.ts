@@ -94,4 +94,3 @@ export class LookupService {
 export function normalizeCode(code: string): string {
   return code.trim().toUpperCase();
 }
-

@@ -62,7 +62,9 @@ export class ProjectResolver {
   }
 
   @SecretariatOnly()
-  @Mutation(() => Project, { description: 'Changes the register: fields given replace the stored ones (null clears); lists replace the lists. Status changes go through changeProjectStatus.' })
+  @Mutation(() => Project, {
+    description: 'Changes the register: fields given replace the stored ones (null clears); lists replace the lists. Status changes go through changeProjectStatus.',
+  })
   updateProject(@Ctx() ctx: RequestContext, @Args('input') input: UpdateProjectInput): Promise<Project> {
     return this.projectsService.update(ctx, input);
   }

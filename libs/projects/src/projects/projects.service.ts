@@ -53,13 +53,15 @@ export class ProjectsService {
     if (filter?.fundingAccount) qb.andWhere('p.fundingAccount = :account', { account: filter.fundingAccount });
     if (filter?.steeringGroupCode) qb.innerJoin('tel_group', 'sg', 'sg.id = p.steeringGroupId AND sg.code = :sg', { sg: normalizeCode(filter.steeringGroupCode) });
     if (filter?.economyCode) {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM project_economy pe INNER JOIN economy e ON e.id = pe."economyId" WHERE pe."projectId" = p.id AND e.code = :ec)',
-        { ec: normalizeCode(filter.economyCode) },
-      );
+      qb.andWhere('EXISTS (SELECT 1 FROM project_economy pe INNER JOIN economy e ON e.id = pe."economyId" WHERE pe."projectId" = p.id AND e.code = :ec)', {
+        ec: normalizeCode(filter.economyCode),
+      });
     }
     if (filter?.title?.trim()) {
-      const like = `%${filter.title.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = `%${filter.title
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(new Brackets((w) => w.where("LOWER(p.title) LIKE :like ESCAPE '\\'", { like })));
     }
     if (filter?.overseenByMe) {
@@ -103,7 +105,12 @@ export class ProjectsService {
       await this.insertOrConflict(em, project);
       await this.replaceLinks(em, project, input);
       await this.history.record(em, ctx, { subjectType: HistorySubject.PROJECT, subjectId: project.id, action: 'project.create', to: project.status, note: project.source });
-      await this.audit.record(em, ctx, { action: 'project.create', entityType: 'Project', entityId: project.id, summary: `registered project "${project.title}"${project.number ? ` (${project.number})` : ''}` });
+      await this.audit.record(em, ctx, {
+        action: 'project.create',
+        entityType: 'Project',
+        entityId: project.id,
+        summary: `registered project "${project.title}"${project.number ? ` (${project.number})` : ''}`,
+      });
       return project;
     });
   }
@@ -125,7 +132,12 @@ export class ProjectsService {
       const changes = diffSnapshots(before, await this.snapshot(em, project));
       if (!changes.length) return project;
       await this.history.record(em, ctx, { subjectType: HistorySubject.PROJECT, subjectId: project.id, action: 'project.update', changes });
-      await this.audit.record(em, ctx, { action: 'project.update', entityType: 'Project', entityId: project.id, summary: `updated ${changes.map((c) => c.field).join(', ')} of "${project.title}"` });
+      await this.audit.record(em, ctx, {
+        action: 'project.update',
+        entityType: 'Project',
+        entityId: project.id,
+        summary: `updated ${changes.map((c) => c.field).join(', ')} of "${project.title}"`,
+      });
       return project;
     });
   }
@@ -135,9 +147,13 @@ export class ProjectsService {
       const project = await this.byId(input.id, em);
       if (!canMoveProject(project.status, input.status)) {
         const allowed = nextProjectStatuses(project.status);
-        throw AppError.invalidState('PROJECT_STATUS_REFUSED', `A ${project.status} project cannot become ${input.status}${allowed.length ? ` (it may become ${allowed.join(' or ')})` : ''}`, {
-          status: project.status,
-        });
+        throw AppError.invalidState(
+          'PROJECT_STATUS_REFUSED',
+          `A ${project.status} project cannot become ${input.status}${allowed.length ? ` (it may become ${allowed.join(' or ')})` : ''}`,
+          {
+            status: project.status,
+          },
+        );
       }
       await this.moveStatus(em, ctx, project, input.status, 'project.status', cleanText(input.note));
       await this.audit.record(em, ctx, { action: 'project.status', entityType: 'Project', entityId: project.id, summary: `"${project.title}" is now ${input.status}` });
@@ -148,7 +164,13 @@ export class ProjectsService {
   // ---- effects of approvals (called inside the approval's transaction) -----------------------
 
   /** An approved extension: the new end date and/or completion meeting, with a history event. */
-  async applyExtension(em: EntityManager, ctx: RequestContext, projectId: string, change: { endDate: string | null; completionMeetingId: string | null }, note: string): Promise<void> {
+  async applyExtension(
+    em: EntityManager,
+    ctx: RequestContext,
+    projectId: string,
+    change: { endDate: string | null; completionMeetingId: string | null },
+    note: string,
+  ): Promise<void> {
     const project = await this.byId(projectId, em);
     const before = await this.snapshot(em, project);
     if (change.endDate) project.endDate = change.endDate;
@@ -174,7 +196,8 @@ export class ProjectsService {
 
   /** Refuses requests about a project that has finished (completed, closed or withdrawn). */
   assertOpen(project: Project, what: string): void {
-    if (isProjectFinished(project.status)) throw AppError.invalidState('PROJECT_FINISHED', `The project is ${project.status}; ${what} no longer applies`, { status: project.status });
+    if (isProjectFinished(project.status))
+      throw AppError.invalidState('PROJECT_FINISHED', `The project is ${project.status}; ${what} no longer applies`, { status: project.status });
   }
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -189,7 +212,8 @@ export class ProjectsService {
   private async applyFields(em: EntityManager, project: Project, input: ProjectFieldsInput): Promise<void> {
     if (input.number !== undefined) {
       const canonical = input.number === null || !input.number.trim() ? null : canonicalProjectNumber(input.number);
-      if (input.number && input.number.trim() && !canonical) throw AppError.badInput('PROJECT_NUMBER_MALFORMED', `"${input.number}" is not a project number (e.g. TEL 01/2007S)`, { field: 'number' });
+      if (input.number && input.number.trim() && !canonical)
+        throw AppError.badInput('PROJECT_NUMBER_MALFORMED', `"${input.number}" is not a project number (e.g. TEL 01/2007S)`, { field: 'number' });
       project.number = canonical;
     }
     if (input.steeringGroupCode !== undefined) project.steeringGroupId = input.steeringGroupCode ? (await this.lookup.groupByCode(em, input.steeringGroupCode)).id : null;
@@ -221,11 +245,14 @@ export class ProjectsService {
     }
     if (input.projectType !== undefined) project.projectType = input.projectType;
     if (input.projectTypeOther !== undefined) project.projectTypeOther = cleanText(input.projectTypeOther);
-    if (project.projectTypeOther && project.projectType !== 'OTHER') throw AppError.badInput('PROJECT_FIELDS_INVALID', 'projectTypeOther goes with projectType OTHER', { field: 'projectTypeOther' });
+    if (project.projectTypeOther && project.projectType !== 'OTHER')
+      throw AppError.badInput('PROJECT_FIELDS_INVALID', 'projectTypeOther goes with projectType OTHER', { field: 'projectTypeOther' });
     if (input.startDate !== undefined) project.startDate = partialDateInput(input.startDate, 'startDate');
     if (input.endDate !== undefined) project.endDate = partialDateInput(input.endDate, 'endDate');
-    if (project.startDate && project.endDate && !partialDatesInOrder(project.startDate, project.endDate)) throw AppError.badInput('DATE_ORDER', 'endDate is before startDate', { field: 'endDate' });
-    if (input.completionMeetingCode !== undefined) project.completionMeetingId = input.completionMeetingCode ? (await this.lookup.meetingByCode(em, input.completionMeetingCode)).id : null;
+    if (project.startDate && project.endDate && !partialDatesInOrder(project.startDate, project.endDate))
+      throw AppError.badInput('DATE_ORDER', 'endDate is before startDate', { field: 'endDate' });
+    if (input.completionMeetingCode !== undefined)
+      project.completionMeetingId = input.completionMeetingCode ? (await this.lookup.meetingByCode(em, input.completionMeetingCode)).id : null;
     if (input.description !== undefined) project.description = cleanText(input.description);
     if (input.source !== undefined) project.source = cleanText(input.source);
   }
@@ -246,7 +273,10 @@ export class ProjectsService {
       if (twice.length) throw AppError.badInput('DUPLICATE_IN_LIST', `an economy is listed twice: ${[...new Set(twice)].join(', ')}`, { field: 'coSponsoringEconomyCodes' });
       await em.delete(ProjectEconomy, { projectId: project.id });
       let position = 0;
-      for (const [role, codes] of [[EconomyRole.PROPOSING, proposing], [EconomyRole.CO_SPONSORING, coSponsoring]] as const) {
+      for (const [role, codes] of [
+        [EconomyRole.PROPOSING, proposing],
+        [EconomyRole.CO_SPONSORING, coSponsoring],
+      ] as const) {
         for (const code of codes) {
           const economy = await this.lookup.economyByCode(em, code);
           await em.insert(ProjectEconomy, { id: newId(), projectId: project.id, economyId: economy.id, role, position: ++position });
@@ -269,7 +299,13 @@ export class ProjectsService {
       const symbols = [...new Set((input.documentSymbols ?? []).map((s) => documentKey(s, 'documentSymbols')))];
       await em.delete(ProjectDocument, { projectId: project.id });
       for (const [i, documentSymbol] of symbols.entries()) {
-        await em.insert(ProjectDocument, { id: newId(), projectId: project.id, documentSymbol, documentId: await this.documents.registeredDocumentId(em, documentSymbol), position: i + 1 });
+        await em.insert(ProjectDocument, {
+          id: newId(),
+          projectId: project.id,
+          documentSymbol,
+          documentId: await this.documents.registeredDocumentId(em, documentSymbol),
+          position: i + 1,
+        });
       }
     }
     if (input.agendaItemIds !== undefined) {
@@ -286,8 +322,16 @@ export class ProjectsService {
   private async snapshot(em: EntityManager, p: Project): Promise<Record<string, string | null>> {
     const groupCodes = await this.codes(em, Group, [p.forumId, p.steeringGroupId]);
     const economies = p.id ? await em.find(ProjectEconomy, { where: { projectId: p.id }, order: { position: 'ASC' } }) : [];
-    const economyCodes = await this.codes(em, Economy, economies.map((e) => e.economyId));
-    const list = (role: EconomyRole) => economies.filter((e) => e.role === role).map((e) => economyCodes.get(e.economyId)).join(', ') || null;
+    const economyCodes = await this.codes(
+      em,
+      Economy,
+      economies.map((e) => e.economyId),
+    );
+    const list = (role: EconomyRole) =>
+      economies
+        .filter((e) => e.role === role)
+        .map((e) => economyCodes.get(e.economyId))
+        .join(', ') || null;
     const overseer = p.overseerPersonId ? await em.findOne(Person, { where: { id: p.overseerPersonId } }) : null;
     const meeting = p.completionMeetingId ? await em.findOne(Meeting, { where: { id: p.completionMeetingId } }) : null;
     const accounts = await em.count(ProjectOverseerAccount, { where: { projectId: p.id } });
@@ -354,4 +398,3 @@ export class ProjectsService {
     if (holder && holder.id !== project.id) throw AppError.conflict('PROJECT_NUMBER_TAKEN', `Project number ${project.number} is already taken by "${holder.title}"`);
   }
 }
-

@@ -46,7 +46,7 @@ export class ProgressReport extends BaseEntity implements ReportForm {
   @Column({ type: 'varchar', length: 16 })
   status: ProgressReportStatus;
 
-  @Field(() => Int, { description: 'Raised by every change; pass it back as expectedVersion to update without overwriting someone else\'s edit.' })
+  @Field(() => Int, { description: "Raised by every change; pass it back as expectedVersion to update without overwriting someone else's edit." })
   @Column({ type: 'integer', default: 0 })
   version: number;
 

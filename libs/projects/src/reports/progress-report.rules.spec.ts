@@ -1,4 +1,14 @@
-import { REPORT_FORM_KEYS, comparePeriods, diffReports, FormAnswer, missingForSubmit, ProgressReportStatus as S, ReportAction, reportActionAllowed, ReportForm } from './progress-report.rules';
+import {
+  REPORT_FORM_KEYS,
+  comparePeriods,
+  diffReports,
+  FormAnswer,
+  missingForSubmit,
+  ProgressReportStatus as S,
+  ReportAction,
+  reportActionAllowed,
+  ReportForm,
+} from './progress-report.rules';
 
 const blank: ReportForm = {
   fundingAccount: null,

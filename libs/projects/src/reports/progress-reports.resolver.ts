@@ -46,7 +46,7 @@ export class ProgressReportResolver {
   ) {}
 
   @Public()
-  @Query(() => ProgressReport, { description: 'A progress report; a draft only for its project\'s overseers and the Secretariat.' })
+  @Query(() => ProgressReport, { description: "A progress report; a draft only for its project's overseers and the Secretariat." })
   progressReport(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ProgressReport> {
     return this.reports.byId(ctx, id);
   }
@@ -58,7 +58,7 @@ export class ProgressReportResolver {
   }
 
   @Allow(Role.OVERSEER, Role.SECRETARIAT)
-  @Mutation(() => ProgressReport, { description: "Starts the report for a period, its header copied from the register. An overseer of the project or the Secretariat." })
+  @Mutation(() => ProgressReport, { description: 'Starts the report for a period, its header copied from the register. An overseer of the project or the Secretariat.' })
   draftProgressReport(@Ctx() ctx: RequestContext, @Args('input') input: DraftProgressReportInput): Promise<ProgressReport> {
     return this.reports.draft(ctx, input);
   }

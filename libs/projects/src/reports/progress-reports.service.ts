@@ -26,7 +26,16 @@ import {
   TableProgressReportInput,
   UpdateProgressReportInput,
 } from './progress-report.inputs';
-import { comparePeriods, diffReports, missingForSubmit, ProgressReportStatus, REPORT_FORM_KEYS, REPORT_STATUS_AFTER, ReportAction, reportActionAllowed } from './progress-report.rules';
+import {
+  comparePeriods,
+  diffReports,
+  missingForSubmit,
+  ProgressReportStatus,
+  REPORT_FORM_KEYS,
+  REPORT_STATUS_AFTER,
+  ReportAction,
+  reportActionAllowed,
+} from './progress-report.rules';
 import { nextDueMeeting, overdueReports } from './report-due.rules';
 
 export interface OverdueReportRow {
@@ -105,8 +114,19 @@ export class ProgressReportsService {
         if (isUniqueViolation(error)) throw AppError.conflict('REPORT_EXISTS', `The project already has a progress report for ${meeting.code}`);
         throw error;
       }
-      await this.history.record(em, ctx, { subjectType: HistorySubject.PROGRESS_REPORT, subjectId: report.id, action: 'report.draft', to: report.status, note: `for ${meeting.code}` });
-      await this.audit.record(em, ctx, { action: 'progress_report.draft', entityType: 'ProgressReport', entityId: report.id, summary: `drafted the ${meeting.code} progress report of "${project.title}"` });
+      await this.history.record(em, ctx, {
+        subjectType: HistorySubject.PROGRESS_REPORT,
+        subjectId: report.id,
+        action: 'report.draft',
+        to: report.status,
+        note: `for ${meeting.code}`,
+      });
+      await this.audit.record(em, ctx, {
+        action: 'progress_report.draft',
+        entityType: 'ProgressReport',
+        entityId: report.id,
+        summary: `drafted the ${meeting.code} progress report of "${project.title}"`,
+      });
       return report;
     });
   }
@@ -117,7 +137,9 @@ export class ProgressReportsService {
       await this.access.requireOverseerOrSecretariat(em, ctx, report.projectId);
       this.assertAllowed('edit', report);
       if (input.expectedVersion != null && input.expectedVersion !== report.version) {
-        throw AppError.conflict('VERSION_STALE', `The report changed since you read it (version ${report.version}, you edited ${input.expectedVersion})`, { currentVersion: report.version });
+        throw AppError.conflict('VERSION_STALE', `The report changed since you read it (version ${report.version}, you edited ${input.expectedVersion})`, {
+          currentVersion: report.version,
+        });
       }
       const before = { ...report };
       await this.applyFields(em, report, input);
@@ -128,7 +150,12 @@ export class ProgressReportsService {
       if (!changes.length) return report;
       await this.saveVersioned(em, report);
       await this.history.record(em, ctx, { subjectType: HistorySubject.PROGRESS_REPORT, subjectId: report.id, action: 'report.edit', changes });
-      await this.audit.record(em, ctx, { action: 'progress_report.edit', entityType: 'ProgressReport', entityId: report.id, summary: `edited ${changes.map((c) => c.field).join(', ')}` });
+      await this.audit.record(em, ctx, {
+        action: 'progress_report.edit',
+        entityType: 'ProgressReport',
+        entityId: report.id,
+        summary: `edited ${changes.map((c) => c.field).join(', ')}`,
+      });
       return report;
     });
   }
@@ -195,7 +222,8 @@ export class ProgressReportsService {
     const meeting = await this.lookup.meetingByCode(em, input.meetingCode);
     const key = input.documentSymbol ? documentKey(input.documentSymbol, 'documentSymbol') : null;
     let doc = key ? await this.documents.findBySymbol(ctx, key) : null;
-    if (doc && doc.meetingId !== meeting.id) throw AppError.badInput('REFERENCE_ELSEWHERE', `${doc.symbol} is a paper of another meeting, not ${meeting.code}`, { field: 'documentSymbol' });
+    if (doc && doc.meetingId !== meeting.id)
+      throw AppError.badInput('REFERENCE_ELSEWHERE', `${doc.symbol} is a paper of another meeting, not ${meeting.code}`, { field: 'documentSymbol' });
     if (!doc) {
       const project = await this.projects.byId(report.projectId, em);
       const group = await em.findOneOrFail(Group, { where: { id: project.steeringGroupId ?? project.forumId } });
@@ -231,7 +259,12 @@ export class ProgressReportsService {
         note: `tabled at ${meeting.code} as ${paper.symbol}`,
         changes: before !== paper.symbol ? [{ field: 'documentSymbol', before, after: paper.symbol }] : [],
       });
-      await this.audit.record(tx, ctx, { action: 'progress_report.table', entityType: 'ProgressReport', entityId: current.id, summary: `tabled at ${meeting.code} as ${paper.symbol}` });
+      await this.audit.record(tx, ctx, {
+        action: 'progress_report.table',
+        entityType: 'ProgressReport',
+        entityId: current.id,
+        summary: `tabled at ${meeting.code} as ${paper.symbol}`,
+      });
       return current;
     });
   }
@@ -288,11 +321,19 @@ export class ProgressReportsService {
         .createQueryBuilder(Meeting, 'm')
         .where('m.groupId = :forumId AND m.startDate IS NOT NULL AND m.status <> :held', { forumId, held: MeetingStatus.HELD })
         .getMany();
-      const next = nextDueMeeting(candidates.map((m) => ({ id: m.id, startDate: m.startDate! })), asOf);
+      const next = nextDueMeeting(
+        candidates.map((m) => ({ id: m.id, startDate: m.startDate! })),
+        asOf,
+      );
       const projects = running.filter((p) => p.forumId === forumId);
       const reports = next ? await em.find(ProgressReport, { where: { meetingId: next.id, projectId: In(projects.map((p) => p.id)) } }) : [];
       for (const entry of overdueReports({ asOf, daysBefore: this.config.projects.reportDueDaysBeforeMeeting, meeting: next, projects, reports })) {
-        rows.push({ project: projects.find((p) => p.id === entry.projectId)!, meeting: candidates.find((m) => m.id === entry.meetingId)!, dueOn: entry.dueOn, daysOverdue: entry.daysOverdue });
+        rows.push({
+          project: projects.find((p) => p.id === entry.projectId)!,
+          meeting: candidates.find((m) => m.id === entry.meetingId)!,
+          dueOn: entry.dueOn,
+          daysOverdue: entry.daysOverdue,
+        });
       }
     }
     return rows.sort((a, b) => b.daysOverdue - a.daysOverdue || a.project.title.localeCompare(b.project.title));
@@ -304,14 +345,20 @@ export class ProgressReportsService {
   private async loadForWrite(em: EntityManager, ctx: RequestContext, id: string): Promise<ProgressReport> {
     const report = isUuid(id) ? await em.findOne(ProgressReport, { where: { id } }) : null;
     if (!report) throw AppError.notFound('REPORT_NOT_FOUND', 'Progress report', id);
-    if (report.status === ProgressReportStatus.DRAFT && !this.access.isSystem(ctx) && !this.access.isSecretariat(ctx) && !(await this.access.isOverseerOf(em, ctx, report.projectId))) {
+    if (
+      report.status === ProgressReportStatus.DRAFT &&
+      !this.access.isSystem(ctx) &&
+      !this.access.isSecretariat(ctx) &&
+      !(await this.access.isOverseerOf(em, ctx, report.projectId))
+    ) {
       throw AppError.notFound('REPORT_NOT_FOUND', 'Progress report', id);
     }
     return report;
   }
 
   private assertAllowed(action: ReportAction, report: ProgressReport): void {
-    if (!reportActionAllowed(action, report.status)) throw AppError.invalidState('REPORT_NOT_DRAFT', `A ${report.status} report cannot be ${PAST[action]}`, { status: report.status });
+    if (!reportActionAllowed(action, report.status))
+      throw AppError.invalidState('REPORT_NOT_DRAFT', `A ${report.status} report cannot be ${PAST[action]}`, { status: report.status });
   }
 
   private async move(em: EntityManager, ctx: RequestContext, report: ProgressReport, action: ReportAction, note: string | null): Promise<ProgressReport> {
@@ -319,7 +366,12 @@ export class ProgressReportsService {
     report.status = REPORT_STATUS_AFTER[action]!;
     await this.saveVersioned(em, report);
     await this.history.record(em, ctx, { subjectType: HistorySubject.PROGRESS_REPORT, subjectId: report.id, action: `report.${action}`, from, to: report.status, note });
-    await this.audit.record(em, ctx, { action: `progress_report.${action}`, entityType: 'ProgressReport', entityId: report.id, summary: `progress report ${from} → ${report.status}` });
+    await this.audit.record(em, ctx, {
+      action: `progress_report.${action}`,
+      entityType: 'ProgressReport',
+      entityId: report.id,
+      summary: `progress report ${from} → ${report.status}`,
+    });
     return report;
   }
 
@@ -419,7 +471,8 @@ export class ProgressReportsService {
     }
     if (input.startDate !== undefined) report.startDate = partialDateInput(input.startDate, 'startDate');
     if (input.endDate !== undefined) report.endDate = partialDateInput(input.endDate, 'endDate');
-    if (report.startDate && report.endDate && !partialDatesInOrder(report.startDate, report.endDate)) throw AppError.badInput('DATE_ORDER', 'endDate is before startDate', { field: 'endDate' });
+    if (report.startDate && report.endDate && !partialDatesInOrder(report.startDate, report.endDate))
+      throw AppError.badInput('DATE_ORDER', 'endDate is before startDate', { field: 'endDate' });
     if (input.overseerSignatureDate !== undefined) {
       const date = cleanText(input.overseerSignatureDate);
       if (date && !isIsoDate(date)) throw AppError.badInput('DATE_MALFORMED', 'overseerSignatureDate must be a date written YYYY-MM-DD', { field: 'overseerSignatureDate' });

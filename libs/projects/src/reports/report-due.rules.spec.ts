@@ -44,8 +44,20 @@ describe('report due dates', () => {
 
   it.each([
     ['2008-08-22', []],
-    ['2008-08-23', [['running', 1], ['drafted', 1]]],
-    ['2008-09-01', [['running', 10], ['drafted', 10]]],
+    [
+      '2008-08-23',
+      [
+        ['running', 1],
+        ['drafted', 1],
+      ],
+    ],
+    [
+      '2008-09-01',
+      [
+        ['running', 10],
+        ['drafted', 10],
+      ],
+    ],
   ])('on %s lists in-progress projects without a submitted report for the meeting: %j', (asOf, expected) => {
     const rows = overdueReports({ asOf, daysBefore: 30, meeting: TEL38, projects, reports });
     expect(rows.map((r) => [r.projectId, r.daysOverdue])).toEqual(expected);

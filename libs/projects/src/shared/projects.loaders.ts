@@ -27,7 +27,9 @@ export class ProjectsLoaders {
 
   project(ctx: RequestContext, id: string | null): Promise<Project | null> {
     if (!id) return Promise.resolve(null);
-    return loaderFor<string, Project | null>(ctx, 'project', async (ids) => byKeys(ids, await this.uow.manager.find(Project, { where: { id: In([...ids]) } }), (r) => r.id)).load(id);
+    return loaderFor<string, Project | null>(ctx, 'project', async (ids) => byKeys(ids, await this.uow.manager.find(Project, { where: { id: In([...ids]) } }), (r) => r.id)).load(
+      id,
+    );
   }
 
   report(ctx: RequestContext, id: string | null): Promise<ProgressReport | null> {
@@ -58,12 +60,14 @@ export class ProjectsLoaders {
   }
 
   economyByCode(ctx: RequestContext, code: string): Promise<Economy | null> {
-    return loaderFor<string, Economy | null>(ctx, 'economyByCode', async (codes) =>
-      byKeys(codes, await this.lookup.economiesByCodes(this.uow.manager, codes), (r) => r.code),
-    ).load(code);
+    return loaderFor<string, Economy | null>(ctx, 'economyByCode', async (codes) => byKeys(codes, await this.lookup.economiesByCodes(this.uow.manager, codes), (r) => r.code)).load(
+      code,
+    );
   }
 
   user(ctx: RequestContext, id: string): Promise<User | null> {
-    return loaderFor<string, User | null>(ctx, 'projects.user', async (ids) => byKeys(ids, await this.uow.manager.find(User, { where: { id: In([...ids]) } }), (r) => r.id)).load(id);
+    return loaderFor<string, User | null>(ctx, 'projects.user', async (ids) => byKeys(ids, await this.uow.manager.find(User, { where: { id: In([...ids]) } }), (r) => r.id)).load(
+      id,
+    );
   }
 }

@@ -31,7 +31,9 @@ export function makePdf(pages: PdfPage[]): Buffer {
     const [baseFont, ordering, supplement] = encoding === 'UniGB-UCS2-H' ? ['STSong-Light', 'GB1', 2] : ['MSung-Light', 'CNS1', 0];
     add(`<< /Type /FontDescriptor /FontName /${baseFont} /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>`);
     const descriptor = objects.length;
-    add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${baseFont} /CIDSystemInfo << /Registry (Adobe) /Ordering (${ordering}) /Supplement ${supplement} >> /FontDescriptor ${descriptor} 0 R /DW 1000 >>`);
+    add(
+      `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${baseFont} /CIDSystemInfo << /Registry (Adobe) /Ordering (${ordering}) /Supplement ${supplement} >> /FontDescriptor ${descriptor} 0 R /DW 1000 >>`,
+    );
     const descendant = objects.length;
     add(`<< /Type /Font /Subtype /Type0 /BaseFont /${baseFont} /Encoding /${encoding} /DescendantFonts [${descendant} 0 R] >>`);
     return objects.length;
@@ -132,14 +134,9 @@ const escapeXml = (s: string) => s.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>':
 /** A minimal Word document: paragraphs, some with a heading style. */
 export function makeDocx(paragraphs: { text: string; heading?: 1 | 2 }[], extra: ZipEntry[] = []): Buffer {
   const body = paragraphs
-    .map(
-      (p) =>
-        `<w:p>${p.heading ? `<w:pPr><w:pStyle w:val="Heading${p.heading}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${escapeXml(p.text)}</w:t></w:r></w:p>`,
-    )
+    .map((p) => `<w:p>${p.heading ? `<w:pPr><w:pStyle w:val="Heading${p.heading}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${escapeXml(p.text)}</w:t></w:r></w:p>`)
     .join('');
-  const styles = [1, 2]
-    .map((n) => `<w:style w:type="paragraph" w:styleId="Heading${n}"><w:name w:val="heading ${n}"/></w:style>`)
-    .join('');
+  const styles = [1, 2].map((n) => `<w:style w:type="paragraph" w:styleId="Heading${n}"><w:name w:val="heading ${n}"/></w:style>`).join('');
   return makeZip([
     {
       name: '[Content_Types].xml',
@@ -192,7 +189,14 @@ export function makeImagePdf(jpeg: Buffer, width: number, height: number, page: 
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page[0]} ${page[1]}] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>`,
-    [Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, 'latin1'), jpeg, Buffer.from('\nendstream', 'latin1')],
+    [
+      Buffer.from(
+        `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+        'latin1',
+      ),
+      jpeg,
+      Buffer.from('\nendstream', 'latin1'),
+    ],
     `<< /Length ${content.length} >>\nstream\n${content}endstream`,
   ];
   push('%PDF-1.4\n');

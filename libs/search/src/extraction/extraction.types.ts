@@ -23,13 +23,7 @@ export interface ExtractOptions {
   timeoutMs?: number;
 }
 
-export type ExtractionFailureKind =
-  | 'UNSUPPORTED_TYPE'
-  | 'REFUSED'
-  | 'CORRUPT'
-  | 'TIMEOUT'
-  | 'OUT_OF_MEMORY'
-  | 'FAILED';
+export type ExtractionFailureKind = 'UNSUPPORTED_TYPE' | 'REFUSED' | 'CORRUPT' | 'TIMEOUT' | 'OUT_OF_MEMORY' | 'FAILED';
 
 /**
  * A file that could not be turned into text, with a reason fit for the uploader to read

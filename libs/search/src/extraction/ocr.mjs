@@ -83,4 +83,3 @@ export async function recognisePages(input, pageNumbers, deadline) {
   }
   return { pages, stoppedEarly };
 }
-

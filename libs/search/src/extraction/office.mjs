@@ -5,7 +5,18 @@
 import { checkZip } from './docx.mjs';
 import { ExtractionFailure, SectionWriter } from './plain-text.mjs';
 
-const CODEPAGES = { 950: 'big5', 936: 'gbk', 932: 'shift_jis', 949: 'euc-kr', 1250: 'windows-1250', 1251: 'windows-1251', 1252: 'windows-1252', 1253: 'windows-1253', 1254: 'windows-1254', 874: 'windows-874' };
+const CODEPAGES = {
+  950: 'big5',
+  936: 'gbk',
+  932: 'shift_jis',
+  949: 'euc-kr',
+  1250: 'windows-1250',
+  1251: 'windows-1251',
+  1252: 'windows-1252',
+  1253: 'windows-1253',
+  1254: 'windows-1254',
+  874: 'windows-874',
+};
 const CHARSETS = { 136: 'big5', 134: 'gbk', 128: 'shift_jis', 129: 'euc-kr' };
 
 /**
@@ -128,7 +139,10 @@ function nodeText(node) {
   if (node.type === 'image' || node.type === 'chart' || node.type === 'drawing') return '';
   if (Array.isArray(node.children) && node.children.length) {
     const sep = node.type === 'row' ? '\t' : node.type === 'paragraph' || node.type === 'heading' || node.type === 'text' || node.type === 'cell' ? '' : '\n';
-    return node.children.map(nodeText).filter((t) => t !== '').join(sep);
+    return node.children
+      .map(nodeText)
+      .filter((t) => t !== '')
+      .join(sep);
   }
   return typeof node.text === 'string' ? node.text : '';
 }

@@ -49,8 +49,19 @@ describe('TextExtractor', () => {
         const { chunks } = await extractor.extract(fs.readFileSync(REPORT), 'text/plain; charset=utf-8');
         await index.upsertDocumentChunks(
           {
-            documentId: 'tel37-report', revisionId: 'r0', fileId: 'f0', symbol: '2008-TELWG37-CT-001', title: '參加「APEC TEL 第 37 次會議」出國報告',
-            meetingCode: 'TEL37', groupCode: null, economyCodes: ['CT'], type: 'REPORT', year: 2008, language: 'zh', access: 'PUBLIC', publishedAt: '2008-06-26',
+            documentId: 'tel37-report',
+            revisionId: 'r0',
+            fileId: 'f0',
+            symbol: '2008-TELWG37-CT-001',
+            title: '參加「APEC TEL 第 37 次會議」出國報告',
+            meetingCode: 'TEL37',
+            groupCode: null,
+            economyCodes: ['CT'],
+            type: 'REPORT',
+            year: 2008,
+            language: 'zh',
+            access: 'PUBLIC',
+            publishedAt: '2008-06-26',
           },
           chunks,
         );
@@ -81,7 +92,11 @@ describe('TextExtractor', () => {
         Buffer.from('b1beb1a8b8e6cbb5c3f7bda9caaccdf8c2e7b7c0d6c6d3ebb5e7d7d3c8cfd6a4d6aecdc6b6afc7e9d0cea3acd2d4bcb0d0c5cfa2b0b2c8abbacfd7f7a1a3', 'hex'),
         '本报告说明僵尸网络防制与电子认证之推动情形，以及信息安全合作。',
       ],
-      ['Shift_JIS', Buffer.from('93fa967b82cc8fee95f1835a834c8385838a8365834291ce8df482c982c282a282c490e096be82b582dc82b78142', 'hex'), '日本の情報セキュリティ対策について説明します。'],
+      [
+        'Shift_JIS',
+        Buffer.from('93fa967b82cc8fee95f1835a834c8385838a8365834291ce8df482c982c282a282c490e096be82b582dc82b78142', 'hex'),
+        '日本の情報セキュリティ対策について説明します。',
+      ],
     ])('decodes %s', async (_label, bytes, expected) => {
       const { chunks } = await extractor.extract(bytes, 'text/plain');
       expect(chunks.map((c) => c.text).join('')).toBe(expected);
@@ -155,9 +170,7 @@ describe('TextExtractor', () => {
     });
 
     it('joins a Chinese word broken by a line end, and an English word hyphenated at one', async () => {
-      const pdf = makePdf([
-        { lines: ['The authenti-', 'cation of e-', 'Commerce'], cjk: { text: '本計畫研究殭屍網\n路的偵測，\n並推動電子認證', encoding: 'UniCNS-UCS2-H' } },
-      ]);
+      const pdf = makePdf([{ lines: ['The authenti-', 'cation of e-', 'Commerce'], cjk: { text: '本計畫研究殭屍網\n路的偵測，\n並推動電子認證', encoding: 'UniCNS-UCS2-H' } }]);
       const { chunks } = await extractor.extract(pdf, CONTENT_TYPES.pdf);
       expect(chunks).toHaveLength(1);
       expect(chunks[0].page).toBe(1);

@@ -50,7 +50,10 @@ describe('SqliteSearchIndex hits', () => {
         ),
       },
       // Two revisions with the same text: the hit points at the newer one.
-      { meta: meta('revised', { revisionId: 'revised-rev0', fileId: 'revised-file0', publishedAt: '2009-01-01T00:00:00.000Z' }), chunks: pages('Numbat survey of operators. Only in the first draft: bilbyword.') },
+      {
+        meta: meta('revised', { revisionId: 'revised-rev0', fileId: 'revised-file0', publishedAt: '2009-01-01T00:00:00.000Z' }),
+        chunks: pages('Numbat survey of operators. Only in the first draft: bilbyword.'),
+      },
       { meta: meta('revised', { revisionId: 'revised-rev1', fileId: 'revised-file1', publishedAt: '2009-06-01T00:00:00.000Z' }), chunks: pages('Numbat survey of operators.') },
       // Title boost: "Quoll" in the title alone must not beat a body about quoll monitoring.
       { meta: meta('title-once', { title: 'Quoll' }), chunks: pages('An annex mentions monitoring once.') },

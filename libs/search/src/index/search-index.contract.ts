@@ -14,12 +14,7 @@ export interface ContractTarget {
 
 type Fixture = { meta: DocumentMeta; chunks: ExtractedChunk[] };
 
-function doc(
-  id: string,
-  over: Partial<DocumentMeta>,
-  pages: (string | { text: string; language?: Language; section?: string })[],
-  language: Language = 'en',
-): Fixture {
+function doc(id: string, over: Partial<DocumentMeta>, pages: (string | { text: string; language?: Language; section?: string })[], language: Language = 'en'): Fixture {
   return {
     meta: {
       documentId: id,
@@ -38,9 +33,7 @@ function doc(
       ...over,
     },
     chunks: pages.map((p, i) =>
-      typeof p === 'string'
-        ? { page: i + 1, section: null, text: p, language }
-        : { page: i + 1, section: p.section ?? null, text: p.text, language: p.language ?? language },
+      typeof p === 'string' ? { page: i + 1, section: null, text: p, language } : { page: i + 1, section: p.section ?? null, text: p.text, language: p.language ?? language },
     ),
   };
 }
@@ -62,14 +55,10 @@ export const CONTRACT_FIXTURES: Fixture[] = [
       'Computer emergency teams described their incident response procedures and cooperation.',
     ],
   ),
-  doc(
-    'body-only',
-    { title: 'Economy report of Australia', economyCodes: ['AUS'], groupCode: 'SPSG', publishedAt: '2008-03-24T00:00:00.000Z' },
-    [
-      'A botnet is a network of compromised machines. Botnet herders rent the botnet out; botnet takedowns need botnet expertise.',
-      'The response to an incident depends on the economy.',
-    ],
-  ),
+  doc('body-only', { title: 'Economy report of Australia', economyCodes: ['AUS'], groupCode: 'SPSG', publishedAt: '2008-03-24T00:00:00.000Z' }, [
+    'A botnet is a network of compromised machines. Botnet herders rent the botnet out; botnet takedowns need botnet expertise.',
+    'The response to an incident depends on the economy.',
+  ]),
   doc('script-chunk', { title: 'Web page security', economyCodes: ['USA'], type: 'PRESENTATION', meetingCode: 'TEL38', year: 2008 }, [
     'Attackers inject <script>alert("x")</script> into pages; a botnet then spreads it & more.',
   ]),
@@ -115,9 +104,7 @@ export const CONTRACT_FIXTURES: Fixture[] = [
     ['Confidential: the zanzibarword plan against the botnet and 網路 attacks.'],
   ),
   // One document, two files (English and Chinese): it counts once.
-  doc('bilingual', { fileId: 'bilingual-en', title: 'Malware report', economyCodes: ['AUS', 'USA'], type: 'REPORT', year: 2007 }, [
-    'The APEC TEL and OECD malware report.',
-  ]),
+  doc('bilingual', { fileId: 'bilingual-en', title: 'Malware report', economyCodes: ['AUS', 'USA'], type: 'REPORT', year: 2007 }, ['The APEC TEL and OECD malware report.']),
   {
     ...doc('bilingual', { fileId: 'bilingual-zh', title: 'Malware report', economyCodes: ['AUS', 'USA'], type: 'REPORT', year: 2007 }, ['惡意軟體 malware 報告。'], 'zh'),
   },
@@ -162,8 +149,7 @@ export function searchIndexContract(engine: string, open: () => Promise<Contract
   describe(`SearchIndex contract: ${engine}`, () => {
     let target: ContractTarget;
     let index: SearchIndex;
-    const search = (query: string, extra: Partial<SearchRequest> = {}): Promise<SearchResult> =>
-      index.search({ query, includeRestricted: false, first: 20, ...extra });
+    const search = (query: string, extra: Partial<SearchRequest> = {}): Promise<SearchResult> => index.search({ query, includeRestricted: false, first: 20, ...extra });
     const ids = (r: SearchResult) => r.hits.map((h) => h.documentId);
 
     beforeAll(async () => {
@@ -353,16 +339,13 @@ export function searchIndexContract(engine: string, open: () => Promise<Contract
     });
 
     describe('hostile queries', () => {
-      it.each(HOSTILE_QUERIES.map((q) => [q.length > 40 ? `${q.slice(0, 20)}… (${q.length} chars)` : JSON.stringify(q), q]))(
-        'never throw: %s',
-        async (_label, q) => {
-          const r = await search(q);
-          expect(r.totalCount).toBeGreaterThanOrEqual(0);
-          expect(Array.isArray(r.hits)).toBe(true);
-          const r2 = await search(q, { includeRestricted: true, filter: { meetingCodes: [q], economies: [q], years: [2008] } });
-          expect(r2.totalCount).toBeGreaterThanOrEqual(0);
-        },
-      );
+      it.each(HOSTILE_QUERIES.map((q) => [q.length > 40 ? `${q.slice(0, 20)}… (${q.length} chars)` : JSON.stringify(q), q]))('never throw: %s', async (_label, q) => {
+        const r = await search(q);
+        expect(r.totalCount).toBeGreaterThanOrEqual(0);
+        expect(Array.isArray(r.hits)).toBe(true);
+        const r2 = await search(q, { includeRestricted: true, filter: { meetingCodes: [q], economies: [q], years: [2008] } });
+        expect(r2.totalCount).toBeGreaterThanOrEqual(0);
+      });
 
       it('still find what the readable part asks for', async () => {
         expect(ids(await search('"botnet')).sort()).toEqual(['body-only', 'botnet-report', 'script-chunk']);

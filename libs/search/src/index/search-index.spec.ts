@@ -36,7 +36,12 @@ if (MEILI_URL) {
 }
 
 async function mainDatabase(dir: string): Promise<{ dataSource: DataSource; uow: UnitOfWork }> {
-  const dataSource = new DataSource({ type: 'better-sqlite3', database: path.join(dir, 'main.sqlite'), entities: [], prepareDatabase: (db: any) => db.pragma('journal_mode = WAL') });
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: path.join(dir, 'main.sqlite'),
+    entities: [],
+    prepareDatabase: (db: any) => db.pragma('journal_mode = WAL'),
+  });
   await dataSource.initialize();
   return { dataSource, uow: new UnitOfWork(dataSource) };
 }
@@ -61,8 +66,19 @@ describe('SqliteSearchIndex inside the main database', () => {
   let uow: UnitOfWork;
   let index: SqliteSearchIndex;
   const meta = {
-    documentId: 'd1', revisionId: 'r1', fileId: 'f1', symbol: '2008-TELWG37-SPSG-006', title: 'Output report', meetingCode: 'TEL37',
-    groupCode: 'SPSG', economyCodes: ['ROK'], type: 'REPORT', year: 2008, language: 'en' as const, access: 'PUBLIC' as const, publishedAt: null,
+    documentId: 'd1',
+    revisionId: 'r1',
+    fileId: 'f1',
+    symbol: '2008-TELWG37-SPSG-006',
+    title: 'Output report',
+    meetingCode: 'TEL37',
+    groupCode: 'SPSG',
+    economyCodes: ['ROK'],
+    type: 'REPORT',
+    year: 2008,
+    language: 'en' as const,
+    access: 'PUBLIC' as const,
+    publishedAt: null,
   };
   const chunks = [{ page: 1, section: null, text: 'Strengthening effective response capabilities', language: 'en' as const }];
 
@@ -119,8 +135,19 @@ describe('SqliteSearchIndex ranking of a word on most documents', () => {
   let dir: string;
   let index: SqliteSearchIndex;
   const meta = (n: number, title: string) => ({
-    documentId: `d${n}`, revisionId: `r${n}`, fileId: `f${n}`, symbol: `2008-TELWG37-PLEN-${String(n).padStart(3, '0')}`, title, meetingCode: n % 2 ? 'TEL37' : 'TEL38',
-    groupCode: 'PLEN', economyCodes: ['AUS'], type: 'REPORT', year: 2008, language: 'en' as const, access: 'PUBLIC' as const, publishedAt: null,
+    documentId: `d${n}`,
+    revisionId: `r${n}`,
+    fileId: `f${n}`,
+    symbol: `2008-TELWG37-PLEN-${String(n).padStart(3, '0')}`,
+    title,
+    meetingCode: n % 2 ? 'TEL37' : 'TEL38',
+    groupCode: 'PLEN',
+    economyCodes: ['AUS'],
+    type: 'REPORT',
+    year: 2008,
+    language: 'en' as const,
+    access: 'PUBLIC' as const,
+    publishedAt: null,
   });
 
   beforeAll(async () => {
@@ -140,14 +167,21 @@ describe('SqliteSearchIndex ranking of a word on most documents', () => {
   it('keeps counts and facets exact, puts title matches first, and ranks the newest matches after them', async () => {
     const r = await index.search({ query: 'budget', includeRestricted: false, first: 4 });
     expect(r.totalCount).toBe(13);
-    expect(r.facets.meetings).toEqual([
-      { value: 'TEL37', count: 6 },
-      { value: 'TEL38', count: 7 },
-    ].sort((a, b) => b.count - a.count));
+    expect(r.facets.meetings).toEqual(
+      [
+        { value: 'TEL37', count: 6 },
+        { value: 'TEL38', count: 7 },
+      ].sort((a, b) => b.count - a.count),
+    );
     expect(r.hits[0].documentId).toBe('d0');
     // The bounded set: the newest max(rankCap, 2 × (offset + first)) = 8 matching files, d5 … d12.
     const newest = ['d5', 'd6', 'd7', 'd8', 'd9', 'd10', 'd11', 'd12'];
-    expect(r.hits.slice(1).map((h) => h.documentId).filter((id) => !newest.includes(id))).toEqual([]);
+    expect(
+      r.hits
+        .slice(1)
+        .map((h) => h.documentId)
+        .filter((id) => !newest.includes(id)),
+    ).toEqual([]);
     expect(r.hits[1].snippet).toContain('<mark>budget</mark>');
     const next = await index.search({ query: 'budget', includeRestricted: false, first: 4, after: r.pageInfo.endCursor });
     expect(next.hits.length).toBeGreaterThan(0);

@@ -15,7 +15,9 @@ export const MARK_END = '\uE001';
 
 /** Turns text with MARK_START/MARK_END around matches into escaped HTML with <mark> (Meilisearch). */
 export function markedToHtml(marked: string): string {
-  return escapeHtml(marked.replace(/\s+/g, ' ').trim()).replace(/\uE000/g, '<mark>').replace(/\uE001/g, '</mark>');
+  return escapeHtml(marked.replace(/\s+/g, ' ').trim())
+    .replace(/\uE000/g, '<mark>')
+    .replace(/\uE001/g, '</mark>');
 }
 
 type Query = Pick<ParsedQuery, 'clauses'>;
@@ -26,7 +28,8 @@ export function findMatches(text: string, query: Query): TermMatch[] {
   return findTermMatches(textUnits(text), query);
 }
 
-const CJK_SPACE = /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])((?:<\/?mark>)?) ((?:<\/?mark>)?)(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])/gu;
+const CJK_SPACE =
+  /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])((?:<\/?mark>)?) ((?:<\/?mark>)?)(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])/gu;
 
 /** Moves an index off the second half of a surrogate pair. */
 function safeIndex(text: string, i: number): number {

@@ -96,7 +96,6 @@ function runTokens(cs: string[], withTerminal: boolean): string[] {
   return out;
 }
 
-
 /** An English word as the index keeps it: its Porter2 stem; `forms` collects the inflected forms. */
 const LATIN_WORD = /(?<![\p{L}\p{N}\p{M}])[A-Za-z]+(?![\p{L}\p{N}\p{M}])/gu;
 
@@ -163,7 +162,11 @@ const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 
 /** Lower case, no diacritics: how unicode61 (remove_diacritics 2) compares Latin words. */
 export function foldWord(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC').toLowerCase();
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLowerCase();
 }
 
 /** A segment's elements: words (folded, stemmed) and CJK runs (as runs, not yet folded). */
@@ -233,7 +236,14 @@ function clauseOf(text: string, quoted: boolean, prefix: boolean): QueryClause |
       add(termOf(text, quoted, prefix, variant));
     }
   } else {
-    add(termOf(text, quoted, prefix, elements.map((e) => ('run' in e ? { run: e.run.map(foldCjkChar) } : e))));
+    add(
+      termOf(
+        text,
+        quoted,
+        prefix,
+        elements.map((e) => ('run' in e ? { run: e.run.map(foldCjkChar) } : e)),
+      ),
+    );
   }
   // An inflected English word ranks its exact form first (the file's forms are indexed too).
   if (!quoted && !prefix && elements.length === 1 && 'word' in elements[0] && !elements[0].plain) {
@@ -263,7 +273,9 @@ interface RawTerm {
  * caller types can reach FTS5's query language: tokens are letters and digits only, each quoted.
  */
 export function parseSearchQuery(input: string | null | undefined): ParsedQuery {
-  const raw = cleanText(String(input ?? '')).slice(0, MAX_QUERY_CHARS).normalize('NFKC');
+  const raw = cleanText(String(input ?? ''))
+    .slice(0, MAX_QUERY_CHARS)
+    .normalize('NFKC');
   const result: ParsedQuery = { clauses: [], excluded: [], terms: [], blank: false };
   if (!raw.trim()) return { ...result, blank: true };
 

@@ -81,10 +81,15 @@
       if (key === 'query') return safeQuery(value);
       return value;
     }
-    if (Array.isArray(value)) return value.map(function (v) { return safeTree(v, key); });
+    if (Array.isArray(value))
+      return value.map(function (v) {
+        return safeTree(v, key);
+      });
     if (value && typeof value === 'object') {
       var out = {};
-      Object.keys(value).forEach(function (k) { out[k] = safeTree(value[k], k); });
+      Object.keys(value).forEach(function (k) {
+        out[k] = safeTree(value[k], k);
+      });
       return out;
     }
     return value;
@@ -114,9 +119,15 @@
 
   /** What GraphiQL writes through (its `storage` prop): localStorage, minus passwords. */
   var safeStorage = local && {
-    getItem: function (key) { return local.getItem(key); },
-    setItem: function (key, value) { local.setItem(key, safeStoredValue(key, value)); },
-    removeItem: function (key) { local.removeItem(key); },
+    getItem: function (key) {
+      return local.getItem(key);
+    },
+    setItem: function (key, value) {
+      local.setItem(key, safeStoredValue(key, value));
+    },
+    removeItem: function (key) {
+      local.removeItem(key);
+    },
     get length() {
       var n = 0;
       for (var i = 0; i < local.length; i++) if ((local.key(i) || '').indexOf(STORAGE_PREFIX) === 0) n++;
@@ -125,7 +136,13 @@
     clear: function () {
       var keys = [];
       for (var i = 0; i < local.length; i++) keys.push(local.key(i) || '');
-      keys.filter(function (k) { return k.indexOf(STORAGE_PREFIX) === 0; }).forEach(function (k) { local.removeItem(k); });
+      keys
+        .filter(function (k) {
+          return k.indexOf(STORAGE_PREFIX) === 0;
+        })
+        .forEach(function (k) {
+          local.removeItem(k);
+        });
     },
   };
 
@@ -159,9 +176,7 @@
 
   function render() {
     if (statusEl) {
-      statusEl.textContent = session.user
-        ? 'Signed in as ' + session.user.email + ' (' + session.user.roles.join(', ') + ')'
-        : 'Not signed in: you see public data only.';
+      statusEl.textContent = session.user ? 'Signed in as ' + session.user.email + ' (' + session.user.roles.join(', ') + ')' : 'Not signed in: you see public data only.';
     }
     if (signInForm) signInForm.hidden = !!session.user;
     if (signOutButton) signOutButton.hidden = !session.user;
@@ -240,7 +255,9 @@
             session = { user: null, csrfToken: null };
             showError('');
           } else {
-            return jsonOf(res).then(function (body) { showError(errorMessage(body, res.status)); });
+            return jsonOf(res).then(function (body) {
+              showError(errorMessage(body, res.status));
+            });
           }
         })
         .then(refreshSession);
@@ -270,7 +287,14 @@
   }
 
   function isCsrfRefusal(res, body) {
-    return res.status === 403 && body && Array.isArray(body.errors) && body.errors.some(function (e) { return e && e.message === CSRF_FAILURE; });
+    return (
+      res.status === 403 &&
+      body &&
+      Array.isArray(body.errors) &&
+      body.errors.some(function (e) {
+        return e && e.message === CSRF_FAILURE;
+      })
+    );
   }
 
   /** POSTs the operation as JSON to this server's /graphql; the cookie signs it in. */
@@ -290,10 +314,14 @@
   /** GraphiQL's fetcher. A CSRF refusal means the session changed in another tab: look it up and try once more. */
   function fetcher(params, options) {
     return sessionKnown
-      .then(function () { return post(params, options); })
+      .then(function () {
+        return post(params, options);
+      })
       .then(function (first) {
         if (!isCsrfRefusal(first.res, first.body)) return first;
-        return (sessionKnown = refreshSession()).then(function () { return post(params, options); });
+        return (sessionKnown = refreshSession()).then(function () {
+          return post(params, options);
+        });
       })
       .then(function (answer) {
         return answer.body || { errors: [{ message: 'The server answered HTTP ' + answer.res.status + ' without JSON' }] };

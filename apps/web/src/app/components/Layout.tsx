@@ -64,8 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <footer className="site-footer">
         <div className="wrap">
           <p>
-            APEC Telecommunications and Information Working Group (TEL) meeting documents. The{' '}
-            <a href="/explorer">GraphQL explorer</a> documents the API.
+            APEC Telecommunications and Information Working Group (TEL) meeting documents. The <a href="/explorer">GraphQL explorer</a> documents the API.
           </p>
         </div>
       </footer>

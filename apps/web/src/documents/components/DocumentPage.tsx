@@ -117,7 +117,9 @@ function DocumentView({ doc, shownRevision }: { doc: Doc; shownRevision: number 
       <dl className="summary-list">
         <div>
           <dt>Type</dt>
-          <dd>{humanize(doc.type)} ({humanize(doc.purpose)})</dd>
+          <dd>
+            {humanize(doc.type)} ({humanize(doc.purpose)})
+          </dd>
         </div>
         <div>
           <dt>Access</dt>
@@ -206,7 +208,8 @@ export function DocumentPage() {
   }, [canonical, typed, navigate]);
 
   const reason = errorReason(result.error);
-  if (!typed || reason === 'DOCUMENT_NOT_FOUND' || reason === 'SYMBOL_MALFORMED' || errorCode(result.error) === 'NOT_FOUND') return <NoSuchDocument symbol={typed} malformed={reason === 'SYMBOL_MALFORMED'} />;
+  if (!typed || reason === 'DOCUMENT_NOT_FOUND' || reason === 'SYMBOL_MALFORMED' || errorCode(result.error) === 'NOT_FOUND')
+    return <NoSuchDocument symbol={typed} malformed={reason === 'SYMBOL_MALFORMED'} />;
   if (result.error && !doc) return <ErrorMessage error={result.error} what="the document" />;
   if (!doc) return <Loading what={`document ${typed}`} />;
   return <DocumentView doc={doc} shownRevision={shownRevision} />;

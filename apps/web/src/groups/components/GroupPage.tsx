@@ -10,7 +10,10 @@ type Term = GroupPageData['group']['officeHolders'][number];
 
 function termText(t: Term): string {
   const who = t.person ? `${t.person.name}${t.person.nameLocal ? ` (${t.person.nameLocal})` : ''}` : 'Name not recorded';
-  const span = t.fromMeeting || t.toMeeting ? ` — ${t.fromMeeting ? `from ${t.fromMeeting.code}` : ''}${t.fromMeeting && t.toMeeting ? ' ' : ''}${t.toMeeting ? `to ${t.toMeeting.code}` : ''}` : '';
+  const span =
+    t.fromMeeting || t.toMeeting
+      ? ` — ${t.fromMeeting ? `from ${t.fromMeeting.code}` : ''}${t.fromMeeting && t.toMeeting ? ' ' : ''}${t.toMeeting ? `to ${t.toMeeting.code}` : ''}`
+      : '';
   return `${who}, ${t.economy.name}${span}${t.note ? ` (${t.note})` : ''}`;
 }
 

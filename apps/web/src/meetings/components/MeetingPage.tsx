@@ -236,8 +236,7 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
       {meeting.agendas.map((agenda) => (
         <section key={agenda.id} aria-labelledby={`agenda-${agenda.group.code}`} className="agenda-section">
           <h3 id={`agenda-${agenda.group.code}`}>
-            <Link to={`/groups/${encodeURIComponent(agenda.group.code)}`}>{agenda.group.code}</Link> — {agenda.title}{' '}
-            <span className="tag">{humanize(agenda.status)}</span>
+            <Link to={`/groups/${encodeURIComponent(agenda.group.code)}`}>{agenda.group.code}</Link> — {agenda.title} <span className="tag">{humanize(agenda.status)}</span>
           </h3>
           {agenda.items.length ? <AgendaItems items={agenda.items as Item[]} /> : <p className="muted">No items yet.</p>}
         </section>

@@ -50,24 +50,25 @@ export function MeetingsPage() {
       <h1>Meetings</h1>
       {result.fetching && !meetings && <Loading what="the meetings" />}
       {result.error && !meetings && <ErrorMessage error={result.error} what="the meetings" />}
-      {meetings && (() => {
-        const sorted = newestFirst(meetings);
-        const { next } = nextAndLast(meetings, today());
-        const coming = sorted.filter((m) => (m.endDate ?? m.startDate ?? '9999') >= today() || m === next);
-        const past = sorted.filter((m) => !coming.includes(m));
-        return (
-          <>
-            <section aria-labelledby="coming">
-              <h2 id="coming">Coming</h2>
-              <MeetingList meetings={coming} label="Coming" />
-            </section>
-            <section aria-labelledby="past">
-              <h2 id="past">Past</h2>
-              <MeetingList meetings={past} label="Past" />
-            </section>
-          </>
-        );
-      })()}
+      {meetings &&
+        (() => {
+          const sorted = newestFirst(meetings);
+          const { next } = nextAndLast(meetings, today());
+          const coming = sorted.filter((m) => (m.endDate ?? m.startDate ?? '9999') >= today() || m === next);
+          const past = sorted.filter((m) => !coming.includes(m));
+          return (
+            <>
+              <section aria-labelledby="coming">
+                <h2 id="coming">Coming</h2>
+                <MeetingList meetings={coming} label="Coming" />
+              </section>
+              <section aria-labelledby="past">
+                <h2 id="past">Past</h2>
+                <MeetingList meetings={past} label="Past" />
+              </section>
+            </>
+          );
+        })()}
     </>
   );
 }

@@ -13,7 +13,11 @@ describe('MeilisearchSearchIndex without a server', () => {
 
   it('maps an unreachable server to an AppError, not a raw client error', async () => {
     const index = new MeilisearchSearchIndex({ url: 'http://127.0.0.1:1' });
-    await expect(index.search({ query: 'botnet', includeRestricted: false })).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL_SERVER_ERROR', message: 'The search engine cannot be reached' });
+    await expect(index.search({ query: 'botnet', includeRestricted: false })).rejects.toMatchObject({
+      name: 'AppError',
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'The search engine cannot be reached',
+    });
   });
 
   it('answers hostile or empty-after-parsing queries without a request', async () => {

@@ -113,12 +113,21 @@ function clauseText(clause: QueryClause): string {
 export function meiliQuery(query: Pick<ParsedQuery, 'clauses' | 'excluded'>): string {
   const positive = query.clauses.map(clauseText).filter((t) => t && t !== '""');
   if (!positive.length) return '';
-  const negative = query.excluded.map(clauseText).filter((t) => t && t !== '""').map((t) => `-${t}`);
+  const negative = query.excluded
+    .map(clauseText)
+    .filter((t) => t && t !== '""')
+    .map((t) => `-${t}`);
   return [...positive, ...negative].join(' ');
 }
 
 function emptyResult(): SearchResult {
-  return { totalCount: 0, hits: [], facets: { meetings: [], groups: [], types: [], economies: [], years: [] }, pageInfo: { hasNextPage: false, endCursor: null }, orderedBy: 'RELEVANCE' };
+  return {
+    totalCount: 0,
+    hits: [],
+    facets: { meetings: [], groups: [], types: [], economies: [], years: [] },
+    pageInfo: { hasNextPage: false, endCursor: null },
+    orderedBy: 'RELEVANCE',
+  };
 }
 
 /** Meilisearch behind the SearchIndex port (SEARCH_ENGINE=meilisearch, MEILI_URL, MEILI_API_KEY). */
@@ -232,10 +241,25 @@ export class MeilisearchSearchIndex implements SearchIndex {
 
   private metaOnly(meta: DocumentMeta, key: string, generation: string): ChunkDocument {
     return {
-      id: `${key}_${generation}_0`, documentId: meta.documentId, revisionId: meta.revisionId, fileId: meta.fileId, generation, chunkNo: 0, page: null,
-      section: null, symbol: meta.symbol, title: foldedText(meta.title), meetingCode: meta.meetingCode, groupCode: meta.groupCode,
-      economyCodes: [...new Set(meta.economyCodes)], type: meta.type, year: meta.year, language: meta.language, access: meta.access,
-      publishedTs: meta.publishedAt ? Date.parse(meta.publishedAt) || 0 : 0, text: '',
+      id: `${key}_${generation}_0`,
+      documentId: meta.documentId,
+      revisionId: meta.revisionId,
+      fileId: meta.fileId,
+      generation,
+      chunkNo: 0,
+      page: null,
+      section: null,
+      symbol: meta.symbol,
+      title: foldedText(meta.title),
+      meetingCode: meta.meetingCode,
+      groupCode: meta.groupCode,
+      economyCodes: [...new Set(meta.economyCodes)],
+      type: meta.type,
+      year: meta.year,
+      language: meta.language,
+      access: meta.access,
+      publishedTs: meta.publishedAt ? Date.parse(meta.publishedAt) || 0 : 0,
+      text: '',
     };
   }
 

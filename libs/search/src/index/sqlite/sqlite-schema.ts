@@ -71,9 +71,7 @@ DROP TABLE IF EXISTS search_meta;
  */
 export function ensureSearchSchema(db: Database): { rebuilt: boolean } {
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_meta'").get();
-  const version = hasMeta
-    ? (db.prepare("SELECT value FROM search_meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value
-    : undefined;
+  const version = hasMeta ? (db.prepare("SELECT value FROM search_meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value : undefined;
   if (version === String(SEARCH_SCHEMA_VERSION)) return { rebuilt: false };
   const hadIndex = !!hasMeta || !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_file'").get();
   db.transaction(() => {

@@ -79,7 +79,10 @@ function clauseCounters(query: ParsedQuery): { counters: ((text: string, folded:
   const counters = query.clauses.slice(0, 16).map((clause) => {
     const patterns = new Set<string>();
     for (const alt of clause.alternatives) {
-      const cjk = alt.elements.filter((e): e is { cjk: string } => 'cjk' in e).map((e) => e.cjk).join('');
+      const cjk = alt.elements
+        .filter((e): e is { cjk: string } => 'cjk' in e)
+        .map((e) => e.cjk)
+        .join('');
       const word = alt.elements.find((e): e is { word: string; stem: string } => 'word' in e);
       if (cjk) {
         needsFold = true;
