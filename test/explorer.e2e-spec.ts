@@ -327,7 +327,7 @@ if (!CHROMIUM_PATH) {
         // Anonymous: the restricted paper does not exist.
         await typeQuery(first, restricted, 'Restricted');
         await first.click('.graphiql-execute-button');
-        await first.locator('.graphiql-response').getByText('NOT_FOUND').waitFor();
+        await first.locator('.graphiql-response').getByText('"NOT_FOUND"', { exact: true }).waitFor();
 
         // Sign in with the bar: the password goes to /api/session and nowhere else.
         await first.fill('#tel-sign-in input[name="email"]', member.email);
@@ -411,7 +411,7 @@ if (!CHROMIUM_PATH) {
         await page.keyboard.type('{"Authorization": "Bearer not-a-real-token"');
         sent.length = 0;
         await page.click('.graphiql-execute-button');
-        await page.locator('.graphiql-response').getByText('UNAUTHENTICATED').waitFor();
+        await page.locator('.graphiql-response').getByText('"UNAUTHENTICATED"', { exact: true }).waitFor();
         expect(sent).toContain('Bearer not-a-real-token');
         await page.close();
       },
