@@ -210,6 +210,23 @@ export function searchIndexContract(engine: string, open: () => Promise<Contract
         expect(r.hits[0].score).toBeGreaterThanOrEqual(r.hits[1].score);
       });
 
+      it('names the best-matching file of a document, whichever was indexed last', async () => {
+        // Two files of one revision with the same title: the paper says the words, its summary
+        // (indexed after it) only carries them in the title.
+        const shared = { documentId: 'two-files', revisionId: 'two-files-rev0', symbol: '2008-TELWG37-SPSG-090', title: 'Quokkaword zebrafinch review', economyCodes: ['NZ'] };
+        const paper = doc('two-files', { ...shared, fileId: 'two-files-paper' }, ['The quokkaword zebrafinch review found the quokkaword in the zebrafinch data.']);
+        const summary = doc('two-files', { ...shared, fileId: 'two-files-summary', language: 'zh' }, ['本檔案為中文摘要。'], 'zh');
+        try {
+          await index.upsertDocumentChunks(paper.meta, paper.chunks);
+          await index.upsertDocumentChunks(summary.meta, summary.chunks);
+          const r = await search('quokkaword zebrafinch review');
+          expect(r.hits.map((h) => h.fileId)).toEqual(['two-files-paper']);
+          expect(r.hits[0].snippet).toContain('<mark>');
+        } finally {
+          await index.removeDocument('two-files');
+        }
+      });
+
       it('counts a document once however many of its files match', async () => {
         const r = await search('malware');
         expect(ids(r)).toEqual(['bilingual']);

@@ -379,13 +379,14 @@ export class SqliteSearchIndex implements SearchIndex {
    * file ids grow with indexing time). Counts and facets stay exact.
    *
    * A document is one hit: its best file's score, shown at its newest matching revision (an
-   * older revision only when it alone matches).
+   * older revision only when it alone matches) and, within that revision, at its best-scoring
+   * file — never at whichever file happened to be indexed last.
    */
   private rank(query: ParsedQuery, where: string, params: unknown[], files: number, limit: number, offset: number): { id: number; key: number }[] {
     const match = ftsMatchExpression(query);
     const whole = ftsMatchExpression({ clauses: query.clauses, excluded: [] });
     const excluded = ftsExcludedExpression(query);
-    const perDocument = `r AS (SELECT id, row_number() OVER (PARTITION BY doc ORDER BY pub DESC, id DESC) AS rn, min(score) OVER (PARTITION BY doc) AS s FROM c)
+    const perDocument = `r AS (SELECT id, row_number() OVER (PARTITION BY doc ORDER BY pub DESC, score, id DESC) AS rn, min(score) OVER (PARTITION BY doc) AS s FROM c)
          SELECT id, s FROM r WHERE rn = 1 ORDER BY s, id LIMIT ? OFFSET ?`;
     const scored = `SELECT f.id AS id, f.document_id AS doc, coalesce(f.published_at, '') AS pub,
         ${BM25} - CASE WHEN f.id IN (SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH ?) THEN ${TITLE_BONUS} ELSE 0 END AS score
