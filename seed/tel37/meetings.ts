@@ -14,9 +14,8 @@ export const meetings: SeedMeeting[] = [
     endDate: '2008-03-28',
     timeZone: 'Asia/Tokyo',
     status: 'HELD',
-    notes:
-      "Hosted by Japan's Ministry of Internal Affairs and Communications (organization MIC) in Shinjuku. " +
-      'The report names the venue only in Chinese; the English name is from DOMAIN.md.',
+    // The report names the venue only in Chinese (新宿之京王飯店); the English name is DOMAIN.md's.
+    notes: "Hosted by Japan's Ministry of Internal Affairs and Communications (MIC) at the Keio Plaza Hotel in Shinjuku, Tokyo.",
     source: 'cover page (出國期間); §3.1 (host, venue 新宿之京王飯店); annex 4 heading; DOMAIN.md (English venue name)',
   },
   {

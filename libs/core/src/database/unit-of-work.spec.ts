@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Logger } from '@nestjs/common';
+import BetterSqlite3 from 'better-sqlite3';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { FifoLock } from './fifo-lock';
 import { UnitOfWork } from './unit-of-work';
@@ -91,6 +92,8 @@ describe('UnitOfWork on better-sqlite3 (one shared connection)', () => {
   });
 
   it('refuses afterCommit outside a write transaction, and a failing hook does not fail the write', async () => {
+    // The two hook failures are expected: kept out of the output, and checked.
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation();
     expect(() => uow.afterCommit(ds.manager, () => undefined)).toThrow(/open UnitOfWork.write transaction/);
     let leaked!: import('typeorm').EntityManager;
     await expect(
@@ -104,6 +107,9 @@ describe('UnitOfWork on better-sqlite3 (one shared connection)', () => {
       }),
     ).resolves.toBe('ok');
     expect(() => uow.afterCommit(leaked, () => undefined)).toThrow(/open UnitOfWork.write transaction/);
+    await new Promise((r) => setImmediate(r));
+    expect(errors.mock.calls.map(([m]) => String(m))).toEqual([expect.stringMatching(/hook throws/), expect.stringMatching(/hook fails/)]);
+    errors.mockRestore();
   });
 
   it('a failed unit of work does not block the next ones', async () => {
@@ -189,6 +195,28 @@ describe('UnitOfWork when the SQLite database is full (PRAGMA max_page_count)', 
     expect(ids).toContain('after');
     expect(ids.filter((id) => id.startsWith('full'))).toEqual([]);
     expect(ids).toHaveLength(31);
+  });
+
+  it('puts its record straight at once when BEGIN is refused (another process holds the write lock)', async () => {
+    // As in production: transactions begin IMMEDIATE, so a held write lock refuses BEGIN itself.
+    const conn = db as unknown as { prepare(sql: string): unknown; pragma(sql: string): unknown };
+    const prepare = conn.prepare.bind(conn);
+    conn.prepare = (sql: string) => prepare(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql);
+    (ds.createQueryRunner() as unknown as { stmtCache: Map<string, unknown> }).stmtCache.clear(); // the deferred BEGIN is cached
+    conn.pragma('busy_timeout = 0');
+    const other = new BetterSqlite3(path.join(dir, 'db.sqlite'));
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      await expect(uow.write((em) => em.insert(Note, { id: 'refused', text: 'x' }))).rejects.toThrow();
+      expect(bookkeeping()).toMatchObject({ isTransactionActive: false, transactionDepth: 0 });
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+    await uow.write((em) => em.insert(Note, { id: 'after', text: 'x' }));
+    // Nothing was left out of step for the next unit of work to find and log.
+    expect(logged[1]).not.toHaveBeenCalled();
+    expect((await ds.manager.find(Note)).map((n) => n.id)).toContain('after');
   });
 
   it('recovers from a transaction a failed COMMIT left open', async () => {

@@ -77,7 +77,14 @@ export class UnitOfWork {
     let broken: Error | undefined;
     try {
       if (this.serialize) this.ensureNoTransaction(runner, 'before a unit of work');
-      await runner.startTransaction();
+      try {
+        await runner.startTransaction();
+      } catch (error) {
+        // A refused BEGIN (SQLITE_BUSY, SQLITE_FULL) can leave TypeORM counting a transaction that
+        // never opened: put its record straight here, where the cause is known, not at the next unit.
+        if (this.serialize) this.ensureNoTransaction(runner, null);
+        throw error;
+      }
       try {
         this.commitHooks.set(runner.manager, hooks);
         let result: T;
