@@ -205,24 +205,9 @@ export class MeilisearchSearchIndex implements SearchIndex {
     const generation = randomUUID().replace(/-/g, '').slice(0, 16);
     const key = keyOf(meta.fileId);
     const docs: ChunkDocument[] = chunks.map((c, n) => ({
-      id: `${key}_${generation}_${n}`,
-      documentId: meta.documentId,
-      revisionId: meta.revisionId,
-      fileId: meta.fileId,
-      generation,
-      chunkNo: n,
+      ...this.fileFields(meta, key, generation, n),
       page: c.page,
       section: c.section,
-      symbol: meta.symbol,
-      title: foldedText(meta.title),
-      meetingCode: meta.meetingCode,
-      groupCode: meta.groupCode,
-      economyCodes: [...new Set(meta.economyCodes)],
-      type: meta.type,
-      year: meta.year,
-      language: meta.language,
-      access: meta.access,
-      publishedTs: meta.publishedAt ? Date.parse(meta.publishedAt) || 0 : 0,
       raw: cleanText(c.text),
       // The same folding as the SQLite index: either Chinese script, full-width forms, stems.
       [TEXT_ATTRIBUTE[c.language]]: foldedText(c.text),
@@ -239,16 +224,15 @@ export class MeilisearchSearchIndex implements SearchIndex {
     });
   }
 
-  private metaOnly(meta: DocumentMeta, key: string, generation: string): ChunkDocument {
+  /** What every chunk document of a file carries: its key and the file's metadata. */
+  private fileFields(meta: DocumentMeta, key: string, generation: string, chunkNo: number) {
     return {
-      id: `${key}_${generation}_0`,
+      id: `${key}_${generation}_${chunkNo}`,
       documentId: meta.documentId,
       revisionId: meta.revisionId,
       fileId: meta.fileId,
       generation,
-      chunkNo: 0,
-      page: null,
-      section: null,
+      chunkNo,
       symbol: meta.symbol,
       title: foldedText(meta.title),
       meetingCode: meta.meetingCode,
@@ -259,8 +243,11 @@ export class MeilisearchSearchIndex implements SearchIndex {
       language: meta.language,
       access: meta.access,
       publishedTs: meta.publishedAt ? Date.parse(meta.publishedAt) || 0 : 0,
-      text: '',
     };
+  }
+
+  private metaOnly(meta: DocumentMeta, key: string, generation: string): ChunkDocument {
+    return { ...this.fileFields(meta, key, generation, 0), page: null, section: null, text: '' };
   }
 
   async upsertMany(files: { meta: DocumentMeta; chunks: ExtractedChunk[] }[]): Promise<void> {
