@@ -43,7 +43,7 @@ function emptyFacets(): SearchFacets {
 
 /** PostgreSQL text cannot hold NUL; filter values with one can match nothing anyway. */
 function safe(values: unknown[]): string[] {
-  return values.map((v) => String(v).replace(/\u0000/g, '\uFFFD'));
+  return values.map((v) => String(v).split(String.fromCharCode(0)).join('\uFFFD'));
 }
 
 /** Query parameters, numbered as they are added. */
@@ -79,14 +79,14 @@ export class PostgresSearchIndex implements SearchIndex {
   static async open(dataSource: DataSource): Promise<PostgresSearchIndex> {
     if (dataSource.options.type !== 'postgres') throw new Error('PostgresSearchIndex needs a PostgreSQL DataSource (SEARCH_ENGINE=postgres needs DATABASE_URL)');
     const index = new PostgresSearchIndex(dataSource);
-    const [{ exists }] = (await dataSource.query(`SELECT to_regclass('search_meta') IS NOT NULL AS exists`)) as { exists: boolean }[];
+    const [{ exists }] = await dataSource.query<{ exists: boolean }[]>(`SELECT to_regclass('search_meta') IS NOT NULL AS exists`);
     if (!exists) throw new Error('the PostgreSQL search tables are missing: run `npm run migrate` (or start the API) first');
     await dataSource.transaction(async (em) => {
       // One process at a time decides (the API and a worker may start together).
       await em.query('LOCK TABLE search_meta IN EXCLUSIVE MODE');
-      const rows = (await em.query(`SELECT value FROM search_meta WHERE key = 'schema_version'`)) as { value: string }[];
+      const rows = await em.query<{ value: string }[]>(`SELECT value FROM search_meta WHERE key = 'schema_version'`);
       if (rows[0]?.value === String(SEARCH_SCHEMA_VERSION)) return;
-      const [{ any }] = (await em.query('SELECT EXISTS (SELECT 1 FROM search_file) AS any')) as { any: boolean }[];
+      const [{ any }] = await em.query<{ any: boolean }[]>('SELECT EXISTS (SELECT 1 FROM search_file) AS any');
       if (any) {
         await em.query('TRUNCATE search_chunk, search_segment, search_file');
         index.rebuilt = true;
@@ -124,7 +124,7 @@ export class PostgresSearchIndex implements SearchIndex {
 
   private async insertFile(em: EntityManager, meta: DocumentMeta, chunks: ExtractedChunk[], segments: string[]): Promise<void> {
     // ON CONFLICT locks the file's row: two writers of one file take turns.
-    const [{ id }] = (await em.query(
+    const [{ id }] = await em.query<{ id: string }[]>(
       `INSERT INTO search_file (file_id, document_id, revision_id, symbol, title, meeting_code, group_code, type, year, language, economies, restricted, published_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[], $12, $13)
        ON CONFLICT (file_id) DO UPDATE SET document_id = excluded.document_id, revision_id = excluded.revision_id, symbol = excluded.symbol, title = excluded.title,
@@ -146,7 +146,7 @@ export class PostgresSearchIndex implements SearchIndex {
         meta.access === 'RESTRICTED',
         meta.publishedAt,
       ],
-    )) as { id: string }[];
+    );
     await em.query('DELETE FROM search_segment WHERE file = $1', [id]);
     await em.query('DELETE FROM search_chunk WHERE file = $1', [id]);
     await em.query('INSERT INTO search_segment (file, n, tsv) SELECT $1, s.n - 1, s.tsv::tsvector FROM unnest($2::text[]) WITH ORDINALITY AS s(tsv, n)', [id, segments]);
@@ -156,7 +156,14 @@ export class PostgresSearchIndex implements SearchIndex {
       await em.query(
         `INSERT INTO search_chunk (file, n, page, section, language, text)
          SELECT $1, $2::int + c.n - 1, c.page, c.section, c.language, c.text FROM unnest($3::int[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS c(page, section, language, text, n)`,
-        [id, from, batch.map((c) => c.page), batch.map((c) => (c.section === null ? null : cleanText(c.section))), batch.map((c) => c.language), batch.map((c) => cleanText(c.text))],
+        [
+          id,
+          from,
+          batch.map((c) => c.page),
+          batch.map((c) => (c.section === null ? null : cleanText(c.section))),
+          batch.map((c) => c.language),
+          batch.map((c) => cleanText(c.text)),
+        ],
       );
     }
   }
@@ -211,7 +218,7 @@ export class PostgresSearchIndex implements SearchIndex {
     // One hit per document: its best file's score, shown at its newest matching revision (an older
     // one only when it alone matches) and, within that, its best-scoring file.
     const order = tsq ? 'score DESC, id' : 'pub DESC, id DESC';
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ kind: string; value: string | null; n: number; pub: string | null }[]>(
       `WITH m AS MATERIALIZED (${matched}),
          r AS (SELECT id, pub, max(score) OVER (PARTITION BY document_id) AS score,
                  row_number() OVER (PARTITION BY document_id ORDER BY pub DESC, score DESC, id DESC) AS rn FROM m),
@@ -225,7 +232,7 @@ export class PostgresSearchIndex implements SearchIndex {
        UNION ALL SELECT 'years', year::text, count(*)::float8, NULL FROM d WHERE year IS NOT NULL GROUP BY year
        UNION ALL SELECT 'economies', e, count(*)::float8, NULL FROM d, unnest(d.economies) AS e GROUP BY e`,
       p.values,
-    )) as { kind: string; value: string | null; n: number; pub: string | null }[];
+    );
 
     let totalCount = 0;
     const facets = emptyFacets();
@@ -247,12 +254,14 @@ export class PostgresSearchIndex implements SearchIndex {
 
   private async hitsFor(ranked: { id: string; score: number }[], query: ParsedQuery | null): Promise<SearchHit[]> {
     if (!ranked.length) return [];
-    const files = (await this.dataSource.query('SELECT id::text AS id, document_id, revision_id, file_id FROM search_file WHERE id = ANY($1::bigint[])', [ranked.map((r) => r.id)])) as {
-      id: string;
-      document_id: string;
-      revision_id: string;
-      file_id: string;
-    }[];
+    const files = await this.dataSource.query<
+      {
+        id: string;
+        document_id: string;
+        revision_id: string;
+        file_id: string;
+      }[]
+    >('SELECT id::text AS id, document_id, revision_id, file_id FROM search_file WHERE id = ANY($1::bigint[])', [ranked.map((r) => r.id)]);
     const byId = new Map(files.map((f) => [f.id, f]));
     const hits: SearchHit[] = [];
     for (const r of ranked) {
@@ -275,7 +284,7 @@ export class PostgresSearchIndex implements SearchIndex {
   /** The chunk to show (BestChunkPicker), reading the file's chunks in order, in growing batches. */
   private async bestChunk(fileRowId: string, query: ParsedQuery | null): Promise<ChunkRow | undefined> {
     const batchOf = async (from: number, size: number) =>
-      ((await this.dataSource.query('SELECT n, page, section, text FROM search_chunk WHERE file = $1 AND n >= $2 ORDER BY n LIMIT $3', [fileRowId, from, size])) as ChunkRow[]).map(
+      (await this.dataSource.query<ChunkRow[]>('SELECT n, page, section, text FROM search_chunk WHERE file = $1 AND n >= $2 ORDER BY n LIMIT $3', [fileRowId, from, size])).map(
         (c) => ({ ...c, n: Number(c.n) }),
       );
     if (!query || !query.clauses.length) return (await batchOf(0, 1))[0];
@@ -291,15 +300,15 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   async stats(): Promise<SearchIndexStats> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ documents: number; files: number; chunks: number }[]>(
       'SELECT (SELECT count(DISTINCT document_id) FROM search_file)::int AS documents, (SELECT count(*) FROM search_file)::int AS files, (SELECT count(*) FROM search_chunk)::int AS chunks',
-    )) as { documents: number; files: number; chunks: number }[];
+    );
     return { engine: 'postgres', documents: Number(row.documents), files: Number(row.files), chunks: Number(row.chunks) };
   }
 
   async listFileIds(): Promise<string[]> {
     // COLLATE "C": sorted by code point, as JavaScript sorts.
-    return ((await this.dataSource.query('SELECT file_id FROM search_file ORDER BY file_id COLLATE "C"')) as { file_id: string }[]).map((r) => r.file_id);
+    return (await this.dataSource.query<{ file_id: string }[]>('SELECT file_id FROM search_file ORDER BY file_id COLLATE "C"')).map((r) => r.file_id);
   }
 
   async close(): Promise<void> {
