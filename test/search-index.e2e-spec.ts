@@ -1,13 +1,11 @@
 /**
- * The search index in the real application database (the SQLite file the API migrates, or beside
- * PostgreSQL its own file), fed by the real extractor with the TEL37 report. The GraphQL
+ * The search index in the real application database (the SQLite file the API migrates, or the
+ * PostgreSQL schema it migrates: SEARCH_ENGINE=postgres), fed by the real extractor with the TEL37 report. The GraphQL
  * searchDocuments API and the upload wiring come with the documents feature.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { createTestApp, TestApp } from '@tel/testing';
-import { SearchIndex, SqliteSearchIndex, TextExtractor } from '@tel/search';
+import { PostgresSearchIndex, SearchIndex, SqliteSearchIndex, TextExtractor } from '@tel/search';
 
 const REPORT = path.resolve(__dirname, '../../shared/corpus/tel37-trip-report.zh.txt');
 
@@ -15,20 +13,16 @@ describe('search index in the application database', () => {
   let t: TestApp;
   let index: SearchIndex;
   let extractor: TextExtractor;
-  let dir: string;
 
   beforeAll(async () => {
     t = await createTestApp({ seed: false });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tel-search-e2e-'));
-    index =
-      t.dialect === 'sqlite' ? await SqliteSearchIndex.inMainDatabase(t.dataSource, (work) => t.uow.write(work)) : SqliteSearchIndex.openFile(path.join(dir, 'search.sqlite'));
+    index = t.dialect === 'sqlite' ? await SqliteSearchIndex.inMainDatabase(t.dataSource, (work) => t.uow.write(work)) : await PostgresSearchIndex.open(t.dataSource);
     extractor = new TextExtractor();
   });
   afterAll(async () => {
     await extractor?.close();
     await index?.close();
     await t?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('indexes the extracted TEL37 report inside a unit of work and finds its Chinese and English words', async () => {

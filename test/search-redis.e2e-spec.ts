@@ -53,7 +53,7 @@ describe('search jobs: the queue comes from REDIS_URL (runs with or without Redi
       const token = await tokenFor(t, [Role.SECRETARIAT]);
       const res = await t.gql<{ indexStatus: IndexStatus }>(INDEX_STATUS, undefined, token);
       expect(res.errors).toBeUndefined();
-      expect(res.data!.indexStatus).toMatchObject({ queue: 'inline', engine: 'sqlite', outboxPending: 0, queueError: null, chunks: 0 });
+      expect(res.data!.indexStatus).toMatchObject({ queue: 'inline', engine: t.dialect, outboxPending: 0, queueError: null, chunks: 0 });
       expect(t.app.get(JobsService).adapter).toBe('inline');
     } finally {
       await t.close();
@@ -203,7 +203,7 @@ if (REDIS_URL) {
       await t.app.get<BullMqJobQueue>(JOB_QUEUE).waitUntilReady();
       queue = new Queue(INDEX_FILE.name, { connection: { url: REDIS_URL }, prefix });
 
-      // The worker: same DATA_DIR (files, and the SQLite database or search.sqlite) and database, straight to Redis.
+      // The worker: same DATA_DIR (files, and the SQLite database) and database, straight to Redis.
       const config = t.app.get<AppConfig>(APP_CONFIG);
       const env: NodeJS.ProcessEnv = {
         ...process.env,

@@ -5,6 +5,7 @@ export * from './extraction/text-extractor';
 export * from './index/search-index';
 export * from './index/snippet';
 export * from './index/sqlite/sqlite-search-index';
+export * from './index/postgres/postgres-search-index';
 export * from './index/meilisearch/meilisearch-search-index';
 export * from './search.config';
 export * from './search.module';

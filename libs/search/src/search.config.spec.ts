@@ -7,7 +7,8 @@ import { loadSearchConfig } from './search.config';
 import { createSearchIndex } from './search.module';
 
 describe('loadSearchConfig', () => {
-  const app = { dataDir: '/srv/tel' };
+  const app = { dataDir: '/srv/tel', dialect: 'sqlite' as const };
+  const onPostgres = { dataDir: '/srv/tel', dialect: 'postgres' as const };
 
   it('defaults to SQLite beside the data', () => {
     expect(loadSearchConfig(app, {})).toEqual({
@@ -16,6 +17,13 @@ describe('loadSearchConfig', () => {
       meilisearch: null,
       extraction: { timeoutMs: 60_000, memoryLimitMb: 512, concurrency: 1, ocrMaxPages: 20 },
     });
+  });
+
+  it('defaults to PostgreSQL when the application database is PostgreSQL (DATABASE_URL), and still takes another engine when asked', () => {
+    expect(loadSearchConfig(onPostgres, {}).engine).toBe('postgres');
+    expect(loadSearchConfig(onPostgres, { SEARCH_ENGINE: 'sqlite' }).engine).toBe('sqlite');
+    expect(loadSearchConfig(onPostgres, { SEARCH_ENGINE: 'meilisearch', MEILI_URL: 'http://127.0.0.1:7700' }).engine).toBe('meilisearch');
+    expect(loadSearchConfig(onPostgres, { SEARCH_ENGINE: 'POSTGRES' }).engine).toBe('postgres');
   });
 
   it('reads Meilisearch settings', () => {
@@ -27,7 +35,8 @@ describe('loadSearchConfig', () => {
   });
 
   it.each([
-    [{ SEARCH_ENGINE: 'elastic' }, /SEARCH_ENGINE must be sqlite or meilisearch/],
+    [{ SEARCH_ENGINE: 'elastic' }, /SEARCH_ENGINE must be sqlite, postgres or meilisearch/],
+    [{ SEARCH_ENGINE: 'postgres' }, /SEARCH_ENGINE=postgres needs DATABASE_URL/],
     [{ SEARCH_ENGINE: 'meilisearch' }, /needs MEILI_URL/],
     [{ SEARCH_ENGINE: 'meilisearch', MEILI_URL: 'ftp://x' }, /MEILI_URL must be/],
     [{ MEILI_INDEX: 'a b' }, /MEILI_INDEX/],
@@ -51,7 +60,7 @@ describe('createSearchIndex', () => {
     const dataSource = new DataSource({ type: 'better-sqlite3', database: path.join(dir, 'main.sqlite'), entities: [] });
     await dataSource.initialize();
     const uow = new UnitOfWork(dataSource);
-    const config = loadSearchConfig({ dataDir: dir }, {});
+    const config = loadSearchConfig({ dataDir: dir, dialect: 'sqlite' }, {});
     const inMain = await createSearchIndex(config, { dialect: 'sqlite' }, dataSource, uow);
     expect(inMain).toMatchObject({ engine: 'sqlite', joinsTransactions: true });
     expect(await dataSource.query("SELECT name FROM sqlite_master WHERE name = 'search_fts'")).toEqual([{ name: 'search_fts' }]);

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { AppConfig, ConfigError } from '@tel/core';
 
-export type SearchEngine = 'sqlite' | 'meilisearch';
+export type SearchEngine = 'sqlite' | 'postgres' | 'meilisearch';
 
 /** Search settings, read from the environment once at start-up (bad values stop the start). */
 export interface SearchConfig {
@@ -20,9 +20,16 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
-export function loadSearchConfig(app: Pick<AppConfig, 'dataDir'>, env: NodeJS.ProcessEnv = process.env): SearchConfig {
-  const engine = (env.SEARCH_ENGINE?.trim().toLowerCase() || 'sqlite') as SearchEngine;
-  if (engine !== 'sqlite' && engine !== 'meilisearch') throw new ConfigError(`SEARCH_ENGINE must be sqlite or meilisearch, got "${env.SEARCH_ENGINE}"`);
+/**
+ * The engine defaults to the application database's own: `postgres` with DATABASE_URL (the index
+ * in PostgreSQL, nothing on local disk), else `sqlite`.
+ */
+export function loadSearchConfig(app: Pick<AppConfig, 'dataDir' | 'dialect'>, env: NodeJS.ProcessEnv = process.env): SearchConfig {
+  const engine = (env.SEARCH_ENGINE?.trim().toLowerCase() || (app.dialect === 'postgres' ? 'postgres' : 'sqlite')) as SearchEngine;
+  if (engine !== 'sqlite' && engine !== 'postgres' && engine !== 'meilisearch') {
+    throw new ConfigError(`SEARCH_ENGINE must be sqlite, postgres or meilisearch, got "${env.SEARCH_ENGINE}"`);
+  }
+  if (engine === 'postgres' && app.dialect !== 'postgres') throw new ConfigError('SEARCH_ENGINE=postgres needs DATABASE_URL (the index lives in the application database)');
   const url = env.MEILI_URL?.trim() || undefined;
   if (engine === 'meilisearch' && !url) throw new ConfigError('SEARCH_ENGINE=meilisearch needs MEILI_URL (e.g. http://127.0.0.1:7700)');
   if (url && !/^https?:\/\//i.test(url)) throw new ConfigError('MEILI_URL must be an http:// or https:// URL');

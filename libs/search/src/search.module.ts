@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, TEL_DATA_SOURCE, UnitOfWork } from '@tel/core';
 import { TEXT_EXTRACTOR, TextExtractor } from './extraction/text-extractor';
 import { MeilisearchSearchIndex } from './index/meilisearch/meilisearch-search-index';
+import { PostgresSearchIndex } from './index/postgres/postgres-search-index';
 import { SEARCH_INDEX, SearchIndex } from './index/search-index';
 import { SqliteSearchIndex } from './index/sqlite/sqlite-search-index';
 import { loadSearchConfig, SearchConfig } from './search.config';
@@ -10,8 +11,9 @@ import { loadSearchConfig, SearchConfig } from './search.config';
 export const SEARCH_CONFIG = Symbol('SEARCH_CONFIG');
 
 /**
- * The one place an engine is chosen (SEARCH_ENGINE). SQLite lives in the application database
- * when that is SQLite (and joins its transactions), or in DATA_DIR/search.sqlite beside PostgreSQL.
+ * The one place an engine is chosen (SEARCH_ENGINE). PostgreSQL (the default with DATABASE_URL)
+ * and SQLite in the application database when that is SQLite join its transactions; SQLite beside
+ * PostgreSQL (SEARCH_ENGINE=sqlite with DATABASE_URL) lives in DATA_DIR/search.sqlite.
  */
 export async function createSearchIndex(config: SearchConfig, app: Pick<AppConfig, 'dialect'>, dataSource: DataSource, uow: UnitOfWork): Promise<SearchIndex> {
   if (config.engine === 'meilisearch' && config.meilisearch) {
@@ -19,6 +21,7 @@ export async function createSearchIndex(config: SearchConfig, app: Pick<AppConfi
     await index.ensureIndex(); // unreachable or refused: the start fails here, not at the first search
     return index;
   }
+  if (config.engine === 'postgres') return PostgresSearchIndex.open(dataSource);
   if (app.dialect === 'sqlite') return SqliteSearchIndex.inMainDatabase(dataSource, (work) => uow.write(work));
   return SqliteSearchIndex.openFile(config.sqliteFile);
 }

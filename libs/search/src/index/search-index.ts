@@ -83,8 +83,10 @@ export interface SearchResult {
   orderedBy: 'RELEVANCE' | 'NEWEST';
 }
 
+export type SearchEngineName = 'sqlite' | 'postgres' | 'meilisearch';
+
 export interface SearchIndexStats {
-  engine: 'sqlite' | 'meilisearch';
+  engine: SearchEngineName;
   documents: number;
   files: number;
   chunks: number;
@@ -94,7 +96,8 @@ export interface SearchIndexStats {
 export interface IndexWriteOptions {
   /**
    * The caller's unit of work (`uow.write(em => …)`). The SQLite index in the main SQLite
-   * database writes inside it, so the index changes with the extraction result or not at all.
+   * database and the PostgreSQL index write inside it, so the index changes with the extraction
+   * result or not at all.
    * Engines that cannot join (Meilisearch, or SQLite in its own file beside PostgreSQL) ignore it:
    * call them after commit — see `SearchIndex.joinsTransactions`.
    */
@@ -103,10 +106,10 @@ export interface IndexWriteOptions {
 
 /**
  * Full-text search over document files, by page. Domain services see only this port; which engine
- * runs is chosen once in `createSearchIndex()` (SEARCH_ENGINE=sqlite|meilisearch).
+ * runs is chosen once in `createSearchIndex()` (SEARCH_ENGINE=sqlite|postgres|meilisearch).
  */
 export interface SearchIndex {
-  readonly engine: 'sqlite' | 'meilisearch';
+  readonly engine: SearchEngineName;
   /** True when writes given `{ em }` happen inside that transaction. */
   readonly joinsTransactions: boolean;
   /**

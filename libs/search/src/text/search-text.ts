@@ -126,6 +126,34 @@ export function indexableText(text: string, forms?: Set<string>): string {
   return out;
 }
 
+/** A token of indexableText() output, as FTS5's unicode61 cuts it (letters, digits, marks, private use). */
+const INDEX_TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
+
+/**
+ * A token as engines that take tokens rather than text (PostgreSQL's tsvector) keep it: what
+ * unicode61 (remove_diacritics 2) would make of it — lower case, no diacritics — so a token from
+ * indexTokens() and one from a parsed query (QueryTerm.tokens) compare equal exactly when FTS5's
+ * would. CJK tokens (bigrams, already folded) are kept as they are.
+ */
+export function tokenKey(token: string): string {
+  for (const ch of token) if (isCjkLetter(ch)) return token;
+  return foldWord(token);
+}
+
+/**
+ * The tokens FTS5 would index for a column given indexableText(text), in order: the same folding
+ * (NFKC, CJK bigrams of simplified characters, English stems), cut and folded as unicode61 does
+ * (tokenKey). `forms` collects the inflected words, as indexableText does.
+ */
+export function indexTokens(text: string, forms?: Set<string>): string[] {
+  const out: string[] = [];
+  for (const m of indexableText(text, forms).matchAll(INDEX_TOKEN)) {
+    const key = tokenKey(m[0]);
+    if (key) out.push(key);
+  }
+  return out;
+}
+
 /** One element of a term: an English or other word, or one CJK character (folded). */
 export type TermElement = { word: string; stem: string } | { cjk: string };
 

@@ -4,8 +4,7 @@ import * as path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, pageWindow, toPage } from '@tel/core';
 import type { ExtractedChunk } from '../../extraction/extraction.types';
-import { cleanText, findTermMatches, ftsExcludedExpression, ftsMatchExpression, indexableText, ParsedQuery, parseSearchQuery, textUnits } from '../../text/search-text';
-import { foldCjkChar } from '../../text/fold';
+import { cleanText, ftsExcludedExpression, ftsMatchExpression, indexableText, ParsedQuery, parseSearchQuery } from '../../text/search-text';
 import {
   DocumentAccess,
   DocumentMeta,
@@ -20,6 +19,7 @@ import {
   SearchRequest,
   SearchResult,
 } from '../search-index';
+import { BestChunkPicker } from '../best-chunk';
 import { makeSnippet } from '../snippet';
 import { CHUNKS_PER_FILE, ensureSearchSchema } from './sqlite-schema';
 
@@ -60,78 +60,6 @@ interface ChunkRow {
 
 function emptyFacets(): SearchFacets {
   return { meetings: [], groups: [], types: [], economies: [], years: [] };
-}
-
-/** Chunk text read per hit, at most, to find the page to show. */
-const MAX_SCAN_CHARS = 4_000_000;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Cheap per-clause counters for choosing the page to show: a clause's words as word starts
- * (stem or the word as typed, so inflections count), its Chinese words as substrings of the
- * folded text. Pages they rate best are then scored exactly (findTermMatches).
- */
-function clauseCounters(query: ParsedQuery): { counters: ((text: string, folded: string) => number)[]; needsFold: boolean } {
-  let needsFold = false;
-  const counters = query.clauses.slice(0, 16).map((clause) => {
-    const patterns = new Set<string>();
-    for (const alt of clause.alternatives) {
-      const cjk = alt.elements
-        .filter((e): e is { cjk: string } => 'cjk' in e)
-        .map((e) => e.cjk)
-        .join('');
-      const word = alt.elements.find((e): e is { word: string; stem: string } => 'word' in e);
-      if (cjk) {
-        needsFold = true;
-        patterns.add(escapeRegExp(cjk.slice(0, 8)));
-      } else if (word) {
-        // A word start: after anything but a Latin letter or digit (so 依據McAfee counts).
-        patterns.add(`(?<![\\p{sc=Latin}\\p{N}])(?:${escapeRegExp(word.stem)}|${escapeRegExp(word.word)})`);
-      }
-    }
-    const re = new RegExp([...patterns].join('|') || '(?!)', 'giu');
-    const onFolded = [...patterns].some((p) => !p.startsWith('(?<!'));
-    return (text: string, folded: string) => {
-      let n = 0;
-      re.lastIndex = 0;
-      const hay = onFolded ? folded : text;
-      while (n < 50 && re.exec(hay)) n++;
-      return n;
-    };
-  });
-  return { counters, needsFold };
-}
-
-function foldForCounting(text: string): string {
-  let out = '';
-  for (const ch of text) out += ch.charCodeAt(0) >= 0x3400 ? foldCjkChar(ch) : ch;
-  return out;
-}
-
-/** How well a page shows the query: clauses found, then matches, then how close they stand. */
-function pageScore(text: string, query: ParsedQuery): number {
-  const matches = findTermMatches(textUnits(text), query, 400);
-  const clauses = new Set(matches.map((m) => m.clause));
-  let closeness = 0;
-  if (clauses.size > 1) {
-    // The shortest stretch of text holding a match of every clause found.
-    let best = Infinity;
-    for (let i = 0; i < matches.length; i++) {
-      const seen = new Set<number>();
-      for (let j = i; j < matches.length; j++) {
-        seen.add(matches[j].clause);
-        if (seen.size === clauses.size) {
-          best = Math.min(best, matches[j].end - matches[i].start);
-          break;
-        }
-      }
-    }
-    closeness = Number.isFinite(best) ? 1 / (1 + best / 100) : 0;
-  }
-  return clauses.size * 1_000_000 + Math.min(matches.length, 200) * 100 + closeness * 99;
 }
 
 /**
@@ -451,37 +379,15 @@ export class SqliteSearchIndex implements SearchIndex {
     const to = from + CHUNKS_PER_FILE;
     const batchOf = this.read('SELECT id, page, section, text FROM search_chunk WHERE id >= ? AND id < ? ORDER BY id LIMIT ?');
     if (!query || !query.clauses.length) return batchOf.get(from, to, 1) as ChunkRow | undefined;
-    const { counters, needsFold } = clauseCounters(query);
-    const rated: { chunk: ChunkRow; found: number; count: number; n: number }[] = [];
-    let scanned = 0;
+    const picker = new BestChunkPicker<ChunkRow>(query);
     let next = from;
-    let n = 0;
-    for (let size = 4; scanned < MAX_SCAN_CHARS; size = Math.min(size * 4, 64)) {
+    for (let size = 4; picker.wantsMore; size = Math.min(size * 4, 64)) {
       const batch = batchOf.all(next, to, size) as ChunkRow[];
-      for (const c of batch) {
-        scanned += c.text.length;
-        const folded = needsFold ? foldForCounting(c.text) : c.text;
-        let found = 0;
-        let count = 0;
-        for (const counter of counters) {
-          const k = counter(c.text, folded);
-          if (k) found++;
-          count += k;
-        }
-        rated.push({ chunk: c, found, count, n: n++ });
-      }
+      picker.add(batch);
       if (batch.length < size) break;
       next = batch[batch.length - 1].id + 1;
     }
-    if (!rated.length) return undefined;
-    rated.sort((a, b) => b.found - a.found || b.count - a.count || a.n - b.n);
-    if (rated[0].found === 0) return rated.sort((a, b) => a.n - b.n)[0].chunk;
-    let best: { chunk: ChunkRow; score: number; n: number } | null = null;
-    for (const r of rated.slice(0, 6)) {
-      const score = pageScore(r.chunk.text, query);
-      if (!best || score > best.score || (score === best.score && r.n < best.n)) best = { chunk: r.chunk, score, n: r.n };
-    }
-    return best!.chunk;
+    return picker.best();
   }
 
   async stats(): Promise<SearchIndexStats> {
