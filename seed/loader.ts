@@ -7,17 +7,13 @@ import {
   AgendaStatus,
   Economy,
   Group,
-  GroupKind,
   Meeting,
   MeetingDelegate,
-  MeetingStatus,
   OfficeRole,
   OfficeTerm,
   Organization,
-  OrganizationKind,
   Person,
   Session,
-  SessionKind,
 } from '@tel/meetings';
 import { SeedAgendaItem, SeedDataSet, SeedPresenter } from './types';
 
@@ -52,11 +48,7 @@ class SeedLoader {
     for (const o of this.data.organizations) {
       this.organizations.set(
         o.code,
-        await this.ensure(
-          Organization,
-          { code: o.code },
-          { name: o.name, kind: o.kind as OrganizationKind, participant: o.participant, economyId: this.ref(this.economies, o.economyCode) },
-        ),
+        await this.ensure(Organization, { code: o.code }, { name: o.name, kind: o.kind, participant: o.participant, economyId: this.ref(this.economies, o.economyCode) }),
       );
     }
     // Parents before children: repeat until every group is placed.
@@ -67,7 +59,7 @@ class SeedLoader {
       const [g] = pending.splice(index, 1);
       this.groups.set(
         g.code,
-        await this.ensure(Group, { code: g.code }, { name: g.name, kind: g.kind as GroupKind, parentId: this.ref(this.groups, g.parentCode), description: g.description ?? null }),
+        await this.ensure(Group, { code: g.code }, { name: g.name, kind: g.kind, parentId: this.ref(this.groups, g.parentCode), description: g.description ?? null }),
       );
     }
     for (const p of this.data.persons) {
@@ -105,7 +97,7 @@ class SeedLoader {
             startDate: m.startDate ?? null,
             endDate: m.endDate ?? null,
             timeZone: m.timeZone ?? null,
-            status: m.status as MeetingStatus,
+            status: m.status,
             notes: m.notes ?? null,
           },
         ),
@@ -134,7 +126,7 @@ class SeedLoader {
         Session,
         { meetingId: this.ref(this.meetings, s.meetingCode)!, title: s.title, startsAt: s.startsAt },
         {
-          kind: s.kind as SessionKind,
+          kind: s.kind,
           groupId: this.ref(this.groups, s.groupCode),
           endsAt: s.endsAt,
           timeIsConventional: s.timeIsConventional,

@@ -1,5 +1,6 @@
+import { expect } from '@jest/globals';
 import { Role } from '@tel/core';
-import { accountFor, createTestApp, errorCodes, TestApp, tokenFor } from '@tel/testing';
+import { accountFor, createTestApp, errorCodes, GqlData, GqlObject, TestApp, tokenFor } from '@tel/testing';
 
 const REQUEST_FIELDS = `id kind status subject filedOn documentSymbol
   project { id title status endDate { value precision } completionMeeting { code } }
@@ -32,22 +33,22 @@ describe('approval requests and their chains (e2e)', () => {
   const list = async (filter: Record<string, unknown>) => (await gqlOk(LIST, { filter })).approvalRequests;
   const bySubject = async (part: string) => {
     const all = await list({});
-    const found = all.nodes.filter((r: any) => r.subject.includes(part));
+    const found = all.nodes.filter((r: GqlData) => r.subject.includes(part));
     expect(found).toHaveLength(1);
     return found[0];
   };
-  const step = (request: any, body: string) => request.steps.find((s: any) => s.body.code === body);
-  const decide = (request: any, body: string, input: Record<string, unknown>, token = secretariat) => {
+  const step = (request: GqlData, body: string) => request.steps.find((s: GqlData) => s.body.code === body);
+  const decide = (request: GqlData, body: string, input: Record<string, unknown>, token = secretariat) => {
     const s = step(request, body);
     return t.gql(DECIDE, { input: { stepId: s.id, expectedVersion: s.version, ...input } }, token);
   };
-  const decisionCount = async () => Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM approval_decision`))[0].n);
+  const decisionCount = async () => Number((await t.dataSource.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM approval_decision`))[0].n);
 
   describe('as the TEL37 report leaves them (seed)', () => {
     it('has six requests waiting on TEL — the USA postponement on the TEL Chair, five in plenary — and none on SOM', async () => {
       const tel = await list({ awaitingBody: 'TEL' });
       expect(tel.totalCount).toBe(6);
-      const waiting = Object.fromEntries(tel.nodes.map((r: any) => [r.subject, `${r.awaitingStep.body.code} ${r.awaitingStep.mode}`]));
+      const waiting = Object.fromEntries(tel.nodes.map((r: GqlData) => [r.subject, `${r.awaitingStep.body.code} ${r.awaitingStep.mode}`]));
       expect(waiting).toEqual({
         'Postpone the judges’ and prosecutors’ cybercrime training to May 2009': 'TEL BY_CHAIR',
         'Extend completion of the VoIP Security Guidelines to TEL38': 'TEL IN_PLENARY',
@@ -56,15 +57,15 @@ describe('approval requests and their chains (e2e)', () => {
         'Endorse the joint APEC TEL–OECD report on malware': 'TEL IN_PLENARY',
         'Approve the Cyber Security Awareness Raising Project (self-funded)': 'TEL IN_PLENARY',
       });
-      expect(tel.nodes.map((r: any) => r.kind).sort()).toEqual(['EXTENSION', 'EXTENSION', 'EXTENSION', 'EXTENSION', 'NEW_PROJECT', 'REPORT_ENDORSEMENT']);
+      expect(tel.nodes.map((r: GqlData) => r.kind).sort()).toEqual(['EXTENSION', 'EXTENSION', 'EXTENSION', 'EXTENSION', 'NEW_PROJECT', 'REPORT_ENDORSEMENT']);
       for (const r of tel.nodes) {
         expect(r.steps[0]).toMatchObject({ body: { code: 'SPSG' }, outcome: 'APPROVED', decision: { decidedOn: '2008-03-27', meeting: { code: 'TEL37' } } });
-        expect(r.steps.slice(1).every((s: any) => s.outcome === 'PENDING' && s.decision === null)).toBe(true);
+        expect(r.steps.slice(1).every((s: GqlData) => s.outcome === 'PENDING' && s.decision === null)).toBe(true);
       }
-      const usa = tel.nodes.find((r: any) => r.awaitingStep.mode === 'BY_CHAIR');
-      expect(usa.steps.map((s: any) => s.body.code)).toEqual(['SPSG', 'TEL', 'SOM', 'BMC']);
+      const usa = tel.nodes.find((r: GqlData) => r.awaitingStep.mode === 'BY_CHAIR');
+      expect(usa.steps.map((s: GqlData) => s.body.code)).toEqual(['SPSG', 'TEL', 'SOM', 'BMC']);
       expect(usa.requestedEndDate).toEqual({ value: '2009-05', precision: 'MONTH' });
-      const malware = tel.nodes.find((r: any) => r.kind === 'REPORT_ENDORSEMENT');
+      const malware = tel.nodes.find((r: GqlData) => r.kind === 'REPORT_ENDORSEMENT');
       expect(malware.project).toBeNull();
       expect((await list({ awaitingBody: 'SOM' })).totalCount).toBe(0);
       expect((await list({ awaitingBody: 'BMC' })).totalCount).toBe(0);
@@ -80,7 +81,7 @@ describe('approval requests and their chains (e2e)', () => {
         documentSymbol: '2008-TELWG37-SPSG-006',
         project: { title: 'Strengthening Effective Response Capabilities Among APEC Economies' },
       });
-      expect(korea.steps.map((s: any) => [s.body.code, s.outcome])).toEqual([
+      expect(korea.steps.map((s: GqlData) => [s.body.code, s.outcome])).toEqual([
         ['TEL', 'APPROVED'],
         ['SOM', 'APPROVED'],
       ]);
@@ -92,15 +93,15 @@ describe('approval requests and their chains (e2e)', () => {
 
     it('shows the same on the board: one TEL column, waiting since SPSG decided, next decided at TEL38 (the Chair between meetings)', async () => {
       const board = (await gqlOk(BOARD, { asOf: '2008-04-01' })).approvalBoard;
-      expect(board.map((c: any) => c.body.code)).toEqual(['TEL']);
+      expect(board.map((c: GqlData) => c.body.code)).toEqual(['TEL']);
       expect(board[0].nextMeeting).toEqual({ code: 'TEL38' });
-      expect(board[0].entries).toHaveLength(6);
-      for (const e of board[0].entries) {
+      expect((board[0] as GqlObject).entries).toHaveLength(6);
+      for (const e of (board[0] as GqlObject).entries) {
         expect(e).toMatchObject({ waitingSince: '2008-03-27', daysWaiting: 5 });
         expect(e.nextMeeting).toEqual(e.step.mode === 'BY_CHAIR' ? null : { code: 'TEL38' });
       }
       const tel = await list({ awaitingBody: 'TEL' });
-      expect(board[0].entries.map((e: any) => e.request.subject).sort()).toEqual(tel.nodes.map((r: any) => r.subject).sort());
+      expect((board[0] as GqlObject).entries.map((e: GqlData) => e.request.subject).sort()).toEqual(tel.nodes.map((r: GqlData) => r.subject).sort());
     });
 
     it('filters by kind and project number', async () => {
@@ -131,24 +132,24 @@ describe('approval requests and their chains (e2e)', () => {
       expect(afterTel.data.decideApprovalStep).toMatchObject({ status: 'PENDING', awaitingStep: { body: { code: 'SOM' } } });
 
       expect((await list({ awaitingBody: 'TEL' })).totalCount).toBe(5);
-      expect((await list({ awaitingBody: 'SOM' })).nodes.map((r: any) => r.subject)).toEqual(['Extend completion of the VoIP Security Guidelines to TEL38']);
+      expect((await list({ awaitingBody: 'SOM' })).nodes.map((r: GqlData) => r.subject)).toEqual(['Extend completion of the VoIP Security Guidelines to TEL38']);
       const board = (await gqlOk(BOARD, { asOf: '2008-10-06' })).approvalBoard;
-      expect(board.map((c: any) => c.body.code)).toEqual(['SOM', 'TEL']);
+      expect(board.map((c: GqlData) => c.body.code)).toEqual(['SOM', 'TEL']);
       expect(board[0]).toMatchObject({
         nextMeeting: null,
         entries: [{ waitingSince: '2008-09-26', daysWaiting: 10, nextMeeting: null, request: { subject: expect.stringContaining('VoIP') } }],
       });
-      expect(board[1].entries).toHaveLength(5);
+      expect((board[1] as GqlObject).entries).toHaveLength(5);
 
       const afterSom = await decide(afterTel.data.decideApprovalStep, 'SOM', { outcome: 'APPROVED', decidedOn: '2008-11-15', note: 'SOM endorsed.' });
       expect(afterSom.errors).toBeUndefined();
       expect(afterSom.data.decideApprovalStep).toMatchObject({ status: 'APPROVED', awaitingStep: null, project: { completionMeeting: { code: 'TEL38' } } });
       const boardAfter = (await gqlOk(BOARD, { asOf: '2008-11-20' })).approvalBoard;
-      expect(boardAfter.map((c: any) => c.body.code)).toEqual(['TEL']);
-      expect(boardAfter[0].entries.some((e: any) => e.request.subject.includes('VoIP'))).toBe(false);
+      expect(boardAfter.map((c: GqlData) => c.body.code)).toEqual(['TEL']);
+      expect((boardAfter[0] as GqlObject).entries.some((e: GqlData) => e.request.subject.includes('VoIP'))).toBe(false);
 
       const history = (await gqlOk(HISTORY, { id: voip.id }, secretariat)).approvalRequest.history;
-      expect(history.map((h: any) => [h.action, h.fromState, h.toState])).toEqual([
+      expect(history.map((h: GqlData) => [h.action, h.fromState, h.toState])).toEqual([
         ['approval.file', null, 'PENDING'],
         ['approval.decide', 'PENDING', 'APPROVED'],
         ['approval.decide', 'PENDING', 'APPROVED'],
@@ -159,7 +160,7 @@ describe('approval requests and their chains (e2e)', () => {
       const projectHistory = await gqlOk(`query($id: ID!) { project(id: $id) { history { action changes { field before after } } } }`, { id: voip.project.id });
       expect(projectHistory.project.history.at(-1)).toEqual({ action: 'project.extend', changes: [{ field: 'completionMeeting', before: null, after: 'TEL38' }] });
       const audit = await gqlOk(`query($id: String) { auditEvents(filter: { entityId: $id }) { nodes { action summary } } }`, { id: voip.id }, secretariat);
-      expect(audit.auditEvents.nodes.map((n: any) => n.action)).toEqual(['approval.decide', 'approval.decide']);
+      expect(audit.auditEvents.nodes.map((n: GqlData) => n.action)).toEqual(['approval.decide', 'approval.decide']);
     });
 
     it('moves the project end date when the last step of the USA postponement approves (TEL Chair → SOM → BMC)', async () => {
@@ -198,9 +199,9 @@ describe('approval requests and their chains (e2e)', () => {
       expect(errorCodes(await decide(botnet, 'SOM', { outcome: 'APPROVED' }))).toEqual(['INVALID_STATE']);
       botnet = (await decide(botnet, 'TEL', { outcome: 'REJECTED', decidedOn: '2009-04-20' })).data.decideApprovalStep;
       expect(botnet).toMatchObject({ status: 'REJECTED', awaitingStep: null });
-      expect(step(botnet, 'TEL').decisions.map((d: any) => d.outcome)).toEqual(['DEFERRED', 'REJECTED']);
+      expect(step(botnet, 'TEL').decisions.map((d: GqlData) => d.outcome)).toEqual(['DEFERRED', 'REJECTED']);
       expect(errorCodes(await decide(botnet, 'SOM', { outcome: 'APPROVED' }))).toEqual(['INVALID_STATE']);
-      expect((await list({ awaitingBody: 'TEL' })).nodes.map((r: any) => r.subject)).not.toContain(botnet.subject);
+      expect((await list({ awaitingBody: 'TEL' })).nodes.map((r: GqlData) => r.subject)).not.toContain(botnet.subject);
     });
 
     it('corrects a decision with a new, linked entry and never edits one in place', async () => {
@@ -216,16 +217,16 @@ describe('approval requests and their chains (e2e)', () => {
       expect(res.errors).toBeUndefined();
       exercises = res.data.decideApprovalStep;
       const spsg = step(exercises, 'SPSG');
-      expect(spsg.decisions.map((d: any) => d.id)).toEqual([original.id, spsg.decision.id]);
+      expect(spsg.decisions.map((d: GqlData) => d.id)).toEqual([original.id, spsg.decision.id]);
       expect(spsg.decision).toMatchObject({ decidedOn: '2008-03-26', corrects: { id: original.id }, note: 'Taken in the first session.' });
-      const [kept] = await t.dataSource.query(`SELECT "decidedOn", note FROM approval_decision WHERE id = '${original.id}'`);
+      const [kept] = await t.dataSource.query<{ decidedOn: string | null; note: string | null }[]>(`SELECT "decidedOn", note FROM approval_decision WHERE id = '${original.id}'`);
       expect(kept.decidedOn).toBe('2008-03-27');
       // only the current decision may be corrected, and not once a later step relied on it
       expect(errorCodes(await decide(exercises, 'SPSG', { outcome: 'REJECTED', correctsDecisionId: original.id }))).toEqual(['INVALID_STATE']);
       exercises = (await decide(exercises, 'TEL', { outcome: 'APPROVED', decidedOn: '2008-09-26' })).data.decideApprovalStep;
       expect(errorCodes(await decide(exercises, 'SPSG', { outcome: 'REJECTED', correctsDecisionId: step(exercises, 'SPSG').decision.id }))).toEqual(['INVALID_STATE']);
       const history = (await gqlOk(HISTORY, { id: exercises.id })).approvalRequest.history;
-      expect(history.map((h: any) => h.action)).toEqual(['approval.file', 'approval.correct', 'approval.decide']);
+      expect(history.map((h: GqlData) => h.action)).toEqual(['approval.file', 'approval.correct', 'approval.decide']);
     });
 
     it('checks dates and who decides', async () => {
@@ -267,7 +268,7 @@ describe('approval requests and their chains (e2e)', () => {
         secretariat,
       );
       const request = filed.fileApprovalRequest;
-      expect(request.steps.map((s: any) => `${s.body.code} ${s.mode}`)).toEqual(['SPSG IN_PLENARY', 'TEL IN_PLENARY', 'SOM IN_PLENARY']);
+      expect(request.steps.map((s: GqlData) => `${s.body.code} ${s.mode}`)).toEqual(['SPSG IN_PLENARY', 'TEL IN_PLENARY', 'SOM IN_PLENARY']);
       const spsg = step(request, 'SPSG');
       const before = await decisionCount();
       const results = await Promise.all(
@@ -282,10 +283,10 @@ describe('approval requests and their chains (e2e)', () => {
   describe('filing', () => {
     it('uses the usual chain for the kind and checks what the request is about', async () => {
       const projects = (await gqlOk(`{ projects(first: 50) { nodes { id title status } } }`)).projects.nodes;
-      const pki = projects.find((p: any) => p.title.includes('PKI'));
-      const completed = projects.find((p: any) => p.status === 'COMPLETED');
+      const pki = projects.find((p: GqlData) => p.title.includes('PKI'));
+      const completed = projects.find((p: GqlData) => p.status === 'COMPLETED');
       const reprogram = await gqlOk(FILE, { input: { kind: 'REPROGRAMMING', projectId: pki.id, reason: 'move money between lines' } }, secretariat);
-      expect(reprogram.fileApprovalRequest.steps.map((s: any) => s.body.code)).toEqual(['SPSG', 'BMC']);
+      expect(reprogram.fileApprovalRequest.steps.map((s: GqlData) => s.body.code)).toEqual(['SPSG', 'BMC']);
       const custom = await gqlOk(
         FILE,
         { input: { kind: 'REPORT_ENDORSEMENT', subject: 'Endorse a joint paper', steps: [{ groupCode: 'TEL' }, { groupCode: 'SOM' }] } },
@@ -304,13 +305,13 @@ describe('approval requests and their chains (e2e)', () => {
 
     it('lets an overseer file an extension for their own project only, on the usual chain', async () => {
       const projects = (await gqlOk(`{ projects(first: 50) { nodes { id title } } }`)).projects.nodes;
-      const pki = projects.find((p: any) => p.title.includes('PKI'));
-      const other = projects.find((p: any) => p.title.includes('Cyber Security Exercises'));
+      const pki = projects.find((p: GqlData) => p.title.includes('PKI'));
+      const other = projects.find((p: GqlData) => p.title.includes('Cyber Security Exercises'));
       const overseer = await accountFor(t, [Role.OVERSEER]);
       await gqlOk(`mutation($id: ID!, $e: [String!]) { updateProject(input: { id: $id, overseerAccountEmails: $e }) { id } }`, { id: pki.id, e: [overseer.email] }, secretariat);
       const filed = await t.gql(FILE, { input: { kind: 'EXTENSION', projectId: pki.id, requestedEndDate: '2010-10', reason: 'one more course' } }, overseer.token);
       expect(filed.errors).toBeUndefined();
-      expect(filed.data.fileApprovalRequest.steps.map((s: any) => s.body.code)).toEqual(['SPSG', 'TEL', 'SOM']);
+      expect(filed.data.fileApprovalRequest.steps.map((s: GqlData) => s.body.code)).toEqual(['SPSG', 'TEL', 'SOM']);
       expect(errorCodes(await t.gql(FILE, { input: { kind: 'EXTENSION', projectId: other.id, requestedEndDate: '2010-10' } }, overseer.token))).toEqual(['FORBIDDEN']);
       expect(errorCodes(await t.gql(FILE, { input: { kind: 'EXTENSION', projectId: pki.id, steps: [{ groupCode: 'TEL' }] } }, overseer.token))).toEqual(['FORBIDDEN']);
       expect(errorCodes(await t.gql(FILE, { input: { kind: 'NEW_PROJECT', projectId: pki.id } }, overseer.token))).toEqual(['FORBIDDEN']);

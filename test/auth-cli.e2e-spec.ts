@@ -85,9 +85,9 @@ describe('the accounts CLI (e2e)', () => {
   it('audits what it does as the system', async () => {
     const admin = await t.gql(`mutation { login(input: { email: "ops@test.example", password: "a strong enough password" }) { token } }`);
     const events = await t.gql(`{ auditEvents(filter: { entityType: "User" }, first: 50) { nodes { action actorEmail requestId summary } } }`, {}, admin.data.login.token);
-    const fromCli = events.data.auditEvents.nodes.filter((e: { requestId: string }) => e.requestId.startsWith('cli-'));
-    expect(fromCli.map((e: { action: string }) => e.action)).toEqual(['user.disable', 'user.create', 'user.create']);
-    expect(fromCli.every((e: { actorEmail: string | null }) => e.actorEmail === null)).toBe(true);
+    const fromCli = events.data.auditEvents.nodes.filter((e) => e.requestId.startsWith('cli-'));
+    expect(fromCli.map((e) => e.action)).toEqual(['user.disable', 'user.create', 'user.create']);
+    expect(fromCli.every((e) => e.actorEmail === null)).toBe(true);
     expect(JSON.stringify(fromCli)).not.toMatch(/password/i);
   });
 
@@ -129,7 +129,9 @@ describe('the accounts CLI (e2e)', () => {
     expect(made.code).toBe(0);
     const repeat = await cli(token);
     expect([repeat.code, repeat.stdout, repeat.stderr]).toEqual([1, '', expect.stringMatching(/shown only once/)]);
-    const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM api_token t JOIN app_user u ON u.id = t."userId" WHERE u.email = 'rerun@test.example'`);
+    const [{ n }] = await t.dataSource.query<{ n: number | string }[]>(
+      `SELECT COUNT(*) AS n FROM api_token t JOIN app_user u ON u.id = t."userId" WHERE u.email = 'rerun@test.example'`,
+    );
     expect(Number(n)).toBe(1);
     expect((await cli([...token.slice(0, 5), '--idempotency-key', 'has spaces'])).code).toBe(1);
   });

@@ -19,7 +19,7 @@ async function login(t: TestApp, email: string, password: string) {
     body: JSON.stringify({ query: LOGIN, variables: { input: { email, password } } }),
   });
   const body = (await res.json()) as { data?: { login: { token: string } } | null; errors?: { message: string; extensions: Record<string, unknown> }[] };
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), token: body.data?.login.token, codes: errorCodes(body as never), errors: body.errors };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), token: body.data?.login.token, codes: errorCodes(body), errors: body.errors };
 }
 
 describe('login rate limit (e2e)', () => {

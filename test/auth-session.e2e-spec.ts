@@ -1,6 +1,7 @@
+import { expect } from '@jest/globals';
 import { Role, systemContext } from '@tel/core';
 import { AuthService, BrowserSession, SessionClock, SessionEndReason } from '@tel/auth';
-import { accountFor, createTestApp, errorCodes, signInBrowser, TestAccount, TestApp } from '@tel/testing';
+import { accountFor, createTestApp, errorCodes, GqlData, JsonData, signInBrowser, TestAccount, TestApp } from '@tel/testing';
 import { samples } from '../libs/documents/src/testing/sample-files';
 
 // Booting an app (seed, argon2 hashes) can take more than jest's default 5 s on a busy machine.
@@ -13,7 +14,7 @@ const TTL_SECONDS = 3600;
 interface Answer {
   status: number;
   headers: Headers;
-  body: any;
+  body: JsonData;
   /** The tel_session Set-Cookie line, if any. */
   setCookie: string | undefined;
 }
@@ -40,9 +41,9 @@ class Browser {
       this.cookie = value && !/Expires=Thu, 01 Jan 1970/i.test(setCookie) ? value : null;
     }
     const text = await res.text();
-    let parsed: unknown = text;
+    let parsed = text as JsonData;
     try {
-      parsed = text ? JSON.parse(text) : null;
+      parsed = text ? (JSON.parse(text) as JsonData) : (null as unknown as JsonData);
     } catch {
       // a file, not JSON
     }
@@ -81,7 +82,7 @@ describe('browser sessions (e2e)', () => {
     secretariat = await accountFor(t, [Role.SECRETARIAT]);
     const doc = await t.gql(`{ document(symbol: "${RESTRICTED_SYMBOL}") { access revisions { files { id } } } }`, {}, secretariat.token);
     expect(doc.data.document.access).toBe('RESTRICTED');
-    restrictedFileId = doc.data.document.revisions.flatMap((r: { files: { id: string }[] }) => r.files)[0].id;
+    restrictedFileId = doc.data.document.revisions.flatMap((r): GqlData[] => r.files)[0].id;
     clock = t.app.get(SessionClock);
     now = Date.now();
     jest.spyOn(clock, 'now').mockImplementation(() => new Date(now));
@@ -193,7 +194,7 @@ describe('browser sessions (e2e)', () => {
       });
     }
     // A mutation without the token changes nothing.
-    const before = await t.dataSource.query(`SELECT COUNT(*) AS n FROM api_token`);
+    const before = await t.dataSource.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM api_token`);
     const create = `mutation { createApiToken(input: { name: "from the browser" }) { token } }`;
     expect((await browser.gql(create, undefined, { csrf: false })).status).toBe(403);
     expect(await t.dataSource.query(`SELECT COUNT(*) AS n FROM api_token`)).toEqual(before);
@@ -219,7 +220,9 @@ describe('browser sessions (e2e)', () => {
     ok.append('file', new Blob([new Uint8Array(samples.pdf('uploaded from a signed-in browser'))]), 'from-browser.pdf');
     const uploaded = await browser.request('POST', `/api/documents/${RESTRICTED_SYMBOL}/revisions/0/files`, { body: ok });
     expect(uploaded.status).toBe(201);
-    const [row] = await t.dataSource.query(`SELECT "uploadedById" FROM document_file WHERE id = ${t.dialect === 'postgres' ? '$1' : '?'}`, [uploaded.body.id]);
+    const [row] = await t.dataSource.query<{ uploadedById: string | null }[]>(`SELECT "uploadedById" FROM document_file WHERE id = ${t.dialect === 'postgres' ? '$1' : '?'}`, [
+      uploaded.body.id,
+    ]);
     expect(row.uploadedById).toBe(secretariat.id);
   });
 
@@ -404,7 +407,7 @@ describe('browser sessions (e2e)', () => {
       {},
       (await accountFor(t, [Role.ADMIN])).token,
     );
-    const mine = (events.data?.auditEvents.nodes ?? []).filter((e: { actorEmail: string }) => e.actorEmail === secretariat.email);
-    expect(mine.map((e: { action: string }) => e.action).sort()).toEqual(expect.arrayContaining(['session.end', 'session.start']));
+    const mine = (events.data?.auditEvents.nodes ?? []).filter((e) => e.actorEmail === secretariat.email);
+    expect(mine.map((e) => e.action).sort()).toEqual(expect.arrayContaining(['session.end', 'session.start']));
   });
 });

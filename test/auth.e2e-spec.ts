@@ -1,7 +1,7 @@
 import * as jwt from 'jsonwebtoken';
 import { Role } from '@tel/core';
 import { ApiToken } from '@tel/auth';
-import { accountFor, createTestApp, errorCodes, GqlResponse, TestAccount, TestApp, tokenFor } from '@tel/testing';
+import { accountFor, createTestApp, errorCodes, GqlObject, GqlResponse, TestAccount, TestApp, tokenFor } from '@tel/testing';
 
 // Booting an app (seed, argon2 hashes) can take more than jest's default 5 s on a busy machine.
 jest.setTimeout(60_000);
@@ -178,7 +178,7 @@ describe('accounts, roles and tokens (e2e)', () => {
     it('refuses a tampered token, one signed with another key, and an unsigned one', async () => {
       const [header, payload, signature] = delegate.token.split('.');
       const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
       const elevated = Buffer.from(JSON.stringify({ ...claims, sub: admin.id })).toString('base64url');
       const forged = [
         `${header}.${payload}.${flip(signature, 5)}`,
@@ -325,9 +325,9 @@ describe('accounts, roles and tokens (e2e)', () => {
       const res = await t.gql(`{ users(filter: { role: OVERSEER }, first: 100) { totalCount nodes { email roles } } }`, {}, secretariat.token);
       expectOk(res);
       expect(res.data.users.nodes.length).toBe(res.data.users.totalCount);
-      expect(res.data.users.nodes.every((u: { roles: string[] }) => u.roles.includes('OVERSEER'))).toBe(true);
-      expect(res.data.users.nodes.map((u: { email: string }) => u.email)).toContain(overseer.email);
-      const emails = res.data.users.nodes.map((u: { email: string }) => u.email);
+      expect(res.data.users.nodes.every((u) => u.roles.includes('OVERSEER'))).toBe(true);
+      expect(res.data.users.nodes.map((u) => u.email)).toContain(overseer.email);
+      const emails = res.data.users.nodes.map((u) => u.email);
       expect(emails).toEqual([...emails].sort());
     });
   });
@@ -340,10 +340,10 @@ describe('accounts, roles and tokens (e2e)', () => {
       const signedIn = await t.gql(PEOPLE, {}, delegate.token);
       expectOk(anonymous);
       expectOk(signedIn);
-      expect(anonymous.data.persons.nodes.every((p: { email: string | null }) => p.email === null)).toBe(true);
-      expect(signedIn.data.persons.nodes.some((p: { email: string | null }) => p.email !== null)).toBe(true);
+      expect(anonymous.data.persons.nodes.every((p) => p.email === null)).toBe(true);
+      expect(signedIn.data.persons.nodes.some((p) => p.email !== null)).toBe(true);
       // Same people, only the e-mails differ.
-      expect(anonymous.data.persons.nodes.map((p: { name: string }) => p.name)).toEqual(signedIn.data.persons.nodes.map((p: { name: string }) => p.name));
+      expect(anonymous.data.persons.nodes.map((p) => p.name)).toEqual(signedIn.data.persons.nodes.map((p) => p.name));
     });
   });
 
@@ -362,12 +362,12 @@ describe('accounts, roles and tokens (e2e)', () => {
 
       const byUser = await t.gql(AUDIT, { filter: { entityType: 'User', entityId: userId } }, secretariat.token);
       expectOk(byUser);
-      expect(byUser.data.auditEvents.nodes.map((e: { action: string }) => e.action)).toEqual(['user.disable', 'user.create']);
+      expect(byUser.data.auditEvents.nodes.map((e) => e.action)).toEqual(['user.disable', 'user.create']);
       expect(byUser.data.auditEvents.nodes[1]).toMatchObject({ actorEmail: secretariat.email, entityId: userId });
       expect(byUser.data.auditEvents.nodes[1].summary).toContain('audited@test.example');
 
       const mine = await t.gql(AUDIT, { filter: { actorEmail: 'AUDITED@test.example', since } }, admin.token);
-      expect(mine.data.auditEvents.nodes.map((e: { action: string }) => e.action)).toEqual(['api_token.revoke', 'api_token.create']);
+      expect(mine.data.auditEvents.nodes.map((e) => e.action)).toEqual(['api_token.revoke', 'api_token.create']);
       for (const e of mine.data.auditEvents.nodes) expect(e.entityId).toBe(apiToken.id);
 
       const all = await t.gql(AUDIT, { filter: { since }, first: 100 }, admin.token);
@@ -375,10 +375,10 @@ describe('accounts, roles and tokens (e2e)', () => {
       expect(text).not.toContain(password);
       expect(text).not.toContain(token);
       expect(text).not.toContain(login.data.login.token);
-      const times = all.data.auditEvents.nodes.map((e: { at: string }) => e.at);
+      const times = all.data.auditEvents.nodes.map((e) => (e as GqlObject).at);
       for (const at of times) expect(at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       expect(times).toEqual([...times].sort().reverse());
-      expect(all.data.auditEvents.nodes.find((e: { action: string }) => e.action === 'login')).toBeUndefined();
+      expect(all.data.auditEvents.nodes.find((e) => e.action === 'login')).toBeUndefined();
     });
 
     it('pages with first/after and filters by action and time', async () => {
@@ -388,7 +388,7 @@ describe('accounts, roles and tokens (e2e)', () => {
       expect(first.data.auditEvents.totalCount).toBeGreaterThan(2);
       const next = await t.gql(AUDIT, { filter: { action: 'user.create' }, first: 2, after: first.data.auditEvents.pageInfo.endCursor }, secretariat.token);
       expect(next.data.auditEvents.nodes[0]).not.toEqual(first.data.auditEvents.nodes[1]);
-      expect(next.data.auditEvents.nodes[0].at <= first.data.auditEvents.nodes[1].at).toBe(true);
+      expect((next.data.auditEvents.nodes[0] as GqlObject).at <= (first.data.auditEvents.nodes[1] as GqlObject).at).toBe(true);
 
       const future = await t.gql(AUDIT, { filter: { since: '2999-01-01' } }, secretariat.token);
       expect(future.data.auditEvents.totalCount).toBe(0);

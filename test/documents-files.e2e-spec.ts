@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { expect } from '@jest/globals';
 import { APP_CONFIG, AppConfig, AuditTrail, Role } from '@tel/core';
 import { BlobJanitor } from '@tel/documents';
 import { FileStorage, LocalDiskFileStorage } from '@tel/storage';
-import { createTestApp, TestApp, tokenFor } from '@tel/testing';
+import { createTestApp, JsonData, TestApp, tokenFor } from '@tel/testing';
 import { samples } from '../libs/documents/src/testing/sample-files';
 
 const REPORT = path.resolve(__dirname, '../../shared/corpus/tel37-trip-report.zh.txt');
@@ -12,7 +13,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 interface UploadResult {
   status: number;
-  body: any;
+  body: JsonData;
   headers: Headers;
 }
 
@@ -31,7 +32,7 @@ function uploader(t: TestApp) {
       headers: token ? { authorization: `Bearer ${token}` } : {},
       body: form,
     });
-    return { status: res.status, body: await res.json(), headers: res.headers };
+    return { status: res.status, body: (await res.json()) as JsonData, headers: res.headers };
   };
 }
 
@@ -53,7 +54,7 @@ describe('uploading and downloading document files (e2e)', () => {
     expect(res.errors).toBeUndefined();
     return res.data.registerDocument.symbol;
   };
-  const fileRows = async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM document_file'))[0].n);
+  const fileRows = async () => Number((await t.dataSource.query<{ n: number | string }[]>('SELECT COUNT(*) AS n FROM document_file'))[0].n);
   const stored = () => filesUnder(filesDir).sort();
   const download = (id: string, headers: Record<string, string> = {}, method = 'GET') => fetch(`${t.url}/files/${id}`, { method, headers });
 
@@ -172,7 +173,7 @@ describe('uploading and downloading document files (e2e)', () => {
         body: new Uint8Array(samples.pdf()),
       });
       expect(res.status).toBe(415);
-      expect(((await res.json()) as any).error.message).toMatch(/multipart\/form-data/);
+      expect(((await res.json()) as JsonData).error.message).toMatch(/multipart\/form-data/);
       expect(stored()).toEqual(before);
     });
 
@@ -183,7 +184,7 @@ describe('uploading and downloading document files (e2e)', () => {
       form.append('file', new Blob([new Uint8Array(samples.txt())]), 'b.txt');
       const res = await fetch(`${t.url}/api/documents/${symbol}/revisions/0/files`, { method: 'POST', headers: { authorization: `Bearer ${secretariat}` }, body: form });
       expect(res.status).toBe(400);
-      expect(((await res.json()) as any).error.message).toMatch(/one file per request/);
+      expect(((await res.json()) as JsonData).error.message).toMatch(/one file per request/);
       expect([await fileRows(), stored()]).toEqual(before);
     });
 
@@ -258,7 +259,7 @@ describe('uploading and downloading document files (e2e)', () => {
       const second = await upload(b, 0, bytes, 'two.pdf', secretariat);
       expect([first.status, second.status]).toEqual([201, 201]);
       expect(first.body.id).not.toBe(second.body.id);
-      expect(Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM document_file WHERE sha256 = '${sha256(bytes)}'`))[0].n)).toBe(2);
+      expect(Number((await t.dataSource.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM document_file WHERE sha256 = '${sha256(bytes)}'`))[0].n)).toBe(2);
       expect(stored().filter((f) => f.endsWith(sha256(bytes)))).toHaveLength(1);
     });
 
@@ -270,7 +271,7 @@ describe('uploading and downloading document files (e2e)', () => {
       const spy = jest.spyOn(audit, 'record').mockImplementation(async (em, ctx, entry) => {
         if (entry.action === 'document.file.upload') {
           // the blob is in place by now: the transaction is about to fail
-          expect(fs.existsSync((t.app.get(FileStorage) as LocalDiskFileStorage).blobPath(sha256(bytes)))).toBe(true);
+          expect(fs.existsSync(t.app.get<LocalDiskFileStorage>(FileStorage).blobPath(sha256(bytes)))).toBe(true);
           throw new Error('simulated crash inside the recording transaction');
         }
         return original(em, ctx, entry);
@@ -303,7 +304,7 @@ describe('uploading and downloading document files (e2e)', () => {
     });
 
     it('the sweeper removes blobs no row refers to (a crash between disk and row), and nothing else', async () => {
-      const storage = t.app.get(FileStorage) as LocalDiskFileStorage;
+      const storage = t.app.get<LocalDiskFileStorage>(FileStorage);
       const orphanBytes = Buffer.from(`orphan ${randomUUID()}\n`);
       const { Readable } = await import('node:stream');
       const orphan = await storage.stage(Readable.from([orphanBytes]), { maxBytes: 1000 });
@@ -362,7 +363,7 @@ describe('uploading and downloading document files (e2e)', () => {
       const res = await download(id, { range: 'bytes=21-' });
       expect(res.status).toBe(416);
       expect(res.headers.get('content-range')).toBe('bytes */21');
-      expect(((await res.json()) as any).error.code).toBe('BAD_USER_INPUT');
+      expect(((await res.json()) as JsonData).error.code).toBe('BAD_USER_INPUT');
       const several = await download(id, { range: 'bytes=0-1,4-5' });
       expect(several.status).toBe(200);
       expect(await several.text()).toBe(bytes.toString());
@@ -393,7 +394,7 @@ describe('uploading and downloading document files (e2e)', () => {
       for (const bad of [randomUUID(), 'not-a-uuid', '..%2F..%2Fetc%2Fpasswd']) {
         const res = await download(bad);
         expect(res.status).toBe(404);
-        expect(((await res.json()) as any).error.code).toBe('NOT_FOUND');
+        expect(((await res.json()) as JsonData).error.code).toBe('NOT_FOUND');
       }
     });
   });
@@ -407,7 +408,7 @@ describe('uploading and downloading document files (e2e)', () => {
       const missingId = randomUUID();
       const missing = await download(missingId);
       expect(anonymous.status).toBe(404);
-      const [a, m] = [((await anonymous.json()) as any).error, ((await missing.json()) as any).error];
+      const [a, m] = [((await anonymous.json()) as JsonData).error, ((await missing.json()) as JsonData).error];
       expect(a.code).toBe(m.code);
       expect(a.message.replace(res.body.id, 'ID')).toBe(m.message.replace(missingId, 'ID'));
       const member = await download(res.body.id, { authorization: `Bearer ${korea}` });
@@ -452,7 +453,7 @@ describe('the upload size limit (UPLOAD_MAX_BYTES=4kb)', () => {
     await t?.close();
   });
 
-  const rows = async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM document_file'))[0].n);
+  const rows = async () => Number((await t.dataSource.query<{ n: number | string }[]>('SELECT COUNT(*) AS n FROM document_file'))[0].n);
 
   it('takes a file of exactly the limit', async () => {
     const res = await uploader(t)(symbol, 0, Buffer.alloc(4096, 'a'), 'exactly.txt', token);
@@ -494,7 +495,7 @@ describe('the upload size limit (UPLOAD_MAX_BYTES=4kb)', () => {
       headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
       body,
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(res.status).toBe(413);
     expect(await rows()).toBe(before);
     expect(filesUnder(filesDir).sort()).toEqual(files);

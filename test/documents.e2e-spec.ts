@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from '@jest/globals';
 import { Role } from '@tel/core';
-import { createTestApp, errorCodes, TestApp, tokenFor } from '@tel/testing';
+import { createTestApp, errorCodes, GqlData, GqlResponse, TestApp, tokenFor } from '@tel/testing';
 import { samples } from '../libs/documents/src/testing/sample-files';
 
 const REGISTER = `mutation($input: RegisterDocumentInput!) { registerDocument(input: $input) { symbol number code year status access group { code } revision { number symbol } } }`;
@@ -46,7 +47,7 @@ describe('meeting documents through GraphQL (e2e)', () => {
           { number: 0, symbol: '2008-TELWG37-SPSG-006' },
         ],
       });
-      expect(res.data.document.revision.files.map((f: any) => f.name)).toEqual(['2008-TELWG37-SPSG-006 [Rev.2].pdf', '2008-TELWG37-SPSG-006 [Rev.2].txt']);
+      expect(res.data.document.revision.files.map((f: GqlData) => f.name)).toEqual(['2008-TELWG37-SPSG-006 [Rev.2].pdf', '2008-TELWG37-SPSG-006 [Rev.2].txt']);
     });
 
     it.each<[string, number]>([
@@ -158,7 +159,7 @@ describe('meeting documents through GraphQL (e2e)', () => {
       ['an unknown agenda item', { agendaItemId: randomUUID() }, 'NOT_FOUND', /Agenda item/],
     ])('refuses %s and takes no number', async (_label, input, code, message) => {
       if (input.sessionId === 'SESSION_OF_TEL42') input.sessionId = await sessionOfAnotherMeeting();
-      const before = await t.dataSource.query(`SELECT COUNT(*) AS n FROM document`);
+      const before = await t.dataSource.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM document`);
       const res = await register(input);
       expect(errorCodes(res)).toEqual([code]);
       expect(res.errors![0].message).toMatch(message);
@@ -201,7 +202,7 @@ describe('meeting documents through GraphQL (e2e)', () => {
       );
       const results = await Promise.all(Array.from({ length: 20 }, (_, i) => register({ meetingCode: 'TEL50', title: `Concurrent paper ${i}` })));
       expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
-      const numbers = results.map((r) => r.data.registerDocument.number).sort((a: number, b: number) => a - b);
+      const numbers = results.map((r) => r.data.registerDocument.number).sort((a, b) => Number(a) - Number(b));
       expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       expect(new Set(results.map((r) => r.data.registerDocument.symbol)).size).toBe(20);
       expect((await register({ meetingCode: 'TEL50', title: 'After the rush' })).data.registerDocument.symbol).toBe('2014-TELWG50-SPSG-021');
@@ -209,7 +210,9 @@ describe('meeting documents through GraphQL (e2e)', () => {
 
     it('records who registered what', async () => {
       const res = await register({ title: 'Audited paper' });
-      const rows = await t.dataSource.query(`SELECT action, summary, "actorEmail" FROM audit_event WHERE action = 'document.register' AND summary LIKE '%Audited paper%'`);
+      const rows = await t.dataSource.query<{ action: string; summary: string; actorEmail: string | null }[]>(
+        `SELECT action, summary, "actorEmail" FROM audit_event WHERE action = 'document.register' AND summary LIKE '%Audited paper%'`,
+      );
       expect(rows).toEqual([{ action: 'document.register', summary: `registered ${res.data.registerDocument.symbol}: Audited paper`, actorEmail: expect.stringContaining('@') }]);
     });
   });
@@ -234,7 +237,7 @@ describe('meeting documents through GraphQL (e2e)', () => {
       expect(errorCodes(await t.gql(ADD, { input: { symbol, number: 4 } }, secretariat))).toEqual(['CONFLICT']);
       expect(errorCodes(await t.gql(ADD, { input: { symbol: `${symbol} [Rev.6]`, number: 5 } }, secretariat))).toEqual(['BAD_USER_INPUT']);
       const history = await doc(symbol);
-      expect(history.data.document.revisions.map((r: any) => r.number)).toEqual([4, 1, 0]);
+      expect(history.data.document.revisions.map((r: GqlData) => r.number)).toEqual([4, 1, 0]);
     });
 
     it('lets delegates of the submitting economy add revisions, and nobody else', async () => {
@@ -268,7 +271,7 @@ describe('meeting documents through GraphQL (e2e)', () => {
     it('links a document to a session and an agenda item, and unlinks it', async () => {
       const symbol = (await register({ title: 'Linked paper' })).data.registerDocument.symbol;
       const spsg = await t.gql(`{ meeting(code: "TEL37") { sessions { id title } } agendaItem(meetingCode: "TEL37", groupCode: "SPSG", number: "10(a)") { id } }`);
-      const session = spsg.data.meeting.sessions.find((s: any) => s.title === 'SPSG meeting (session 2 of 2)');
+      const session = spsg.data.meeting.sessions.find((s: GqlData) => s.title === 'SPSG meeting (session 2 of 2)');
       const itemId = spsg.data.agendaItem.id;
       const LINK = `mutation($input: LinkDocumentInput!) { linkDocument(input: $input) { session { title } agendaItem { number } } }`;
       const linked = await t.gql(LINK, { input: { symbol, sessionId: session.id, agendaItemId: itemId } }, secretariat);
@@ -276,7 +279,7 @@ describe('meeting documents through GraphQL (e2e)', () => {
       const item = await t.gql(`query($id: ID!) { agendaItem(id: $id) { documents { symbol } session { title } } }`, { id: itemId });
       expect(item.data.agendaItem.documents).toEqual([{ symbol }]);
       const ses = await t.gql(`query($id: ID!) { session(id: $id) { documents { symbol } } }`, { id: session.id });
-      expect(ses.data.session.documents.map((d: any) => d.symbol)).toContain(symbol);
+      expect(ses.data.session.documents.map((d: GqlData) => d.symbol)).toContain(symbol);
       const unlinked = await t.gql(LINK, { input: { symbol, agendaItemId: null } }, secretariat);
       expect(unlinked.data.linkDocument).toEqual({ session: { title: 'SPSG meeting (session 2 of 2)' }, agendaItem: null });
       expect(errorCodes(await t.gql(LINK, { input: { symbol } }, secretariat))).toEqual(['BAD_USER_INPUT']);
@@ -291,22 +294,22 @@ describe('meeting documents through GraphQL (e2e)', () => {
           token,
         );
       const progress = await list({ meetingCode: 'TEL37', type: 'PROGRESS_REPORT' });
-      expect(progress.data.documents.nodes.every((d: any) => d.type === 'PROGRESS_REPORT')).toBe(true);
-      expect(progress.data.documents.nodes.map((d: any) => d.symbol)).toEqual(expect.arrayContaining(['2008-TELWG37-SPSG-004', '2008-TELWG37-SPSG-009']));
+      expect(progress.data.documents.nodes.every((d: GqlData) => d.type === 'PROGRESS_REPORT')).toBe(true);
+      expect(progress.data.documents.nodes.map((d: GqlData) => d.symbol)).toEqual(expect.arrayContaining(['2008-TELWG37-SPSG-004', '2008-TELWG37-SPSG-009']));
       const byKorea = await list({ submittedBy: { economyCode: 'ROK' }, meetingCode: 'TEL37' });
-      expect(byKorea.data.documents.nodes.map((d: any) => d.symbol)).toEqual(expect.arrayContaining(['2008-TELWG37-SPSG-005', '2008-TELWG37-SPSG-006']));
+      expect(byKorea.data.documents.nodes.map((d: GqlData) => d.symbol)).toEqual(expect.arrayContaining(['2008-TELWG37-SPSG-005', '2008-TELWG37-SPSG-006']));
       const byOecd = await list({ submittedBy: { organizationCode: 'OECD' } });
-      expect(byOecd.data.documents.nodes.map((d: any) => d.symbol)).toEqual(['2008-TELWG37-SPSG-012']);
+      expect(byOecd.data.documents.nodes.map((d: GqlData) => d.symbol)).toEqual(['2008-TELWG37-SPSG-012']);
       const item = await t.gql(`{ agendaItem(meetingCode: "TEL37", groupCode: "SPSG", number: "3(b)") { id } }`);
       const onItem = await list({ agendaItem: item.data.agendaItem.id });
-      expect(onItem.data.documents.nodes.map((d: any) => d.symbol)).toEqual(['2008-TELWG37-SPSG-005', '2008-TELWG37-SPSG-006']);
+      expect(onItem.data.documents.nodes.map((d: GqlData) => d.symbol)).toEqual(['2008-TELWG37-SPSG-005', '2008-TELWG37-SPSG-006']);
       const plenary = await list({ meetingCode: 'TEL37', groupCode: 'TEL' });
-      expect(plenary.data.documents.nodes.map((d: any) => d.symbol)).toEqual(['2008-TELWG37-PLEN-001', '2008-TELWG37-PLEN-002', '2008-TELWG37-PLEN-003']);
+      expect(plenary.data.documents.nodes.map((d: GqlData) => d.symbol)).toEqual(['2008-TELWG37-PLEN-001', '2008-TELWG37-PLEN-002', '2008-TELWG37-PLEN-003']);
       const restricted = await list({ meetingCode: 'TEL37', access: 'RESTRICTED' });
-      expect(restricted.data.documents.nodes.every((d: any) => d.access === 'RESTRICTED')).toBe(true);
+      expect(restricted.data.documents.nodes.every((d: GqlData) => d.access === 'RESTRICTED')).toBe(true);
       expect(restricted.data.documents.totalCount).toBeGreaterThanOrEqual(5);
       const withdrawn = await list({ status: 'WITHDRAWN' });
-      expect(withdrawn.data.documents.nodes.every((d: any) => d.status === 'WITHDRAWN')).toBe(true);
+      expect(withdrawn.data.documents.nodes.every((d: GqlData) => d.status === 'WITHDRAWN')).toBe(true);
 
       const all = await list({ meetingCode: 'TEL37' });
       const first = await list({ meetingCode: 'TEL37' }, secretariat, 5);
@@ -317,7 +320,7 @@ describe('meeting documents through GraphQL (e2e)', () => {
         { after: first.data.documents.pageInfo.endCursor },
         secretariat,
       );
-      expect(second.data.documents.nodes.map((d: any) => d.symbol)).toEqual(all.data.documents.nodes.slice(5, 10).map((d: any) => d.symbol));
+      expect(second.data.documents.nodes.map((d: GqlData) => d.symbol)).toEqual(all.data.documents.nodes.slice(5, 10).map((d: GqlData) => d.symbol));
       expect(errorCodes(await list({ agendaItem: 'not-an-id' }))).toEqual(['BAD_USER_INPUT']);
       expect(errorCodes(await list({}, secretariat, 1000))).toEqual(['BAD_USER_INPUT']);
     });
@@ -334,7 +337,7 @@ describe('meeting documents through GraphQL (e2e)', () => {
       const q = (first: number) => `{ meetings(first: 5) { nodes { code documents(first: ${first}) { totalCount nodes { symbol revision { files { name } } } } } } }`;
       const small = await statements(q(1));
       const large = await statements(q(50));
-      const tel37 = (r: any) => r.data.meetings.nodes.find((m: any) => m.code === 'TEL37').documents;
+      const tel37 = (r: GqlResponse) => r.data.meetings.nodes.find((m: GqlData) => m.code === 'TEL37').documents;
       expect(tel37(small.res).nodes).toHaveLength(1);
       expect(tel37(large.res).nodes.length).toBeGreaterThan(20);
       expect(tel37(large.res).totalCount).toBe(tel37(small.res).totalCount);
@@ -344,8 +347,8 @@ describe('meeting documents through GraphQL (e2e)', () => {
     it('batches the documents of agenda items and sessions too: more linked papers cost no more statements', async () => {
       const q = `{ agenda(meetingCode: "TEL37", groupCode: "SPSG") { items { id documents { symbol } children { id documents { symbol submittedBy { name } revisions { number files { name } } } } } } meeting(code: "TEL37") { sessions { documents { symbol } } } }`;
       const before = await statements(q);
-      const linked = (r: any) => r.data.agenda.items.flatMap((i: any) => [...i.documents, ...i.children.flatMap((c: any) => c.documents)]);
-      const items = before.res.data.agenda.items.flatMap((i: any) => [i, ...i.children]);
+      const linked = (r: GqlResponse) => r.data.agenda.items.flatMap((i: GqlData) => [...i.documents, ...i.children.flatMap((c: GqlData) => c.documents)]);
+      const items = before.res.data.agenda.items.flatMap((i: GqlData) => [i, ...i.children]);
       for (const item of items.slice(0, 8)) {
         await register({ title: `Extra paper for ${item.id}`, agendaItemId: item.id, submittedBy: { organizationCode: 'ITU' } });
       }
@@ -381,18 +384,18 @@ describe('meeting documents through GraphQL (e2e)', () => {
       const anonymous = await view();
       const delegate = await view(usa);
       expect(anonymous.errors).toBeUndefined();
-      const symbols = (r: any) => r.data.documents.nodes.map((d: any) => d.symbol);
+      const symbols = (r: GqlResponse) => r.data.documents.nodes.map((d: GqlData) => d.symbol);
       expect(JSON.stringify(anonymous.data)).not.toContain(RESTRICTED);
-      expect(anonymous.data.documents.nodes.every((d: any) => d.access === 'PUBLIC')).toBe(true);
+      expect(anonymous.data.documents.nodes.every((d: GqlData) => d.access === 'PUBLIC')).toBe(true);
       expect(anonymous.data.restricted).toEqual({ totalCount: 0, nodes: [] });
       expect(anonymous.data.agendaItem.documents).toEqual([]);
       expect(symbols(delegate)).toContain(RESTRICTED);
       expect(delegate.data.agendaItem.documents).toEqual([{ symbol: RESTRICTED }]);
-      const hiddenCount = delegate.data.documents.totalCount - anonymous.data.documents.totalCount;
+      const hiddenCount = Number(delegate.data.documents.totalCount) - Number(anonymous.data.documents.totalCount);
       expect(hiddenCount).toBeGreaterThanOrEqual(5);
-      expect(delegate.data.meeting.documents.totalCount - anonymous.data.meeting.documents.totalCount).toBe(hiddenCount);
+      expect(Number(delegate.data.meeting.documents.totalCount) - Number(anonymous.data.meeting.documents.totalCount)).toBe(hiddenCount);
       expect(anonymous.data.meeting.documents.totalCount).toBe(anonymous.data.documents.totalCount);
-      const sessionDocs = (r: any) => r.data.meeting.sessions.flatMap((s: any) => s.documents.map((d: any) => d.symbol));
+      const sessionDocs = (r: GqlResponse) => r.data.meeting.sessions.flatMap((s: GqlData) => s.documents.map((d: GqlData) => d.symbol));
       expect(sessionDocs(delegate)).toContain('2008-TELWG37-SPSG-016');
       expect(sessionDocs(anonymous)).not.toContain('2008-TELWG37-SPSG-016');
     });
@@ -412,8 +415,8 @@ describe('meeting documents through GraphQL (e2e)', () => {
       expect((await fetch(`${t.url}/files/${file.id}`, { headers: { authorization: `Bearer ${korea}` } })).status).toBe(200);
       await t.gql(UPDATE, { s: symbol, a: 'PUBLIC' }, secretariat);
       expect((await fetch(`${t.url}/files/${file.id}`)).status).toBe(200);
-      const audit = await t.dataSource.query(`SELECT summary FROM audit_event WHERE action = 'document.update'`);
-      expect(audit.map((r: any) => r.summary)).toContain(`updated access of ${symbol}`);
+      const audit = await t.dataSource.query<{ summary: string }[]>(`SELECT summary FROM audit_event WHERE action = 'document.update'`);
+      expect(audit.map((r) => r.summary)).toContain(`updated access of ${symbol}`);
     });
 
     it('a superseding document the caller may not read is not shown', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from '@jest/globals';
 import { ERROR_REASONS, Role } from '@tel/core';
-import { accountFor, createTestApp, signInBrowser, TestApp, tokenFor } from '@tel/testing';
+import { accountFor, createTestApp, GqlData, JsonData, signInBrowser, TestApp, tokenFor } from '@tel/testing';
 import { samples } from '../libs/documents/src/testing/sample-files';
 
 jest.setTimeout(90_000);
@@ -11,7 +12,7 @@ const DECIDE = `mutation($input: DecideApprovalStepInput!) { decideApprovalStep(
 
 interface Answer {
   status: number;
-  body: any;
+  body: JsonData;
 }
 
 /** What a client branches on, from a GraphQL answer (first error) or a REST one. */
@@ -37,7 +38,7 @@ describe('error reasons reach the client (e2e)', () => {
     if (init.json !== undefined || init.raw !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${t.url}${path}`, { method: init.method ?? 'POST', headers, body: init.raw ?? (init.json !== undefined ? JSON.stringify(init.json) : init.body) });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as JsonData };
   };
   const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => post('/graphql', { json: { query, variables }, headers });
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -72,8 +73,8 @@ describe('error reasons reach the client (e2e)', () => {
 
     it('deciding a step before the one awaited is STEP_NOT_NEXT', async () => {
       const list = await gql(`{ approvalRequests(filter: { awaitingBody: "TEL" }, first: 50) { nodes { steps { id version body { code } } } } }`, {}, bearer(secretariat));
-      const request = list.body.data.approvalRequests.nodes.find((r: any) => r.steps.some((s: any) => s.body.code === 'SOM'));
-      const som = request.steps.find((s: any) => s.body.code === 'SOM');
+      const request = list.body.data.approvalRequests.nodes.find((r: GqlData) => r.steps.some((s: GqlData) => s.body.code === 'SOM'));
+      const som = request.steps.find((s: GqlData) => s.body.code === 'SOM');
       const a = await gql(DECIDE, { input: { stepId: som.id, expectedVersion: som.version, outcome: 'APPROVED', decidedOn: '2008-04-01' } }, bearer(secretariat));
       expect(gqlError(a)).toEqual({ status: 200, code: 'INVALID_STATE', reason: 'STEP_NOT_NEXT', field: undefined });
     });

@@ -1,3 +1,4 @@
+import * as vm from 'node:vm';
 import { Role } from '@tel/core';
 import { accountFor, createTestApp, TestApp } from '@tel/testing';
 
@@ -127,7 +128,7 @@ describe('explorer (e2e)', () => {
     const html = await (await fetch(`${t.url}/explorer`)).text();
     const source = await (await fetch(`${t.url}${assetUrls(html).at(-2)}`)).text();
     const window: { TEL_EXPLORER_EXAMPLES?: { query: string; variables?: Record<string, unknown> }[] } = {};
-    new Function('window', source)(window);
+    vm.runInNewContext(source, { window });
     const examples = window.TEL_EXPLORER_EXAMPLES ?? [];
     expect(examples).toHaveLength(3);
     for (const example of examples) {
@@ -295,7 +296,7 @@ if (!CHROMIUM_PATH) {
         await response.getByText('"totalCount"').waitFor();
         const text = await response.innerText();
         expect(text).not.toMatch(/"errors"|was not provided/);
-        expect(JSON.parse(bodies[0]).variables).toEqual({ q: '殭屍網路 botnet' });
+        expect((JSON.parse(bodies[0]) as { variables?: unknown }).variables).toEqual({ q: '殭屍網路 botnet' });
         await page.close();
       },
       BROWSER_TIMEOUT,

@@ -1,20 +1,21 @@
+import { expect } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { Role } from '@tel/core';
 import { AuthService } from '@tel/auth';
-import { createTestApp, TestApp, tokenFor } from '@tel/testing';
+import { createTestApp, JsonData, TestApp, tokenFor } from '@tel/testing';
 
 // Booting an app (seed, argon2 hashes) can take more than jest's default 5 s on a busy machine.
 jest.setTimeout(60_000);
 
 interface Answer {
   status: number;
-  body: any;
+  body: JsonData;
   requestId: string | null;
 }
 
 async function post(t: TestApp, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Answer> {
   const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers, body });
-  return { status: res.status, body: await res.json(), requestId: res.headers.get('x-request-id') };
+  return { status: res.status, body: (await res.json()) as JsonData, requestId: res.headers.get('x-request-id') };
 }
 
 const query = (t: TestApp, q: string, variables?: Record<string, unknown>) => post(t, JSON.stringify({ query: q, variables }));
@@ -87,11 +88,11 @@ describe('hardening (e2e)', () => {
     const q = encodeURIComponent('mutation { login(input: { email: "a@b.co", password: "whatever-password" }) { token } }');
     const simpleGet = await fetch(`${t.url}/graphql?query=${q}`);
     expect(simpleGet.status).toBe(400);
-    expect(((await simpleGet.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await simpleGet.json()) as JsonData).errors[0].extensions.code).toBe('BAD_REQUEST');
     // Even with the preflight header, a GET may not run a mutation.
     const preflightGet = await fetch(`${t.url}/graphql?query=${q}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(preflightGet.status).toBe(405);
-    expect(((await preflightGet.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await preflightGet.json()) as JsonData).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('masks unexpected errors as INTERNAL_SERVER_ERROR with the request id, and logs them', async () => {
@@ -104,7 +105,7 @@ describe('hardening (e2e)', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: '{ users { totalCount } }' }),
       });
-      const a: Answer = { status: res.status, body: await res.json(), requestId: res.headers.get('x-request-id') };
+      const a: Answer = { status: res.status, body: (await res.json()) as JsonData, requestId: res.headers.get('x-request-id') };
       expect(a.body.errors).toEqual([
         {
           message: 'Internal server error',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from '@jest/globals';
 import { Inject } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
@@ -68,12 +69,14 @@ const RECORDER = 'RECORDER';
 @JobHandler(EXTRACT)
 class ExtractHandler implements JobHandlerFor<typeof EXTRACT> {
   constructor(@Inject(RECORDER) private readonly rec: Recorder) {}
-  async handle(payload: { fileId: string; failTimes: number }, run: JobRun): Promise<void> {
+  handle(payload: { fileId: string; failTimes: number }, run: JobRun): Promise<void> {
     this.rec.calls.push({ job: EXTRACT.name, key: payload.fileId, run });
-    if (this.rec.of(payload.fileId).length <= payload.failTimes) throw new Error(`cannot read ${payload.fileId} (attempt ${run.attempt})`);
+    if (this.rec.of(payload.fileId).length <= payload.failTimes) return Promise.reject(new Error(`cannot read ${payload.fileId} (attempt ${run.attempt})`));
+    return Promise.resolve();
   }
-  async onFinalFailure(payload: { fileId: string }, error: Error, run: JobRun): Promise<void> {
+  onFinalFailure(payload: { fileId: string }, error: Error, run: JobRun): Promise<void> {
     this.rec.finalFailures.push({ key: payload.fileId, error: error.message, attempt: run.attempt });
+    return Promise.resolve();
   }
 }
 

@@ -1,5 +1,6 @@
+import { expect } from '@jest/globals';
 import { Role } from '@tel/core';
-import { createTestApp, errorCodes, TestApp, tokenFor } from '@tel/testing';
+import { createTestApp, errorCodes, GqlData, TestApp, tokenFor } from '@tel/testing';
 
 const CREATE_MEETING = `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id code title startDate endDate timeZone status hostEconomy { code } } }`;
 
@@ -14,7 +15,7 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
     await t?.close();
   });
 
-  const meetingCount = async () => (await t.gql(`{ meetings { totalCount } }`)).data.meetings.totalCount as number;
+  const meetingCount = async () => (await t.gql<{ meetings: { totalCount: number } }>(`{ meetings { totalCount } }`)).data.meetings.totalCount;
 
   describe('meetings', () => {
     it('creates a meeting and records who did it', async () => {
@@ -36,7 +37,9 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
       );
       expect(res.errors).toBeUndefined();
       expect(res.data.createMeeting).toMatchObject({ code: 'TEL42', status: 'PLANNED', hostEconomy: { code: 'CT' }, timeZone: 'Asia/Taipei' });
-      const audit = await t.dataSource.query(`SELECT action, "entityId", "actorEmail" FROM audit_event WHERE action = 'meeting.create'`);
+      const audit = await t.dataSource.query<{ action: string; entityId: string; actorEmail: string | null }[]>(
+        `SELECT action, "entityId", "actorEmail" FROM audit_event WHERE action = 'meeting.create'`,
+      );
       expect(audit).toEqual([expect.objectContaining({ entityId: res.data.createMeeting.id, actorEmail: expect.stringContaining('@') })]);
     });
 
@@ -75,7 +78,7 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
       const results = await Promise.all(Array.from({ length: 20 }, (_, i) => t.gql(CREATE_MEETING, { input: { code: `C${100 + i}`, title: `Concurrent ${i}` } }, token)));
       expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
       const list = await t.gql(`{ meetings(first: 100) { nodes { code } } }`);
-      expect(list.data.meetings.nodes.filter((n: any) => /^C1\d\d$/.test(n.code))).toHaveLength(20);
+      expect(list.data.meetings.nodes.filter((n: GqlData) => /^C1\d\d$/.test(n.code))).toHaveLength(20);
     });
 
     it('20 concurrent creations of one code: exactly one wins, the rest get CONFLICT', async () => {
@@ -160,7 +163,7 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
       expect(botnet.data.addAgendaItem.number).toBe('2.a');
       // Inserting at a position relabels the siblings after it.
       let agenda = (await t.gql(ITEMS)).data.agenda;
-      expect(agenda.items[1].children.map((c: any) => `${c.number} ${c.title}`)).toEqual(['2.a Botnet guide', '2.b PKI training']);
+      expect(agenda.items[1].children.map((c: GqlData) => `${c.number} ${c.title}`)).toEqual(['2.a Botnet guide', '2.b PKI training']);
       expect(agenda.items[1].children.length).toBe(2);
 
       // Nest "Other business" under item 2, then lift it back to the top as item 1.
@@ -173,8 +176,8 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
       const lift = await t.gql(`mutation($id: ID!) { moveAgendaItem(input: { id: $id, position: 1 }) { number } }`, { id: other.data.addAgendaItem.id }, token);
       expect(lift.data.moveAgendaItem.number).toBe('1');
       agenda = (await t.gql(ITEMS)).data.agenda;
-      expect(agenda.items.map((i: any) => `${i.number} ${i.title}`)).toEqual(['1 Other business', '2 Welcome', '3 Project updates']);
-      expect(agenda.items[2].children.map((c: any) => c.number)).toEqual(['3.a', '3.b']);
+      expect(agenda.items.map((i: GqlData) => `${i.number} ${i.title}`)).toEqual(['1 Other business', '2 Welcome', '3 Project updates']);
+      expect(agenda.items[2].children.map((c: GqlData) => c.number)).toEqual(['3.a', '3.b']);
       expect(agenda.items[2].children.length).toBe(2);
 
       // An item cannot go under its own sub-item.
@@ -191,7 +194,7 @@ describe('the secretariat manages meetings, sessions and agendas (e2e)', () => {
       expect(errorCodes(await add({ title: 'Clash', label: '9' }))).toEqual(['BAD_USER_INPUT']);
       await t.gql(`mutation($a: ID!) { renumberAgenda(input: { agendaId: $a }) { id } }`, { a: agendaId }, token);
       agenda = (await t.gql(ITEMS)).data.agenda;
-      expect(agenda.items.map((i: any) => i.number)).toEqual(['1', '2', '3', '4']);
+      expect(agenda.items.map((i: GqlData) => i.number)).toEqual(['1', '2', '3', '4']);
 
       const outcome = await t.gql(
         `mutation($id: ID!) { recordAgendaOutcome(input: { itemId: $id, outcome: "Agreed to extend to TEL43." }) { outcome } }`,

@@ -1,5 +1,6 @@
+import { expect } from '@jest/globals';
 import { Role } from '@tel/core';
-import { accountFor, createTestApp, errorCodes, TestApp, tokenFor } from '@tel/testing';
+import { accountFor, createTestApp, errorCodes, GqlData, TestApp, tokenFor } from '@tel/testing';
 
 const PROJECT_FIELDS = `id number title status fundingAccount projectType projectTypeOther description source
   forum { code } steeringGroup { code } proposingEconomies { code } coSponsoringEconomies { code }
@@ -57,9 +58,9 @@ describe('projects and progress reports (e2e)', () => {
         `{ projects(filter: { steeringGroupCode: "SPSG" }, first: 50) { totalCount nodes { title status source proposingEconomies { code } coSponsoringEconomies { code } agendaItems { number } } } }`,
         {},
       );
-      const byItem = Object.fromEntries(data.projects.nodes.map((p: any) => [p.agendaItems[0].number, p]));
+      const byItem = Object.fromEntries(data.projects.nodes.map((p: GqlData) => [p.agendaItems[0].number, p]));
       expect(data.projects.totalCount).toBe(9);
-      expect(Object.fromEntries(Object.entries(byItem).map(([n, p]: [string, any]) => [n, p.status]))).toEqual({
+      expect(Object.fromEntries(Object.entries(byItem).map(([n, p]: [string, GqlData]) => [n, p.status]))).toEqual({
         '3.a': 'IN_PROGRESS',
         '3.b': 'COMPLETED',
         '3.c': 'IN_PROGRESS',
@@ -70,7 +71,7 @@ describe('projects and progress reports (e2e)', () => {
         '3.h': 'IN_PROGRESS',
         '7.a': 'PROPOSED',
       });
-      const codes = (p: any, key: string) => p[key].map((e: any) => e.code);
+      const codes = (p: GqlData, key: string) => p[key].map((e: GqlData) => e.code);
       expect(codes(byItem['3.a'], 'proposingEconomies')).toEqual(['NZ']);
       expect(codes(byItem['3.h'], 'proposingEconomies')).toEqual(['USA', 'ROK']);
       expect(codes(byItem['7.a'], 'proposingEconomies')).toEqual(['AUS', 'USA']);
@@ -192,9 +193,10 @@ describe('projects and progress reports (e2e)', () => {
         expect(found.projectByNumber).toEqual({ id: data.createProject.id, totalCost: { amount: '123456789012.34' }, apecFundingSought: { amount: '0.10' } });
       }
       // what the database holds is the same exact text, not a float
-      const [row] = await t.dataSource.query(`SELECT "totalCostAmount", "apecFundingAmount" FROM project WHERE id = $1`.replace('$1', t.dialect === 'sqlite' ? '?' : '$1'), [
-        data.createProject.id,
-      ]);
+      const [row] = await t.dataSource.query<{ totalCostAmount: unknown; apecFundingAmount: unknown }[]>(
+        `SELECT "totalCostAmount", "apecFundingAmount" FROM project WHERE id = $1`.replace('$1', t.dialect === 'sqlite' ? '?' : '$1'),
+        [data.createProject.id],
+      );
       expect(row).toEqual({ totalCostAmount: '123456789012.34', apecFundingAmount: '0.10' });
       expect(errorCodes(await t.gql(`{ projectByNumber(number: "TEL 99/2007S") { id } }`))).toEqual(['NOT_FOUND']);
       expect(errorCodes(await t.gql(`{ projectByNumber(number: "not a number") { id } }`))).toEqual(['BAD_USER_INPUT']);
@@ -228,7 +230,7 @@ describe('projects and progress reports (e2e)', () => {
         endDate: { value: '2010-06', precision: 'MONTH' },
       });
       const history = await gqlOk(`query($id: ID!) { project(id: $id) { history { action toState changes { field before after } actorEmail } } }`, { id: p.id }, secretariat);
-      expect(history.project.history.map((h: any) => h.action)).toEqual(['project.create', 'project.update']);
+      expect(history.project.history.map((h: GqlData) => h.action)).toEqual(['project.create', 'project.update']);
       expect(history.project.history[1].changes).toEqual([
         { field: 'totalCost', before: '123456789012.34 USD', after: 'at least 0.10 USD' },
         { field: 'apecFundingSought', before: '0.10 USD', after: null },
@@ -236,7 +238,7 @@ describe('projects and progress reports (e2e)', () => {
       ]);
       expect(history.project.history[1].actorEmail).toMatch(/@/);
       const audit = await gqlOk(`query($id: String) { auditEvents(filter: { entityId: $id }) { nodes { action } } }`, { id: p.id }, secretariat);
-      expect(audit.auditEvents.nodes.map((n: any) => n.action).sort()).toEqual(['project.create', 'project.update']);
+      expect(audit.auditEvents.nodes.map((n: GqlData) => n.action).sort()).toEqual(['project.create', 'project.update']);
     });
 
     it('moves status only along the life of a project', async () => {
@@ -256,8 +258,8 @@ describe('projects and progress reports (e2e)', () => {
   });
 
   describe('an overseer reports on their project', () => {
-    let mine: any;
-    let theirs: any;
+    let mine: GqlData;
+    let theirs: GqlData;
     let firstId: string;
     let secondId: string;
 
@@ -362,7 +364,7 @@ describe('projects and progress reports (e2e)', () => {
       const accepted = await gqlOk(ACCEPT, { id: firstId }, secretariat);
       expect(accepted.acceptProgressReport.status).toBe('ACCEPTED');
       const report = await gqlOk(REPORT, { id: firstId }, secretariat);
-      expect(report.progressReport.history.map((h: any) => [h.action, h.fromState, h.toState])).toEqual([
+      expect(report.progressReport.history.map((h: GqlData) => [h.action, h.fromState, h.toState])).toEqual([
         ['report.draft', null, 'DRAFT'],
         ['report.edit', null, null],
         ['report.edit', null, null],
@@ -372,7 +374,7 @@ describe('projects and progress reports (e2e)', () => {
       ]);
       expect(report.progressReport.changesSincePrevious).toEqual([]);
       const audit = await gqlOk(`query($id: String) { auditEvents(filter: { entityId: $id }, first: 50) { nodes { action } } }`, { id: firstId }, secretariat);
-      expect(audit.auditEvents.nodes.map((n: any) => n.action).sort()).toEqual([
+      expect(audit.auditEvents.nodes.map((n: GqlData) => n.action).sort()).toEqual([
         'progress_report.accept',
         'progress_report.draft',
         'progress_report.edit',
@@ -417,7 +419,7 @@ describe('projects and progress reports (e2e)', () => {
       const again = await gqlOk(SUBMIT, { id: secondId }, overseer.token);
       expect(again.submitProgressReport).toMatchObject({ status: 'SUBMITTED', returnComment: null });
       const history = await gqlOk(REPORT, { id: secondId }, secretariat);
-      expect(history.progressReport.history.filter((h: any) => h.action === 'report.return')).toEqual([
+      expect(history.progressReport.history.filter((h: GqlData) => h.action === 'report.return')).toEqual([
         expect.objectContaining({ fromState: 'SUBMITTED', toState: 'DRAFT', note: 'Say why the schedule slipped.' }),
       ]);
     });
@@ -444,7 +446,7 @@ describe('projects and progress reports (e2e)', () => {
         overseer.token,
       );
       const report = await gqlOk(REPORT, { id: draft.draftProgressReport.id }, overseer.token);
-      const fields = report.progressReport.changesSincePrevious.map((c: any) => c.field);
+      const fields = report.progressReport.changesSincePrevious.map((c: GqlData) => c.field);
       // the register spells the title right and names the account; the new report has not yet given its answers
       expect(report.progressReport.changesSincePrevious).toEqual(
         expect.arrayContaining([
@@ -468,7 +470,7 @@ describe('projects and progress reports (e2e)', () => {
       await gqlOk(`mutation { updateMeeting(input: { code: "TEL38", startDate: "2008-09-21", endDate: "2008-09-26", timeZone: "America/Lima" }) { code } }`, {}, secretariat);
       expect((await gqlOk(q, { asOf: '2008-08-22' }, secretariat)).overdueReports).toEqual([]);
       const rows = (await gqlOk(q, { asOf: '2008-09-01' }, secretariat)).overdueReports;
-      const titles = rows.map((r: any) => r.project.title);
+      const titles = rows.map((r: GqlData) => r.project.title);
       for (const r of rows) expect(r).toMatchObject({ meeting: { code: 'TEL38' }, dueOn: '2008-08-22', daysOverdue: 10 });
       // the seeded projects in progress owe one; the overseen project submitted its TEL38 report; completed and proposed ones owe nothing
       expect(titles).toEqual(expect.arrayContaining(['Cyber Security Exercises', 'Voice over IP (VoIP) Security Guidelines', 'APEC TEL PKI/e-Authentication Training Program']));

@@ -22,11 +22,22 @@ describe('reindex: rebuilds the search index from the database while the API ser
   const files: { id: string; symbol: string; word: string }[] = [];
 
   const totalFor = async (q: string) => {
-    const res = await t.gql(`query($q: String!) { searchDocuments(query: $q, first: 5) { totalCount nodes { document { symbol } } } }`, { q }, secretariat);
+    const res = await t.gql<{ searchDocuments: { totalCount: number; nodes: { document: { symbol: string } }[] } }>(
+      `query($q: String!) { searchDocuments(query: $q, first: 5) { totalCount nodes { document { symbol } } } }`,
+      { q },
+      secretariat,
+    );
     expect(res.errors).toBeUndefined();
-    return res.data.searchDocuments as { totalCount: number; nodes: { document: { symbol: string } }[] };
+    return res.data.searchDocuments;
   };
-  const status = async () => (await t.gql(`{ indexStatus { files { state count } outboxPending chunks } }`, undefined, secretariat)).data.indexStatus;
+  const status = async () =>
+    (
+      await t.gql<{ indexStatus: { files: { state: string; count: number }[]; outboxPending: number; chunks: number } }>(
+        `{ indexStatus { files { state count } outboxPending chunks } }`,
+        undefined,
+        secretariat,
+      )
+    ).data.indexStatus;
   const stateCount = (s: { files: { state: string; count: number }[] }, state: string) => s.files.find((f) => f.state === state)!.count;
   const waitForIndexing = async () => {
     for (let i = 0; i < 300; i++) {

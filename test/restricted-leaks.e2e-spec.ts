@@ -1,7 +1,7 @@
 import { getNamedType, GraphQLField } from 'graphql';
 import { Role } from '@tel/core';
 import { formatDocumentSymbol, parseDocumentSymbol } from '@tel/documents';
-import { ArgSet, CollectedString, createTestApp, Known, spread, TestApp, tokenFor, waitForJobs, walkSchema, WalkResult } from '@tel/testing';
+import { ArgSet, CollectedString, createTestApp, GqlData, Known, spread, TestApp, tokenFor, waitForJobs, WalkResult, walkSchema } from '@tel/testing';
 import { tel37Documents } from '../seed/documents/tel37-documents';
 
 /**
@@ -119,7 +119,7 @@ async function plantTraces(t: TestApp, secretariat: string): Promise<void> {
     return res.data;
   };
   const projects = await ok(`{ projects(filter: { steeringGroupCode: "SPSG" }, first: 50) { nodes { id title } } }`, {});
-  const botnet = projects.projects.nodes.find((p: any) => /Botnet/.test(p.title));
+  const botnet = projects.projects.nodes.find((p: GqlData) => /Botnet/.test(p.title));
   // A project's links and description, and so its history (FieldChange before/after).
   await ok(`mutation($input: UpdateProjectInput!) { updateProject(input: $input) { id } }`, {
     input: {
@@ -152,9 +152,9 @@ async function plantTraces(t: TestApp, secretariat: string): Promise<void> {
   );
   // An agenda outcome that quotes a restricted paper by symbol and title.
   const agenda = await ok(`{ agenda(meetingCode: "TEL37", groupCode: "SPSG") { items { number children { id number } } } }`, {});
-  const item = agenda.agenda.items.flatMap((i: any) => i.children).find((c: any) => c.number === '3.f');
+  const item = agenda.agenda.items.flatMap((i: GqlData): GqlData[] => i.children).find((c: GqlData) => c.number === '3.f');
   await ok(`mutation($id: ID!, $outcome: String!) { recordAgendaOutcome(input: { itemId: $id, outcome: $outcome }) { id } }`, {
-    id: item.id,
+    id: item!.id,
     outcome: 'Noted 2008-TELWG37-SPSG-009 (Progress report: APEC TEL PKI/e-Authentication Training Program).',
   });
 }
@@ -249,10 +249,10 @@ describe('restricted papers leave no trace (schema walk)', () => {
       projects(filter: { steeringGroupCode: "SPSG" }, first: 50) { nodes { title documents { documentSymbol document { symbol } } } } }`;
     const anonymous = (await t.gql(q)).data;
     const member = (await t.gql(q, {}, secretariat)).data;
-    expect(member.meeting.documents.totalCount - anonymous.meeting.documents.totalCount).toBe(restricted.length);
+    expect(Number(member.meeting.documents.totalCount) - Number(anonymous.meeting.documents.totalCount)).toBe(restricted.length);
     expect(anonymous.documents).toEqual({ totalCount: 0, nodes: [] });
     expect(member.documents.totalCount).toBe(restricted.length);
-    const links = (d: any) => d.projects.nodes.flatMap((p: any) => p.documents.map((l: any) => l.documentSymbol));
+    const links = (d: GqlData) => d.projects.nodes.flatMap((p: GqlData) => p.documents.map((l: GqlData) => l.documentSymbol));
     expect(links(member)).toEqual(expect.arrayContaining(['2008-TELWG37-SPSG-004', '2008-TELWG37-SPSG-016']));
     expect(links(anonymous).filter((s: string) => restricted.some((r) => r.symbol === s))).toEqual([]);
     expect(links(anonymous).length).toBeGreaterThan(0);

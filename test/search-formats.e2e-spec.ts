@@ -38,20 +38,22 @@ describe('search over every format of the archive (e2e, inline jobs)', () => {
   const symbols: Record<string, string> = {};
 
   const search = async (q: string, first = 20) => {
-    const res = await t.gql(SEARCH, { q, first }, secretariat);
+    const res = await t.gql<{
+      searchDocuments: {
+        totalCount: number;
+        orderedBy: string;
+        nodes: { document: { symbol: string }; page: number | null; section: string | null; snippet: string }[];
+      };
+    }>(SEARCH, { q, first }, secretariat);
     expect(res.errors).toBeUndefined();
-    return res.data.searchDocuments as {
-      totalCount: number;
-      orderedBy: string;
-      nodes: { document: { symbol: string }; page: number | null; section: string | null; snippet: string }[];
-    };
+    return res.data.searchDocuments;
   };
   const found = async (q: string) => (await search(q)).nodes.map((n) => n.document.symbol);
   const status = async () => (await t.gql(`{ indexStatus { files { state count } outboxPending } }`, undefined, secretariat)).data.indexStatus;
   const waitForIndexing = async () => {
     for (let i = 0; i < 600; i++) {
       const s = await status();
-      if (s.files.find((f: { state: string }) => f.state === 'PENDING').count === 0 && s.outboxPending === 0) return s;
+      if (Number(s.files.find((f) => f.state === 'PENDING').count) === 0 && Number(s.outboxPending) === 0) return s;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('indexing did not finish');

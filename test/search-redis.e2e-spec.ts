@@ -53,7 +53,7 @@ describe('search jobs: the queue comes from REDIS_URL (runs with or without Redi
       const token = await tokenFor(t, [Role.SECRETARIAT]);
       const res = await t.gql<{ indexStatus: IndexStatus }>(INDEX_STATUS, undefined, token);
       expect(res.errors).toBeUndefined();
-      expect(res.data!.indexStatus).toMatchObject({ queue: 'inline', engine: t.dialect, outboxPending: 0, queueError: null, chunks: 0 });
+      expect(res.data.indexStatus).toMatchObject({ queue: 'inline', engine: t.dialect, outboxPending: 0, queueError: null, chunks: 0 });
       expect(t.app.get(JobsService).adapter).toBe('inline');
     } finally {
       await t.close();
@@ -150,12 +150,14 @@ if (REDIS_URL) {
     const status = async (): Promise<IndexStatus> => {
       const res = await t.gql<{ indexStatus: IndexStatus }>(INDEX_STATUS, undefined, secretariat);
       expect(res.errors).toBeUndefined();
-      return res.data!.indexStatus;
+      return res.data.indexStatus;
     };
     const search = async (q: string) => {
-      const res = await t.gql(SEARCH, { q });
+      const res = await t.gql<{ searchDocuments: { totalCount: number; nodes: { document: { symbol: string }; file: { id: string } | null; page: number | null }[] } }>(SEARCH, {
+        q,
+      });
       expect(res.errors).toBeUndefined();
-      return res.data.searchDocuments as { totalCount: number; nodes: { document: { symbol: string }; file: { id: string } | null; page: number | null }[] };
+      return res.data.searchDocuments;
     };
     const filesIn = (ids: string[]) => t.dataSource.manager.find(DocumentFile, { where: { id: In(ids) } });
     const allIndexed = async (ids: string[]) => (await filesIn(ids)).filter((f) => f.indexState === FileIndexState.INDEXED).length === ids.length;

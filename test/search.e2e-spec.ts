@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { expect } from '@jest/globals';
 import { Role } from '@tel/core';
 import { writeMinimalPdf } from '@tel/documents';
-import { createTestApp, errorCodes, TestApp, tokenFor } from '@tel/testing';
+import { createTestApp, errorCodes, GqlData, TestApp, tokenFor } from '@tel/testing';
 
 const REPORT = path.resolve(__dirname, '../../shared/corpus/tel37-trip-report.zh.txt');
 
@@ -25,7 +26,7 @@ describe('full-text search over the papers (e2e, inline jobs)', () => {
   const waitForIndexing = async () => {
     for (let i = 0; i < 300; i++) {
       const s = await status();
-      if (s.files.find((f: any) => f.state === 'PENDING').count === 0 && s.outboxPending === 0) return s;
+      if (Number(s.files.find((f: GqlData) => f.state === 'PENDING').count) === 0 && Number(s.outboxPending) === 0) return s;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('indexing did not finish');
@@ -66,7 +67,7 @@ describe('full-text search over the papers (e2e, inline jobs)', () => {
     // The index lives in the application database, whichever it is (SEARCH_ENGINE's default).
     expect(s.engine).toBe(t.dialect);
     expect(s.queue).toBe('inline');
-    expect(s.files.find((f: any) => f.state === 'INDEXED').count).toBeGreaterThan(10);
+    expect(s.files.find((f: GqlData) => f.state === 'INDEXED').count).toBeGreaterThan(10);
     expect(s.chunks).toBeGreaterThan(10);
   });
 
@@ -81,9 +82,9 @@ describe('full-text search over the papers (e2e, inline jobs)', () => {
     for (const word of ['網路', '殭屍網路', '電子認證', 'PKI', 'Botnet']) {
       const res = await search(word);
       expect(res.errors).toBeUndefined();
-      const symbols = res.data.searchDocuments.nodes.map((n: any) => n.document.symbol);
+      const symbols = res.data.searchDocuments.nodes.map((n: GqlData) => n.document.symbol);
       expect([word, symbols]).toEqual([word, expect.arrayContaining([symbol])]);
-      const hit = res.data.searchDocuments.nodes.find((n: any) => n.document.symbol === symbol);
+      const hit = res.data.searchDocuments.nodes.find((n: GqlData) => n.document.symbol === symbol);
       expect(hit.snippet).toContain('<mark>');
     }
     const bySymbol = await search(symbol.replace(/-/g, ' ').replace('TELWG', 'TEL'));
@@ -121,9 +122,9 @@ describe('full-text search over the papers (e2e, inline jobs)', () => {
     expect(anon.data.searchDocuments).toMatchObject({ totalCount: 0, nodes: [] });
     expect(JSON.stringify(anon.data.searchDocuments.facets)).not.toContain('SECRET');
     const member = await search('xylophonic', {}, delegate);
-    expect(member.data.searchDocuments.nodes.map((n: any) => n.document.symbol)).toEqual([secret]);
+    expect(member.data.searchDocuments.nodes.map((n: GqlData) => n.document.symbol)).toEqual([secret]);
     // by symbol too
-    expect((await search(secret)).data.searchDocuments.nodes.map((n: any) => n.document.symbol)).not.toContain(secret);
+    expect((await search(secret)).data.searchDocuments.nodes.map((n: GqlData) => n.document.symbol)).not.toContain(secret);
     // Made public: visible at once; made restricted again: gone at once.
     await t.gql(`mutation($s: String!) { updateDocument(input: { symbol: $s, access: PUBLIC }) { access } }`, { s: secret }, secretariat);
     expect((await search('xylophonic')).data.searchDocuments.totalCount).toBe(1);
@@ -137,9 +138,9 @@ describe('full-text search over the papers (e2e, inline jobs)', () => {
     const all = await search('security');
     const { totalCount, facets } = all.data.searchDocuments;
     expect(totalCount).toBeGreaterThan(0);
-    expect(facets.meetings.find((f: any) => f.value === 'TEL37').count).toBe(totalCount);
+    expect(facets.meetings.find((f: GqlData) => f.value === 'TEL37').count).toBe(totalCount);
     const spsg = await search('security', { filter: { groupCodes: ['SPSG'], years: [2008] } });
-    expect(spsg.data.searchDocuments.totalCount).toBeLessThanOrEqual(totalCount);
+    expect(spsg.data.searchDocuments.totalCount).toBeLessThanOrEqual(Number(totalCount));
     const none = await search('security', { filter: { years: [1999] } });
     expect(none.data.searchDocuments.totalCount).toBe(0);
     expect(errorCodes(await search('security', { filter: { languages: ['klingon'] } }))).toEqual(['BAD_USER_INPUT']);
@@ -151,9 +152,9 @@ describe('full-text search over the papers (e2e, inline jobs)', () => {
     expect(first.data.searchDocuments.nodes).toHaveLength(3);
     expect(first.data.searchDocuments.pageInfo.hasNextPage).toBe(true);
     const next = await search('', { first: 3, after: first.data.searchDocuments.pageInfo.endCursor });
-    const a = first.data.searchDocuments.nodes.map((n: any) => n.document.symbol);
-    const b = next.data.searchDocuments.nodes.map((n: any) => n.document.symbol);
-    expect(a.filter((s: string) => b.includes(s))).toEqual([]);
+    const a = first.data.searchDocuments.nodes.map((n: GqlData) => n.document.symbol);
+    const b = next.data.searchDocuments.nodes.map((n: GqlData) => n.document.symbol);
+    expect(a.filter((s) => b.includes(s))).toEqual([]);
   });
 
   it.each(

@@ -155,14 +155,9 @@ if (!CHROMIUM_PATH) {
     async function expectAccessible(page: Page, name: string): Promise<void> {
       // Evaluated through the DevTools protocol, so the page's CSP (rightly) does not block it.
       await page.evaluate(axeSource);
-      const violations = (await page.evaluate(
+      const violations = await page.evaluate<{ id: string; impact: string; help: string; nodes: string[] }[]>(
         `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })))`,
-      )) as {
-        id: string;
-        impact: string;
-        help: string;
-        nodes: string[];
-      }[];
+      );
       const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect({ page: name, violations: bad }).toEqual({ page: name, violations: [] });
     }
@@ -271,7 +266,7 @@ if (!CHROMIUM_PATH) {
           expect(await restricted.failure()).toBeNull();
           expect(
             fs
-              .readFileSync((await restricted.path())!)
+              .readFileSync(await restricted.path())
               .subarray(0, 5)
               .toString(),
           ).toBe('%PDF-');

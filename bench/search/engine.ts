@@ -169,8 +169,8 @@ async function main(): Promise<void> {
       );
     }
     result.classes[cls] = { c1: stats(c1), c8: c8.length ? stats(c8) : null, cpu: stats(cpu), totalCounts };
-    if (c8PerSecond !== undefined) result.classes[cls]!.c8PerSecond = c8PerSecond;
-    if (serverCpu0 !== null && serverCpu1 !== null) result.classes[cls]!.serverCpuMsPerQuery = Math.round(((serverCpu1 - serverCpu0) / plan.samples) * 100) / 100;
+    if (c8PerSecond !== undefined) result.classes[cls].c8PerSecond = c8PerSecond;
+    if (serverCpu0 !== null && serverCpu1 !== null) result.classes[cls].serverCpuMsPerQuery = Math.round(((serverCpu1 - serverCpu0) / plan.samples) * 100) / 100;
   }
   await target.close();
   result.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

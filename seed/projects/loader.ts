@@ -2,21 +2,8 @@ import { EntityManager } from 'typeorm';
 import { newId, UnitOfWork } from '@tel/core';
 import { Document } from '@tel/documents';
 import { Agenda, AgendaItem, Economy, Group, Meeting, Person } from '@tel/meetings';
-import {
-  EconomyRole,
-  FundingAccount,
-  HistoryEvent,
-  HistorySubject,
-  ProgressReport,
-  ProgressReportStatus,
-  Project,
-  ProjectAgendaItem,
-  ProjectDocument,
-  ProjectEconomy,
-  ProjectStatus,
-  ProjectType,
-} from '@tel/projects';
-import { ApprovalDecision, ApprovalKind, ApprovalOutcome, ApprovalRequest, ApprovalStep, chainStatus, DecisionMode } from '@tel/approvals';
+import { EconomyRole, FundingAccount, HistoryEvent, HistorySubject, ProgressReport, Project, ProjectAgendaItem, ProjectDocument, ProjectEconomy, ProjectType } from '@tel/projects';
+import { ApprovalDecision, ApprovalOutcome, ApprovalRequest, ApprovalStep, chainStatus } from '@tel/approvals';
 import type { SeedCounts } from '../loader';
 import { approvalRequests } from './approval-requests';
 import { progressReports } from './progress-reports';
@@ -78,7 +65,7 @@ class ProjectsSeedLoader {
         endDate: p.endDate ?? null,
         completionMeetingId: p.completionMeetingCode ? await this.meeting(p.completionMeetingCode) : null,
         description: p.description,
-        status: p.status as ProjectStatus,
+        status: p.status,
         source: p.source,
       });
       let position = 0;
@@ -105,7 +92,7 @@ class ProjectsSeedLoader {
         id,
         projectId,
         meetingId,
-        status: r.status as ProgressReportStatus,
+        status: r.status,
         version: 0,
         fundingAccount: r.fundingAccount ?? null,
         projectNumber: r.projectNumber ?? null,
@@ -162,7 +149,7 @@ class ProjectsSeedLoader {
         id,
         createdAt: new Date(filedAt + n),
         seedKey: q.key,
-        kind: q.kind as ApprovalKind,
+        kind: q.kind,
         status,
         version: 0,
         subject: q.subject,
@@ -183,7 +170,7 @@ class ProjectsSeedLoader {
           requestId: id,
           position: i + 1,
           groupId: await this.group(s.groupCode),
-          mode: s.mode as DecisionMode,
+          mode: s.mode,
           outcome: outcomes[i],
           version: s.decision ? 1 : 0,
         });
@@ -193,7 +180,7 @@ class ProjectsSeedLoader {
           id: newId(),
           stepId,
           sequence: 1,
-          outcome: d.outcome as ApprovalOutcome,
+          outcome: d.outcome,
           decidedOn: d.decidedOn ?? null,
           meetingId: d.meetingCode ? await this.meeting(d.meetingCode) : null,
           documentSymbol: null,
@@ -227,7 +214,7 @@ class ProjectsSeedLoader {
   }
 
   private async insert<T>(entity: new () => T, values: Record<string, unknown>): Promise<void> {
-    await this.em.insert(entity, values as never);
+    await this.em.insert(entity, values);
     this.counts[entity.name] = (this.counts[entity.name] ?? 0) + 1;
   }
 

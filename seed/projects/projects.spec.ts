@@ -47,7 +47,7 @@ describe('projects seed', () => {
   });
 
   it('keeps money canonical and dates valid', () => {
-    for (const m of [...projects, ...progressReports].flatMap((p) => [p.totalCost, p.apecFundingSought]).filter((x) => !!x)) expect(parseMoneyAmount(m!.amount)).toBe(m!.amount);
+    for (const m of [...projects, ...progressReports].flatMap((p) => [p.totalCost, p.apecFundingSought]).filter((x) => !!x)) expect(parseMoneyAmount(m.amount)).toBe(m.amount);
     for (const p of [...projects, ...progressReports]) {
       for (const d of [p.startDate, p.endDate].filter((x): x is string => !!x)) expect(parsePartialDate(d)?.value).toBe(d);
       if (p.startDate && p.endDate) expect(partialDatesInOrder(p.startDate, p.endDate)).toBe(true);
@@ -57,7 +57,7 @@ describe('projects seed', () => {
 
   it('gives every record a source', () => {
     for (const record of [...projects, ...progressReports, ...approvalRequests]) expect(record.source).toMatch(/annex|§/);
-    for (const d of approvalRequests.flatMap((q) => q.steps.map((s) => s.decision)).filter((x) => !!x)) expect(d!.source).toMatch(/§/);
+    for (const d of approvalRequests.flatMap((q) => q.steps.map((s) => s.decision)).filter((x) => !!x)) expect(d.source).toMatch(/§/);
   });
 
   it('leaves the state the report leaves: six requests on TEL (the USA one on its Chair), none on SOM, Korea’s reports approved', () => {

@@ -2,6 +2,7 @@
  * Requests the server cannot serve get a coded request error, never INTERNAL_SERVER_ERROR, and a
  * production server does not spell out its schema through "Did you mean …?" hints.
  */
+import { expect } from '@jest/globals';
 import { TestApp, createTestApp } from '@tel/testing';
 
 describe('coded request errors', () => {

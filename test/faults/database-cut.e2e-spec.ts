@@ -15,8 +15,9 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import * as path from 'node:path';
+import { expect } from '@jest/globals';
 import { APP_CONFIG, AppConfig, Role } from '@tel/core';
-import { TcpProxy, TestApp, createTestApp, tokenFor, waitForJobs } from '@tel/testing';
+import { createTestApp, JsonData, TcpProxy, TestApp, tokenFor, waitForJobs } from '@tel/testing';
 import { reportDrill } from './drill-report';
 
 jest.setTimeout(120_000);
@@ -42,9 +43,9 @@ async function eventually<T>(what: string, check: () => Promise<T | false | null
   }
 }
 
-async function health(t: TestApp, which: 'live' | 'ready' | ''): Promise<{ status: number; retryAfter: string | null; body: any }> {
+async function health(t: TestApp, which: 'live' | 'ready' | ''): Promise<{ status: number; retryAfter: string | null; body: JsonData }> {
   const res = await fetch(`${t.url}/health${which ? `/${which}` : ''}`);
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as JsonData };
 }
 
 function registerWith(t: TestApp, token: string) {
@@ -59,7 +60,7 @@ function registerWith(t: TestApp, token: string) {
     return {
       title,
       acknowledged: !res.errors?.length && !!res.data?.registerDocument?.symbol,
-      code: res.errors?.[0]?.extensions?.code as string | undefined,
+      code: res.errors?.[0]?.extensions?.code,
       status: res.status,
       retryAfter: res.headers.get('retry-after'),
     };
@@ -110,7 +111,7 @@ if (pgUrl) {
       const register = registerWith(t, token);
       const attempts: Attempt[] = [];
       await waitForJobs(t, 60_000);
-      const [{ id: fileId }] = await t.dataSource.query(
+      const [{ id: fileId }] = await t.dataSource.query<{ id: string }[]>(
         `SELECT f.id FROM document_file f JOIN document_revision r ON r.id = f."revisionId" JOIN document d ON d.id = r."documentId" WHERE d.access = 'PUBLIC' LIMIT 1`,
       );
       expect((await fetch(`${t.url}/files/${fileId}`)).status).toBe(200);

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { reportDrill } from './drill-report';
+import type { GqlData } from '@tel/testing';
 
 /**
  * Fault drill on a really full files volume: the API runs with FILES_DIR on a small tmpfs of its
@@ -114,7 +115,7 @@ describe('fault drill: the files volume is full (a real tmpfs)', () => {
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      return (await res.json()) as { data?: any; errors?: unknown[] };
+      return (await res.json()) as { data: GqlData; errors?: unknown[] };
     };
     const login = await gql(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password } });
     expect(login.errors).toBeUndefined();

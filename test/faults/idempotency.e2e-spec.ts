@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from '@jest/globals';
 import { Role } from '@tel/core';
-import { accountFor, createTestApp, TestApp, tokenFor } from '@tel/testing';
+import { accountFor, createTestApp, JsonData, TestApp, tokenFor } from '@tel/testing';
 import { samples } from '../../libs/documents/src/testing/sample-files';
 import { reportDrill } from './drill-report';
 
@@ -13,7 +14,7 @@ const N = 8;
 
 interface Answer {
   status: number;
-  body: any;
+  body: JsonData;
   replayed: boolean;
 }
 
@@ -27,7 +28,7 @@ describe('fault drill: double submits with one Idempotency-Key (e2e)', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: res.status, body: await res.json(), replayed: res.headers.get('idempotent-replayed') === 'true' };
+    return { status: res.status, body: (await res.json()) as JsonData, replayed: res.headers.get('idempotent-replayed') === 'true' };
   };
   const upload = async (symbol: string, revision: number, bytes: Buffer, name: string, token: string, key?: string): Promise<Answer> => {
     const form = new FormData();
@@ -37,7 +38,7 @@ describe('fault drill: double submits with one Idempotency-Key (e2e)', () => {
       headers: { authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
       body: form,
     });
-    return { status: res.status, body: await res.json(), replayed: res.headers.get('idempotent-replayed') === 'true' };
+    return { status: res.status, body: (await res.json()) as JsonData, replayed: res.headers.get('idempotent-replayed') === 'true' };
   };
   const count = async (sql: string, ...params: unknown[]): Promise<number> => {
     const text =
@@ -50,7 +51,7 @@ describe('fault drill: double submits with one Idempotency-Key (e2e)', () => {
               return () => `$${++i}`;
             })(),
           );
-    return Number((await t.dataSource.query(text, params))[0].n);
+    return Number((await t.dataSource.query<{ n: number | string }[]>(text, params))[0].n);
   };
   const ok = (a: Answer) => a.status < 300 && !a.body.errors;
 

@@ -146,8 +146,8 @@ if (!REDIS_URL) {
     let b: TestApp;
     beforeAll(async () => {
       // Two API processes (as far as the limiter can tell): separate apps, one Redis, one prefix.
-      a = await createTestApp({ seed: false, env: env({ REDIS_URL: REDIS_URL!, JOB_QUEUE_PREFIX: prefix }) });
-      b = await createTestApp({ seed: false, env: env({ REDIS_URL: REDIS_URL!, JOB_QUEUE_PREFIX: prefix }) });
+      a = await createTestApp({ seed: false, env: env({ REDIS_URL: REDIS_URL, JOB_QUEUE_PREFIX: prefix }) });
+      b = await createTestApp({ seed: false, env: env({ REDIS_URL: REDIS_URL, JOB_QUEUE_PREFIX: prefix }) });
     });
     afterAll(async () => {
       await a?.close();
@@ -179,10 +179,10 @@ if (!REDIS_URL) {
     });
 
     it('answers SERVICE_UNAVAILABLE, not an unchecked guess, when Redis does not answer', async () => {
-      const target = new URL(REDIS_URL!);
+      const target = new URL(REDIS_URL);
       const proxy = new TcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
       await proxy.listen();
-      const cut = await createTestApp({ seed: false, env: env({ REDIS_URL: proxy.urlFor(REDIS_URL!), JOB_QUEUE_PREFIX: `${prefix}-cut` }) });
+      const cut = await createTestApp({ seed: false, env: env({ REDIS_URL: proxy.urlFor(REDIS_URL), JOB_QUEUE_PREFIX: `${prefix}-cut` }) });
       const verified = countVerifications();
       try {
         const account = await accountFor(cut, [Role.OVERSEER]);

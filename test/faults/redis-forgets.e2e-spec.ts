@@ -375,8 +375,9 @@ if (!onPath('redis-server')) {
       const runs: string[] = [];
       @JobHandler(NOTE)
       class NoteHandler {
-        async handle({ n }: { n: string }): Promise<void> {
+        handle({ n }: { n: string }): Promise<void> {
           runs.push(n);
+          return Promise.resolve();
         }
       }
       const db = createTestDatabase();

@@ -96,20 +96,20 @@ describe('fault drill: the database fills up under writes, then gets room again'
     for (let i = 0; i < 3; i++) {
       const a = await register('room');
       expect(a.outcome).toBe('acknowledged');
-      const [row] = await t.dataSource.query(`SELECT symbol FROM document WHERE title = ${t.dialect === 'postgres' ? '$1' : '?'}`, [a.key]);
+      const [row] = await t.dataSource.query<{ symbol: string }[]>(`SELECT symbol FROM document WHERE title = ${t.dialect === 'postgres' ? '$1' : '?'}`, [a.key]);
       symbols.push(row.symbol);
     }
 
     if (t.dialect === 'sqlite') {
       const db = (t.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
-      makeFull = async () => void db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
-      giveRoom = async () => void db.pragma('max_page_count = 1073741823');
-      committed = async () => {
+      makeFull = () => Promise.resolve(void db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`));
+      giveRoom = () => Promise.resolve(void db.pragma('max_page_count = 1073741823'));
+      committed = () => {
         const own = new BetterSqlite3(sqliteFileFor(config), { readonly: true, fileMustExist: true });
         try {
           const titles = own.prepare(`SELECT title FROM document WHERE title LIKE 'Full drill %'`).all() as { title: string }[];
           const shas = own.prepare(`SELECT sha256 FROM document_file`).all() as { sha256: string }[];
-          return { titles: titles.map((r) => r.title), shas: shas.map((r) => r.sha256) };
+          return Promise.resolve({ titles: titles.map((r) => r.title), shas: shas.map((r) => r.sha256) });
         } finally {
           own.close();
         }
@@ -136,9 +136,9 @@ describe('fault drill: the database fills up under writes, then gets room again'
         const own = new Client({ connectionString: config.databaseUrl, options: `-c search_path=${config.databaseSchema}` });
         await own.connect();
         try {
-          const titles = await own.query(`SELECT title FROM document WHERE title LIKE 'Full drill %'`);
-          const shas = await own.query(`SELECT sha256 FROM document_file`);
-          return { titles: titles.rows.map((r) => r.title as string), shas: shas.rows.map((r) => r.sha256 as string) };
+          const titles = await own.query<{ title: string }>(`SELECT title FROM document WHERE title LIKE 'Full drill %'`);
+          const shas = await own.query<{ sha256: string }>(`SELECT sha256 FROM document_file`);
+          return { titles: titles.rows.map((r) => r.title), shas: shas.rows.map((r) => r.sha256) };
         } finally {
           await own.end();
         }

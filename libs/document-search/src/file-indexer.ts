@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { AppError, UnitOfWork } from '@tel/core';
+import { AppError, ErrorCode, UnitOfWork } from '@tel/core';
 import { DocumentFile, FileIndexState } from '@tel/documents';
 import { FileStorage } from '@tel/storage';
 import { ExtractionError, SEARCH_INDEX, SearchIndex, TEXT_EXTRACTOR, TextExtractor } from '@tel/search';
@@ -91,7 +91,7 @@ export class FileIndexer {
     } catch (error) {
       if (error instanceof FileGone) return { state: 'GONE' };
       // The index refusing the content itself (too many chunks) will not change on a retry.
-      if (error instanceof AppError && error.code === 'BAD_USER_INPUT') {
+      if (error instanceof AppError && error.code === ErrorCode.BAD_USER_INPUT) {
         await this.markFailed(fileId, error.message);
         return { state: 'FAILED', reason: error.message };
       }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Document, DocumentFile, DocumentRevision } from '@tel/documents';
+import { Document, DocumentAccess, DocumentFile, DocumentRevision } from '@tel/documents';
 import { Economy, Group, Meeting, Organization } from '@tel/meetings';
 import { DocumentMeta, ExtractedChunk, dominantLanguage } from '@tel/search';
 
@@ -30,7 +30,7 @@ export async function indexMetaFor(em: EntityManager, file: DocumentFile, chunks
     type: doc.type,
     year: doc.year,
     language: dominantLanguage(chunks),
-    access: doc.access === 'RESTRICTED' ? 'RESTRICTED' : 'PUBLIC',
+    access: doc.access === DocumentAccess.RESTRICTED ? 'RESTRICTED' : 'PUBLIC',
     publishedAt: revision.createdAt.toISOString(),
   };
 }

@@ -1,12 +1,13 @@
+import { expect } from '@jest/globals';
 import { FileIndexState } from '@tel/documents';
 import type { SearchIndex } from '@tel/search';
 import { ReindexOnStart } from './reindex-on-start';
 
 describe('ReindexOnStart', () => {
   const setup = (rebuilt: boolean) => {
-    const update = jest.fn(async () => ({ affected: 7 }));
-    const uow = { write: jest.fn(async (work: (em: unknown) => unknown) => work({ update })) };
-    const indexing = { enqueuePending: jest.fn(async () => 7) };
+    const update = jest.fn((..._args: unknown[]) => Promise.resolve({ affected: 7 }));
+    const uow = { write: jest.fn((work: (em: unknown) => unknown) => Promise.resolve(work({ update }))) };
+    const indexing = { enqueuePending: jest.fn(() => Promise.resolve(7)) };
     const hook = new ReindexOnStart(uow as never, { rebuilt } as SearchIndex, indexing as never);
     return { hook, update, indexing };
   };

@@ -38,21 +38,24 @@ const RECORDER = 'RECORDER';
 @JobHandler(NOTE)
 class NoteHandler implements JobHandlerFor<typeof NOTE> {
   constructor(@Inject(RECORDER) private readonly rec: Recorder) {}
-  async handle(payload: { noteId: string }, run: JobRun): Promise<void> {
+  handle(payload: { noteId: string }, run: JobRun): Promise<void> {
     this.rec.calls.push({ job: 'note', payload, run, at: Date.now() });
+    return Promise.resolve();
   }
 }
 
 @JobHandler(FLAKY)
 class FlakyHandler implements JobHandlerFor<typeof FLAKY> {
   constructor(@Inject(RECORDER) private readonly rec: Recorder) {}
-  async handle(payload: { id: string; failTimes: number; permanent: boolean }, run: JobRun): Promise<void> {
+  handle(payload: { id: string; failTimes: number; permanent: boolean }, run: JobRun): Promise<void> {
     this.rec.calls.push({ job: 'flaky', payload, run, at: Date.now() });
-    if (payload.permanent) throw new PermanentJobError(`not a PDF: ${payload.id}`);
-    if (this.rec.of('flaky', payload.id).length <= payload.failTimes) throw new Error(`extraction failed on attempt ${run.attempt}`);
+    if (payload.permanent) return Promise.reject(new PermanentJobError(`not a PDF: ${payload.id}`));
+    if (this.rec.of('flaky', payload.id).length <= payload.failTimes) return Promise.reject(new Error(`extraction failed on attempt ${run.attempt}`));
+    return Promise.resolve();
   }
-  async onFinalFailure(payload: { id: string }, error: Error, run: JobRun): Promise<void> {
+  onFinalFailure(payload: { id: string }, error: Error, run: JobRun): Promise<void> {
     this.rec.finalFailures.push({ payload, error: error.message, run });
+    return Promise.resolve();
   }
 }
 

@@ -66,7 +66,8 @@ export function registryOf(jobs: readonly JobDefinition<any>[], config: JobsConf
   const registry = new Map<string, RegisteredJob>();
   for (const job of jobs) {
     if (registry.has(job.name)) throw new Error(`job "${job.name}" is declared twice`);
-    registry.set(job.name, { job, policy: retryPolicyFor(job, config), concurrency: job.concurrency ?? config.concurrency });
+    const definition: JobDefinition<JobPayload> = job;
+    registry.set(job.name, { job: definition, policy: retryPolicyFor(definition, config), concurrency: job.concurrency ?? config.concurrency });
   }
   return registry;
 }

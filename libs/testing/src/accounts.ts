@@ -27,9 +27,9 @@ export async function accountFor(t: TestApp, roles: Role[], opts: TestAccountOpt
   const password = `pw-${randomBytes(18).toString('base64url')}`;
   let economyCode = opts.economyCode;
   if (!economyCode && roles.includes(Role.DELEGATE)) {
-    const [first] = await t.dataSource.query(`SELECT code FROM economy ORDER BY code LIMIT 1`);
+    const [first] = await t.dataSource.query<{ code: string }[]>(`SELECT code FROM economy ORDER BY code LIMIT 1`);
     if (!first) throw new Error('tokenFor: a DELEGATE needs an economy, and the database has none (seed it, or pass economyCode)');
-    economyCode = first.code as string;
+    economyCode = first.code;
   }
   const user = await auth.createUser(systemContext('test'), { email, password, roles, economyCode: economyCode ?? null });
   return { id: user.id, email: user.email, password, token: auth.issueSession(user).token };

@@ -37,7 +37,7 @@ function executor(log: string[]): Gql {
   return async (query, variables) => {
     log.push(query);
     const res = await graphql({ schema, source: query, rootValue: resolvers, variableValues: variables });
-    return { status: 200, data: res.data as any, errors: res.errors?.map((e) => ({ message: e.message, extensions: e.extensions as any })), headers: new Headers() };
+    return { status: 200, data: res.data, errors: res.errors?.map((e) => ({ message: e.message, extensions: e.extensions })), headers: new Headers() };
   };
 }
 

@@ -28,7 +28,7 @@ import type { GqlResponse } from './test-app';
  * add it to a test.
  */
 
-export type Gql = (query: string, variables?: Record<string, unknown>) => Promise<GqlResponse>;
+export type Gql = (query: string, variables?: Record<string, unknown>) => Promise<GqlResponse<unknown>>;
 
 /** What earlier answers revealed, for filling required arguments of later queries. */
 export interface Known {
@@ -234,7 +234,8 @@ export async function walkSchema(opts: WalkOptions): Promise<WalkResult> {
   async function send(field: GraphQLField<unknown, unknown>, query: string, variables: ArgSet, maySplit: boolean): Promise<boolean> {
     const rootName = field.name;
     result.queries++;
-    const refusedBy = (r: GqlResponse) => (r.errors ?? []).find((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.code === 'GRAPHQL_PARSE_FAILED');
+    const refusedBy = (r: GqlResponse<unknown>) =>
+      (r.errors ?? []).find((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.code === 'GRAPHQL_PARSE_FAILED');
     let res = await opts.gql(`query Walk${varDecls(field, variables)} { ${query} }`, variables);
     let refusal = refusedBy(res);
     if (refusal && maySplit && /cost|depth|token/i.test(refusal.message)) return true;
@@ -315,7 +316,7 @@ export async function walkSchema(opts: WalkOptions): Promise<WalkResult> {
         if (!pages) break;
         result.queries++;
         const info = await opts.gql(`query Page${varDecls(field, vars)} { ${headNow} { pageInfo { hasNextPage endCursor } } }`, vars);
-        const pageInfo = (info.data as any)?.[field.name]?.pageInfo;
+        const pageInfo = (info.data as Record<string, { pageInfo?: { hasNextPage: boolean; endCursor: string | null } } | null> | null)?.[field.name]?.pageInfo;
         if (!pageInfo?.hasNextPage) break;
         after = pageInfo.endCursor;
       }

@@ -9,9 +9,28 @@ import type { DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig, QueryCountingLogger, TEL_DATA_SOURCE, UnitOfWork } from '@tel/core';
 
-export interface GqlResponse<T = any> {
+/**
+ * A GraphQL result as a test reads it: every property and index is again a GqlData, and it can be
+ * used as a list or a string. It claims nothing about the value (the test's assertions do); it
+ * only lets a test walk the JSON without `any` — for a shape that typed code relies on, pass a
+ * type: `t.gql<{ me: { id: string } }>(...)`.
+ */
+export type GqlData = GqlList & GqlObject & string;
+/** A GraphQL result's list; `find` expects to find (a miss fails the test where it reads the result). */
+export interface GqlList extends Array<GqlData> {
+  find(predicate: (value: GqlData, index: number, list: GqlData[]) => unknown): GqlData;
+}
+/** A JSON body (a REST answer) read the same way. */
+export type JsonData = GqlData;
+/** A GraphQL result's object: any key. */
+export interface GqlObject {
+  [key: string]: GqlData;
+}
+
+export interface GqlResponse<T = GqlData> {
   status: number;
-  data?: T;
+  /** Absent or null when the operation failed: a test checks `errors` before it reads `data`. */
+  data: T;
   errors?: { message: string; extensions?: { code?: string; [k: string]: unknown }; path?: unknown[] }[];
   headers: Headers;
 }
@@ -23,7 +42,7 @@ export interface TestApp {
   dataSource: DataSource;
   dialect: 'sqlite' | 'postgres';
   /** POST a GraphQL operation; `token` signs it in. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  gql<T = GqlData>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   /** Statements sent to the database so far (DataLoader tests compare two counts). */
   queryCount(): number;
   close(): Promise<void>;
@@ -87,13 +106,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     uow: app.get(UnitOfWork),
     dialect: config.dialect,
     queryCount: () => counter.queryCount,
-    async gql(query, variables, token) {
+    async gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await res.json()) as { data?: any; errors?: GqlResponse['errors'] };
+      const body = (await res.json()) as Omit<GqlResponse<T>, 'status' | 'headers'>;
       return { status: res.status, data: body.data, errors: body.errors, headers: res.headers };
     },
     async close() {
@@ -104,9 +123,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
 }
 
-/** The codes of a response's errors, for terse assertions. */
-export function errorCodes(res: GqlResponse): string[] {
-  return (res.errors ?? []).map((e) => String(e.extensions?.code));
+/** The codes of a response's errors (or of a JSON body's `errors`), for terse assertions. */
+export function errorCodes(res: Pick<GqlResponse, 'errors'> | JsonData): string[] {
+  const errors = (res.errors ?? []) as NonNullable<GqlResponse['errors']>;
+  return errors.map((e) => String(e.extensions?.code));
 }
 
 /**
@@ -116,8 +136,8 @@ export function errorCodes(res: GqlResponse): string[] {
 export async function waitForJobs(t: TestApp, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [{ pending }] = await t.dataSource.query(`SELECT COUNT(*) AS pending FROM document_file WHERE "indexState" = 'PENDING'`);
-    const [{ queued }] = await t.dataSource.query(`SELECT COUNT(*) AS queued FROM job_outbox WHERE "dispatchedAt" IS NULL`);
+    const [{ pending }] = await t.dataSource.query<{ pending: number | string }[]>(`SELECT COUNT(*) AS pending FROM document_file WHERE "indexState" = 'PENDING'`);
+    const [{ queued }] = await t.dataSource.query<{ queued: number | string }[]>(`SELECT COUNT(*) AS queued FROM job_outbox WHERE "dispatchedAt" IS NULL`);
     if (Number(pending) === 0 && Number(queued) === 0) return;
     if (Date.now() > deadline) throw new Error(`jobs did not settle within ${timeoutMs} ms (${pending} file(s) pending, ${queued} outbox row(s))`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -53,7 +53,7 @@ export class ExplorerController {
     res.setHeader('Cache-Control', asset.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
     res.status(200);
     pipeline(fs.createReadStream(asset.filePath), res, (error) => {
-      if (error && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+      if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') {
         this.logger.error(`streaming ${asset.urlName}: ${error.message}`);
       }
     });

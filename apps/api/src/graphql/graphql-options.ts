@@ -120,7 +120,7 @@ export function graphqlOptions(config: AppConfig, explorerEnabled: boolean): Apo
     // graphql-js stops parsing past this many tokens (the token limit of the OWASP cheat sheet).
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     plugins: [errorReportingPlugin(), refuseSubscriptionsPlugin()],
-  } as ApolloDriverConfig;
+  };
 }
 
 export type { AppConfig };

@@ -37,7 +37,7 @@ export class WebController {
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     res.status(200);
     pipeline(fs.createReadStream(asset.filePath), res, (error) => {
-      if (error && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+      if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') {
         this.logger.error(`streaming ${asset.urlName}: ${error.message}`);
       }
     });

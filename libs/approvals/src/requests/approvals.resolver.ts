@@ -5,7 +5,7 @@ import { Group, Meeting, MeetingsLoaders } from '@tel/meetings';
 import { HistoryEvent, HistoryService, HistorySubject, PartialDate, partialDate, ProgressReport, Project, ProjectsLoaders } from '@tel/projects';
 import { ApprovalBoardService } from '../board/approval-board.service';
 import { ApprovalBoardColumn } from '../board/approval-board.types';
-import { awaitingStepIndex } from '../rules/approval-chain.rules';
+import { ApprovalRequestStatus, awaitingStepIndex } from '../rules/approval-chain.rules';
 import { ApprovalDecision } from './approval-decision.entity';
 import { ApprovalRequest } from './approval-request.entity';
 import { ApprovalStep } from './approval-step.entity';
@@ -106,7 +106,7 @@ export class ApprovalRequestResolver {
 
   @ResolveField(() => ApprovalStep, { nullable: true, description: 'The step it waits on; null once approved, rejected or withdrawn.' })
   async awaitingStep(@Parent() r: ApprovalRequest, @Ctx() ctx: RequestContext): Promise<ApprovalStep | null> {
-    if (r.status !== 'PENDING') return null;
+    if (r.status !== ApprovalRequestStatus.PENDING) return null;
     const steps = await this.loaders.stepsOfRequest(ctx, r.id);
     const index = awaitingStepIndex(steps);
     return index === null ? null : steps[index];

@@ -1,4 +1,14 @@
-import { applyDecision, ApprovalOutcome as O, ApprovalRequestStatus as R, awaitingStepIndex, chainStatus, ChainStep, checkDecision, waitingSince } from './approval-chain.rules';
+import {
+  applyDecision,
+  ApprovalOutcome as O,
+  ApprovalRequestStatus as R,
+  awaitingStepIndex,
+  chainStatus,
+  ChainStep,
+  checkDecision,
+  DecisionMode,
+  waitingSince,
+} from './approval-chain.rules';
 import { ApprovalKind, chainTemplate, TemplateStep } from './chain-templates';
 
 /** Steps written compactly: "A" approved, "P" pending, "R" rejected, "D" deferred; lower case = never decided. */
@@ -76,7 +86,7 @@ describe('approval chain', () => {
 });
 
 describe('chain templates', () => {
-  const show = (steps: TemplateStep[]) => steps.map((s) => ('steeringGroup' in s.body ? 'SG' : s.body.groupCode) + (s.mode === 'BY_CHAIR' ? ' (chair)' : ''));
+  const show = (steps: TemplateStep[]) => steps.map((s) => ('steeringGroup' in s.body ? 'SG' : s.body.groupCode) + (s.mode === DecisionMode.BY_CHAIR ? ' (chair)' : ''));
   it.each([
     [ApprovalKind.EXTENSION, true, ['SG', 'TEL (chair)', 'SOM', 'BMC']],
     [ApprovalKind.EXTENSION, false, ['SG', 'TEL', 'SOM']],

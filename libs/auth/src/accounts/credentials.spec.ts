@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { hashPassword, normalizeEmail, passwordProblem, requireEmail, requireStrongPassword, verifyPassword } from './credentials';
 
 describe('credentials', () => {

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { loadConfig } from '@tel/core';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { trustProxyProblem } from '../trust-proxy-check';
@@ -70,8 +71,8 @@ describe('trustProxyProblem', () => {
     [true, '203.0.113.7', null],
     [true, undefined, /TRUST_PROXY=true/],
   ])('TRUST_PROXY=%p, X-Forwarded-For %p', (trust, forwarded, expected) => {
-    const problem = trustProxyProblem(trust as boolean, forwarded as string | undefined);
+    const problem = trustProxyProblem(trust, forwarded);
     if (expected === null) expect(problem).toBeNull();
-    else expect(problem).toMatch(expected as RegExp);
+    else expect(problem).toMatch(expected);
   });
 });

@@ -93,7 +93,7 @@ export class BrowserSessions {
       .createQueryBuilder(BrowserSession, 's')
       .innerJoinAndMapOne('s.user', User, 'u', 'u.id = s.userId')
       .where('s.secretHash = :hash', { hash: hashSessionSecret(secret) })
-      .getOne()) as (BrowserSession & { user?: User }) | null;
+      .getOne()) as (BrowserSession & { user: User | undefined }) | null;
     if (!row?.user) return null;
     const now = this.clock.now();
     const state = sessionStateAt(row, now, this.idleTimeoutSeconds);

@@ -41,7 +41,7 @@ export class TokenAuthenticator extends Authenticator {
       .createQueryBuilder(ApiToken, 't')
       .innerJoinAndMapOne('t.user', User, 'u', 'u.id = t.userId')
       .where('t.tokenHash = :hash', { hash: hashApiToken(token) })
-      .getOne()) as (ApiToken & { user?: User }) | null;
+      .getOne()) as (ApiToken & { user: User | undefined }) | null;
     if (!row?.user || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= Date.now()) || row.user.disabled) return null;
     return actorOf(row.user, 'api-token', row.id);
   }

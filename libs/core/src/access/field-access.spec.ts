@@ -24,7 +24,7 @@ describe('field rules', () => {
 
   it('the field middleware answers null without resolving for callers the rule refuses', async () => {
     const middleware = readableBy(signedIn);
-    const next = jest.fn(async () => 'secret@example.org');
+    const next = jest.fn(() => Promise.resolve('secret@example.org'));
     const call = (a: Actor | null) => middleware({ source: {}, args: {}, context: { actor: a, requestId: 'r', loaders: new Map() }, info: {} as never }, next);
     expect(await call(null)).toBeNull();
     expect(next).not.toHaveBeenCalled();

@@ -39,7 +39,7 @@ export function loaderFor<K, V>(ctx: RequestContext, name: string, batch: (keys:
   let loader = ctx.loaders.get(name) as DataLoader<K, V> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V>(batch, { maxBatchSize: 500 });
-    ctx.loaders.set(name, loader as DataLoader<unknown, unknown>);
+    ctx.loaders.set(name, loader);
   }
   return loader;
 }

@@ -85,7 +85,7 @@ describe('UnitOfWork on better-sqlite3 (one shared connection)', () => {
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
-    await uow.write(async () => undefined);
+    await uow.write(() => Promise.resolve(undefined));
     await new Promise((r) => setTimeout(r, 20));
     expect(seen).toEqual(['work done', 'hook sees 1 note(s)', 'hook wrote']);
     expect((await ds.manager.find(Note, { order: { id: 'ASC' } })).map((n) => n.id)).toEqual(['c1', 'c2']);

@@ -96,7 +96,7 @@ export function toClientError(error: unknown, request?: GraphQLRequestError): Cl
   if (type === 'entity.parse.failed') return ofReason('BODY_MALFORMED', 'The request body is not valid JSON');
   if (request && GRAPHQL_REQUEST_REASONS[request.code]) {
     const reason =
-      isErrorReason(request.reason) && ERROR_REASONS[request.reason].code === request.code
+      isErrorReason(request.reason) && (ERROR_REASONS[request.reason].code as string) === request.code
         ? request.reason
         : request.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(request.message)
           ? 'QUERY_TOO_LARGE'

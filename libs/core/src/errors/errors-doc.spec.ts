@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from './app-error';
-import { GraphQLError, Kind, parse } from 'graphql';
+import { GraphQLError, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { toClientError } from './client-error';
 import { inputPaths } from './format-graphql-error';
 import { ERROR_REASONS, ErrorCode, httpStatusOfReason } from './error-reasons';
@@ -64,7 +64,7 @@ describe('the error catalogue', () => {
 
   it('over GraphQL, names a field by its path from the input argument (not an argument or a header twice)', () => {
     const operation = parse('mutation { addRevision(input: { symbol: "x" }) { number } document(symbol: "y") { title } }');
-    const fields = (operation.definitions[0] as any).selectionSet.selections;
+    const fields = (operation.definitions[0] as OperationDefinitionNode).selectionSet.selections;
     const at = (i: number, error: AppError) => inputPaths(toClientError(error), new GraphQLError('m', { nodes: [fields[i]] }));
     expect(fields[0].kind).toBe(Kind.FIELD);
     expect(at(0, AppError.badInput('REVISION_MALFORMED', 'm', { field: 'number' })).field).toBe('input.number');

@@ -40,7 +40,7 @@ describe('UnitOfWork inside an idempotency scope (SQLite)', () => {
   it('stores the key with the record, and a repeat replays it without writing', async () => {
     await runWithIdempotency(scope('k1'), () => addNote('a'));
     expect(await ds.manager.findOneByOrFail(IdempotencyKey, { key: 'k1' })).toMatchObject({ resultEntity: 'IdemNote', resultId: 'a', replayable: true, operation: 'addNote' });
-    const replay = await runWithIdempotency(scope('k1'), () => addNote('b')).catch((e) => e);
+    const replay = (await runWithIdempotency(scope('k1'), () => addNote('b')).catch((e: unknown) => e)) as IdempotentReplay;
     expect(replay).toBeInstanceOf(IdempotentReplay);
     expect(replay.row.resultId).toBe('a');
     expect(await ds.manager.count(IdemNote)).toBe(1);

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { canonicalJson, parseIdempotencyKey, requestFingerprint } from './idempotency';
 
 describe('idempotency keys', () => {

@@ -15,7 +15,7 @@ describe('DocumentIndexEventsRequired', () => {
   });
 
   it('starts when one is provided', async () => {
-    const events: DocumentIndexEvents = { fileAdded: async () => undefined, documentChanged: async () => undefined };
+    const events: DocumentIndexEvents = { fileAdded: () => Promise.resolve(), documentChanged: () => Promise.resolve() };
     const app = await Test.createTestingModule({ providers: [DocumentIndexEventsRequired, { provide: DocumentIndexEvents, useValue: events }] }).compile();
     expect(app.get(DocumentIndexEventsRequired)).toBeInstanceOf(DocumentIndexEventsRequired);
     await app.close();

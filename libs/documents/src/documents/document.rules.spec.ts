@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { AppError } from '@tel/core';
 import { normalizeLanguageTag, parseSymbolInput, revisionNumberInput, symbolFor, yearFits } from './document.rules';
 

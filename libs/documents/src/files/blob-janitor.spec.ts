@@ -16,9 +16,9 @@ describe('BlobJanitor staging sweeps', () => {
   const janitorWith = (config: { stagingMaxAgeSeconds: number; stagingSweepIntervalSeconds: number }) => {
     const cutoffs: Date[] = [];
     const storage = {
-      sweepStaging: jest.fn(async (olderThan: Date) => {
+      sweepStaging: jest.fn((olderThan: Date) => {
         cutoffs.push(olderThan);
-        return 0;
+        return Promise.resolve(0);
       }),
       list: async function* () {},
     } as unknown as FileStorage;

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { expect } from '@jest/globals';
 import { ole2, samples, zip } from '../testing/sample-files';
 import { bufferSource, probeText, sniffContent, SniffResult, TextProbe, zipEntryNames } from './content-sniffer';
 import { FileKind } from './file-kind';

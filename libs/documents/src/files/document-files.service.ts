@@ -133,7 +133,7 @@ export class DocumentFilesService {
           .where('f.id = :id', { id })
           .getOne()
       : null;
-    const document = (found as (DocumentFile & { document?: Document }) | null)?.document;
+    const document = (found as (DocumentFile & { document: Document | undefined }) | null)?.document;
     if (!found || !document || !canReadDocument(ctx.actor, document)) throw AppError.notFound('FILE_NOT_FOUND', 'File', id.slice(0, 40));
     return { file: found, document };
   }

@@ -33,11 +33,11 @@ function fakeRequest(bytes: Buffer, opts: { endAfter?: number } = {}): Request &
 /** The storage port, failing the way a full volume does. */
 function fullStorage(): FileStorage {
   return {
-    async stage(source: Readable): Promise<StagedBlob> {
+    stage(source: Readable): Promise<StagedBlob> {
       source.resume();
-      throw new StorageFullError('ENOSPC');
+      return Promise.reject(new StorageFullError('ENOSPC'));
     },
-    discard: async () => undefined,
+    discard: () => Promise.resolve(),
   } as unknown as FileStorage;
 }
 
@@ -59,7 +59,7 @@ describe('receiveSingleFile', () => {
         await finished(source.resume());
         throw new Error('the stream ended, but this test expects it to fail');
       },
-      discard: async () => undefined,
+      discard: () => Promise.resolve(),
     } as unknown as FileStorage;
     const bytes = body('x'.repeat(5000));
     const failure = await receiveSingleFile(fakeRequest(bytes, { endAfter: 200 }), storage, { field: 'file', maxBytes: 10_000 }).catch((e: unknown) => e);

@@ -266,7 +266,7 @@ export class AgendasService {
    * take a temporary number and then their final one; `inserted` rows are inserted instead.
    */
   private async persistTree(em: EntityManager, items: AgendaItem[], snapshot: Map<string, string>): Promise<number> {
-    recomputeNumbers(items as TreeItem[]);
+    recomputeNumbers(items);
     const inserted = new Set(items.filter((i) => !snapshot.has(i.id)).map((i) => i.id));
     const changed = items.filter((i) => !inserted.has(i.id) && snapshot.get(i.id) !== treeState(i));
     for (const item of changed) await em.update(AgendaItem, { id: item.id }, { number: `~${item.id}` });

@@ -12,7 +12,7 @@ registerEnumType(FundingAccount, { name: 'FundingAccount' });
 
 /** Paid from an APEC account (its extensions and reprogramming go to BMC). */
 export function isApecFunded(account: FundingAccount | string | null): boolean {
-  return account !== null && account !== FundingAccount.SELF_FUNDED;
+  return account !== null && account !== (FundingAccount.SELF_FUNDED as string);
 }
 
 export enum ProjectType {

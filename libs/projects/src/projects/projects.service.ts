@@ -13,7 +13,7 @@ import { DocumentVisibility } from '@tel/documents';
 import { documentKey } from '../shared/document-symbol';
 import { canonicalProjectNumber } from './project-number';
 import { Project } from './project.entity';
-import { EconomyRole, ProjectStatus } from './project.enums';
+import { EconomyRole, ProjectStatus, ProjectType } from './project.enums';
 import { ChangeProjectStatusInput, CreateProjectInput, ProjectFieldsInput, ProjectFilter, UpdateProjectInput } from './project.inputs';
 import { ProjectAgendaItem } from './project-agenda-item.entity';
 import { ProjectDocument } from './project-document.entity';
@@ -245,7 +245,7 @@ export class ProjectsService {
     }
     if (input.projectType !== undefined) project.projectType = input.projectType;
     if (input.projectTypeOther !== undefined) project.projectTypeOther = cleanText(input.projectTypeOther);
-    if (project.projectTypeOther && project.projectType !== 'OTHER')
+    if (project.projectTypeOther && project.projectType !== ProjectType.OTHER)
       throw AppError.badInput('PROJECT_FIELDS_INVALID', 'projectTypeOther goes with projectType OTHER', { field: 'projectTypeOther' });
     if (input.startDate !== undefined) project.startDate = partialDateInput(input.startDate, 'startDate');
     if (input.endDate !== undefined) project.endDate = partialDateInput(input.endDate, 'endDate');

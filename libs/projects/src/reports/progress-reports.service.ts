@@ -238,7 +238,7 @@ export class ProgressReportsService {
         access: DocumentAccess.PUBLIC,
         language: 'en',
         submittedBy: submitter ? { economyCode: submitter } : null,
-      } as Parameters<DocumentsService['register']>[1]);
+      });
     }
     const paper = doc;
     return this.uow.write(async (tx) => {

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { expect } from '@jest/globals';
 import { parseSearchQuery } from '../text/search-text';
 import { SqliteSearchIndex } from '../index/sqlite/sqlite-search-index';
 import { CONTENT_TYPES, ExtractionError } from './extraction.types';

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '@tel/core';
 import { searchIndexContract } from './search-index.contract';
@@ -11,16 +12,16 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'tel-search-'));
 }
 
-searchIndexContract('sqlite (own file)', async () => {
+searchIndexContract('sqlite (own file)', () => {
   const dir = tempDir();
   const index = SqliteSearchIndex.openFile(path.join(dir, 'search.sqlite'));
-  return {
+  return Promise.resolve({
     index,
     async dispose() {
       await index.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
-  };
+  });
 });
 
 // Meilisearch runs against a real server only (there is no fake): set MEILI_URL (and MEILI_API_KEY).
@@ -40,7 +41,7 @@ async function mainDatabase(dir: string): Promise<{ dataSource: DataSource; uow:
     type: 'better-sqlite3',
     database: path.join(dir, 'main.sqlite'),
     entities: [],
-    prepareDatabase: (db: any) => db.pragma('journal_mode = WAL'),
+    prepareDatabase: (db: BetterSqlite3.Database) => void db.pragma('journal_mode = WAL'),
   });
   await dataSource.initialize();
   return { dataSource, uow: new UnitOfWork(dataSource) };
