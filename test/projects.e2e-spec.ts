@@ -154,6 +154,19 @@ describe('projects and progress reports (e2e)', () => {
     });
   });
 
+  describe("the secretariat's worklist", () => {
+    const WORKLIST = `query($status: [ProgressReportStatus!]) { progressReports(status: $status) { id status period project { title } } }`;
+
+    it('lists the reports waiting on the secretariat (the seeded PKI report is submitted), to the secretariat only', async () => {
+      const waiting = (await gqlOk(WORKLIST, {}, secretariat)).progressReports;
+      expect(waiting.map((r: any) => [r.status, r.period, r.project.title])).toContainEqual(['SUBMITTED', 'TEL37', expect.stringMatching(/PKI/)]);
+      expect(waiting.every((r: any) => ['SUBMITTED', 'RECEIVED'].includes(r.status))).toBe(true);
+      expect((await gqlOk(WORKLIST, { status: ['ACCEPTED'] }, secretariat)).progressReports.every((r: any) => r.status === 'ACCEPTED')).toBe(true);
+      expect(errorCodes(await t.gql(WORKLIST, {}, overseer.token))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await t.gql(WORKLIST, {}))).toEqual(['UNAUTHENTICATED']);
+    });
+  });
+
   describe('the register (secretariat)', () => {
     it('registers a project, reading "TEL 01 2007S" as TEL 01/2007S and keeping money exact', async () => {
       const data = await gqlOk(
@@ -361,6 +374,9 @@ describe('projects and progress reports (e2e)', () => {
       expect(received.receiveProgressReport).toMatchObject({ status: 'RECEIVED', dateReceivedBySecretariat: '2008-03-05' });
       const accepted = await gqlOk(ACCEPT, { id: firstId }, secretariat);
       expect(accepted.acceptProgressReport.status).toBe('ACCEPTED');
+      const worklist = `query($status: [ProgressReportStatus!]) { progressReports(status: $status) { id } }`;
+      expect((await gqlOk(worklist, {}, secretariat)).progressReports.map((r: any) => r.id)).not.toContain(firstId);
+      expect((await gqlOk(worklist, { status: ['ACCEPTED'] }, secretariat)).progressReports.map((r: any) => r.id)).toContain(firstId);
       const report = await gqlOk(REPORT, { id: firstId }, secretariat);
       expect(report.progressReport.history.map((h: any) => [h.action, h.fromState, h.toState])).toEqual([
         ['report.draft', null, 'DRAFT'],
