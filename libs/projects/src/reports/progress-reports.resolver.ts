@@ -18,6 +18,7 @@ import {
   TableProgressReportInput,
   UpdateProgressReportInput,
 } from './progress-report.inputs';
+import { ProgressReportStatus } from './progress-report.rules';
 import { ProgressReportsService } from './progress-reports.service';
 
 @ObjectType({ description: 'A project in progress that owes a progress report for the next meeting.' })
@@ -49,6 +50,18 @@ export class ProgressReportResolver {
   @Query(() => ProgressReport, { description: "A progress report; a draft only for its project's overseers and the Secretariat." })
   progressReport(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ProgressReport> {
     return this.reports.byId(ctx, id);
+  }
+
+  @SecretariatOnly()
+  @Query(() => [ProgressReport], {
+    description:
+      'Progress reports in the given statuses — by default those waiting on the Secretariat (SUBMITTED to receive, RECEIVED to accept) — by status, period and project. The Secretariat only.',
+  })
+  progressReports(
+    @Ctx() ctx: RequestContext,
+    @Args('status', { type: () => [ProgressReportStatus], nullable: true, description: 'Default: SUBMITTED and RECEIVED.' }) status: ProgressReportStatus[] | null,
+  ): Promise<ProgressReport[]> {
+    return this.reports.inStatus(ctx, status?.length ? status : [ProgressReportStatus.SUBMITTED, ProgressReportStatus.RECEIVED]);
   }
 
   @SignedIn()

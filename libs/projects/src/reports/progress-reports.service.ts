@@ -306,6 +306,20 @@ export class ProgressReportsService {
     return previous ? diffReports(previous, report) : [];
   }
 
+  /** Reports in these statuses (the Secretariat's worklist): by status in the order given, then the meeting's start and the project's title. */
+  async inStatus(ctx: RequestContext, statuses: ProgressReportStatus[]): Promise<ProgressReport[]> {
+    const em = this.uow.manager;
+    const reports = await em.find(ProgressReport, { where: { status: In(statuses) } });
+    if (!reports.length) return [];
+    const projects = await em.find(Project, { where: { id: In([...new Set(reports.map((r) => r.projectId))]) } });
+    const meetings = await Promise.all([...new Set(reports.map((r) => r.meetingId))].map((id) => this.meetings.meeting(ctx, id)));
+    const title = (r: ProgressReport) => projects.find((p) => p.id === r.projectId)?.title ?? '';
+    const start = (r: ProgressReport) => meetings.find((m) => m?.id === r.meetingId)?.startDate ?? '9999';
+    return reports.sort(
+      (a, b) => statuses.indexOf(a.status) - statuses.indexOf(b.status) || start(a).localeCompare(start(b)) || title(a).localeCompare(title(b)) || a.id.localeCompare(b.id),
+    );
+  }
+
   /**
    * Projects IN_PROGRESS that owe a report for the next meeting of their forum with a start date,
    * REPORT_DUE_DAYS_BEFORE_MEETING days before it starts, and have not submitted one.

@@ -41,6 +41,11 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/meetings">Meetings</NavLink>
               </li>
+              {user?.roles.includes('SECRETARIAT') && (
+                <li>
+                  <NavLink to="/desk/reports">Desk</NavLink>
+                </li>
+              )}
               {loaded && !user && (
                 <li>
                   <NavLink to={location.pathname === '/sign-in' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>Sign in</NavLink>

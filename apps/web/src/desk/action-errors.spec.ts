@@ -1,0 +1,21 @@
+import { describeFailure } from './action-errors';
+
+describe('describeFailure', () => {
+  it('says what is wrong from the reason, naming the field by its label', () => {
+    expect(describeFailure('FIELD_REQUIRED', 'BAD_USER_INPUT', 'input.comment', { comment: 'comment for the overseer' })).toEqual({
+      field: 'comment',
+      reason: 'FIELD_REQUIRED',
+      message: 'Enter comment for the overseer',
+    });
+    expect(describeFailure('DATE_MALFORMED', 'BAD_USER_INPUT', 'input.decidedOn', { decidedOn: 'Date decided' }).message).toBe(
+      'Write date decided as a date, for example 2008-03-28',
+    );
+    expect(describeFailure('INPUT_INVALID', 'BAD_USER_INPUT', 'input.title', { title: 'title' }).message).toBe('Title is not valid');
+  });
+
+  it('falls back on the code, then on the bare reason, never on the server text', () => {
+    expect(describeFailure('SOMETHING_NEW', 'CONFLICT', null).message).toBe('Someone else changed this meanwhile: look again and retry');
+    expect(describeFailure('SOMETHING_NEW', 'ODD', null).message).toBe('The server refused this (SOMETHING_NEW)');
+    expect(describeFailure('VERSION_STALE', 'CONFLICT', null).message).toMatch(/^Someone else decided this step meanwhile/);
+  });
+});
