@@ -1,0 +1,182 @@
+import { Role } from '@tel/core';
+import { accountFor, createTestApp, errorCodes, SmtpInbox, TestApp, TestAccount, waitForJobs } from '@tel/testing';
+
+/**
+ * Accounts as people and the mail they get, through a real SMTP server of the test's own on a
+ * loopback port: an invited overseer chooses a password from the link, submits a report, the
+ * secretariat is mailed; the overseer is mailed when it is returned; a decision mails both.
+ */
+const PUBLIC_URL = 'http://tel.test';
+
+const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { id email displayName roles activated } }`;
+const ACCEPT = `mutation($token: String!, $password: String!) { acceptInvitation(input: { token: $token, password: $password }) }`;
+const LOGIN = `mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { token } }`;
+const FORGOT = `mutation($email: String!) { requestPasswordReset(input: { email: $email }) }`;
+const RESET = `mutation($token: String!, $password: String!) { resetPassword(input: { token: $token, password: $password }) }`;
+const CHANGE = `mutation($current: String!, $next: String!) { changePassword(input: { currentPassword: $current, newPassword: $next }) { ok token } }`;
+const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`;
+const DRAFT = `mutation($input: DraftProgressReportInput!) { draftProgressReport(input: $input) { id } }`;
+const EDIT = `mutation($input: UpdateProgressReportInput!) { updateProgressReport(input: $input) { id version } }`;
+const SUBMIT = `mutation($id: ID!) { submitProgressReport(input: { id: $id }) { status } }`;
+const RECEIVE = `mutation($id: ID!) { receiveProgressReport(input: { id: $id, dateReceived: "2008-03-05" }) { status } }`;
+const RETURN = `mutation($id: ID!, $comment: String!) { returnProgressReport(input: { id: $id, comment: $comment }) { status } }`;
+const MINE = `{ myNotifications { unreadCount totalCount nodes { id kind title body path read } } }`;
+
+/** The one-time link's secret in a message (`/invitation/…` or `/reset-password/…`). */
+function linkSecret(text: string, page: string): string {
+  const m = new RegExp(`${PUBLIC_URL.replace(/[.]/g, '\\.')}/${page}/([A-Za-z0-9_-]{43})`).exec(text);
+  if (!m) throw new Error(`no ${page} link in: ${text}`);
+  return m[1];
+}
+
+describe('accounts, notifications and mail through a real SMTP server (e2e)', () => {
+  let t: TestApp;
+  let inbox: SmtpInbox;
+  let secretariat: TestAccount;
+  let otherSecretariat: TestAccount;
+  let overseer: { email: string; password: string; token: string; id: string };
+  let projectId: string;
+  let reportId: string;
+
+  beforeAll(async () => {
+    inbox = await new SmtpInbox().start();
+    t = await createTestApp({ env: { SMTP_URL: inbox.url, PUBLIC_URL, MAIL_FROM: 'TEL registry <registry@tel.test>', JOB_BACKOFF_MS: '50' } });
+    await waitForJobs(t, 120_000); // the seed's papers are indexed first; mail then does not queue behind them
+    secretariat = await accountFor(t, [Role.SECRETARIAT]);
+    otherSecretariat = await accountFor(t, [Role.SECRETARIAT]);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await inbox?.stop();
+  });
+
+  const gqlOk = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const res = await t.gql(query, variables, token);
+    expect(res.errors).toBeUndefined();
+    return res.data;
+  };
+
+  it('invites an overseer, who chooses a password from the link (once) and signs in', async () => {
+    const email = 'pai-por.wang@tel.test';
+    const invited = (await gqlOk(INVITE, { input: { email, displayName: 'Pai-Por Wang', roles: ['OVERSEER'] } }, secretariat.token)).inviteUser;
+    expect(invited).toMatchObject({ email, displayName: 'Pai-Por Wang', roles: ['OVERSEER'], activated: false });
+    await inbox.waitFor(() => inbox.to(email).length === 1, 'the invitation');
+    const [mail] = inbox.to(email);
+    expect(mail.subject).toBe('You are invited to the APEC TEL registry');
+    expect(mail.from).toBe('registry@tel.test');
+    expect(mail.text).toContain('Dear Pai-Por Wang');
+    const secret = linkSecret(mail.text, 'invitation');
+    expect(mail.html).toContain(`href="${PUBLIC_URL}/invitation/${secret}"`);
+    // The secret is stored nowhere: not in the outbox, not as the link's row.
+    const stored = JSON.stringify(await t.dataSource.query(`SELECT * FROM mail_message`)) + JSON.stringify(await t.dataSource.query(`SELECT * FROM account_token`));
+    expect(stored).not.toContain(secret);
+    // The link is a page of the site (its index.html, or 503 while the site is not built), not "Page not found".
+    expect((await fetch(`${t.url}/invitation/${secret}`)).status).not.toBe(404);
+
+    expect(errorCodes(await t.gql(LOGIN, { email, password: 'not chosen yet!!' }))).toEqual(['UNAUTHENTICATED']);
+    const password = 'a long passphrase of mine';
+    expect((await gqlOk(ACCEPT, { token: secret, password })).acceptInvitation).toBe(true);
+    const again = await t.gql(ACCEPT, { token: secret, password: 'another long passphrase' });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ACCOUNT_LINK_INVALID' });
+    const token = (await gqlOk(LOGIN, { email, password })).login.token as string;
+    overseer = { email, password, token, id: invited.id };
+  });
+
+  it('mails the secretariat when the overseer submits a report, and the overseer when it is returned', async () => {
+    projectId = (
+      await gqlOk(
+        CREATE_PROJECT,
+        { input: { title: 'Mailed project', steeringGroupCode: 'SPSG', status: 'IN_PROGRESS', proposingEconomyCodes: ['CT'], overseerAccountEmails: [overseer.email] } },
+        secretariat.token,
+      )
+    ).createProject.id;
+    reportId = (await gqlOk(DRAFT, { input: { projectId, meetingCode: 'TEL37' } }, overseer.token)).draftProgressReport.id;
+    await gqlOk(
+      EDIT,
+      {
+        input: {
+          id: reportId,
+          onSchedule: 'YES',
+          withinBudget: 'YES',
+          objectivesResults: 'Seminar held.',
+          progressSinceLastReport: 'Started.',
+          overseerSignatureDate: '2008-03-01',
+          overseerSignatureName: 'Pai-Por Wang',
+        },
+      },
+      overseer.token,
+    );
+    await gqlOk(SUBMIT, { id: reportId }, overseer.token);
+    await inbox.waitFor(() => inbox.to(secretariat.email).length === 1 && inbox.to(otherSecretariat.email).length === 1, 'the submission to both secretariat accounts');
+    const [submitted] = inbox.to(secretariat.email);
+    expect(submitted.subject).toBe('Progress report submitted: Mailed project');
+    expect(submitted.text).toContain(`${overseer.email} submitted the TEL37 progress report of "Mailed project"`);
+    expect(submitted.text).toContain(`${PUBLIC_URL}/projects/${projectId}`);
+    expect(submitted.html).toContain(`href="${PUBLIC_URL}/projects/${projectId}"`);
+
+    // In the web app too, with the unread count.
+    const listed = (await gqlOk(MINE, {}, secretariat.token)).myNotifications;
+    expect(listed).toMatchObject({ unreadCount: 1, totalCount: 1, nodes: [{ kind: 'REPORT_SUBMITTED', title: 'Progress report submitted: Mailed project', read: false }] });
+
+    await gqlOk(RECEIVE, { id: reportId }, secretariat.token);
+    await gqlOk(RETURN, { id: reportId, comment: 'Say why the schedule slipped.' }, secretariat.token);
+    await inbox.waitFor(() => inbox.to(overseer.email).filter((m) => m.subject.startsWith('Progress report returned')).length === 1, 'the returned report');
+    const returned = inbox.to(overseer.email).find((m) => m.subject.startsWith('Progress report returned'))!;
+    expect(returned.subject).toBe('Progress report returned: Mailed project');
+    expect(returned.text).toContain('Their comment: Say why the schedule slipped.');
+    expect(inbox.to(overseer.email).map((m) => m.subject)).toEqual([
+      'You are invited to the APEC TEL registry',
+      'Progress report received: Mailed project',
+      'Progress report returned: Mailed project',
+    ]);
+    const mine = (await gqlOk(MINE, {}, overseer.token)).myNotifications;
+    expect(mine.unreadCount).toBe(2);
+    expect((await gqlOk(`mutation { markNotificationsRead(input: {}) }`, {}, overseer.token)).markNotificationsRead).toBe(0);
+  });
+
+  it('sends nothing of a kind someone switched off, in the web app or by mail', async () => {
+    await gqlOk(`mutation { setNotificationSetting(input: { kind: REPORT_SUBMITTED, enabled: false }) { kind enabled } }`, {}, otherSecretariat.token);
+    const settings = (await gqlOk(`{ myNotificationSettings { kind enabled } }`, {}, otherSecretariat.token)).myNotificationSettings;
+    expect(settings).toContainEqual({ kind: 'REPORT_SUBMITTED', enabled: false });
+    expect(errorCodes(await t.gql(`mutation { setNotificationSetting(input: { kind: ACCOUNT, enabled: false }) { kind } }`, {}, otherSecretariat.token))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    await gqlOk(SUBMIT, { id: reportId }, overseer.token);
+    await inbox.waitFor(() => inbox.to(secretariat.email).length === 2, 'the second submission');
+    await t.app.get((await import('@tel/jobs')).JobsService).drain();
+    expect(inbox.to(otherSecretariat.email)).toHaveLength(1);
+    expect((await gqlOk(MINE, {}, otherSecretariat.token)).myNotifications.totalCount).toBe(1);
+  });
+
+  it('resets a forgotten password by a one-time link, answering alike for an unknown address', async () => {
+    expect((await gqlOk(FORGOT, { email: 'nobody@tel.test' })).requestPasswordReset).toBe(true);
+    expect((await gqlOk(FORGOT, { email: overseer.email.toUpperCase() })).requestPasswordReset).toBe(true);
+    await inbox.waitFor(() => inbox.to(overseer.email).some((m) => m.subject.startsWith('Reset your password')), 'the reset link');
+    expect(inbox.to('nobody@tel.test')).toEqual([]);
+    const secret = linkSecret(inbox.to(overseer.email).find((m) => m.subject.startsWith('Reset'))!.text, 'reset-password');
+    const weak = await t.gql(RESET, { token: secret, password: 'short' });
+    expect(weak.errors?.[0].extensions).toMatchObject({ reason: 'PASSWORD_WEAK' });
+    expect((await gqlOk(RESET, { token: secret, password: 'the reset passphrase' })).resetPassword).toBe(true);
+    expect(errorCodes(await t.gql(RESET, { token: secret, password: 'the reset passphrase 2' }))).toEqual(['BAD_USER_INPUT']);
+    // The session token from before the reset stopped working.
+    expect(errorCodes(await t.gql(`{ me { email } }`, {}, overseer.token))).toEqual(['UNAUTHENTICATED']);
+    overseer.password = 'the reset passphrase';
+    overseer.token = (await gqlOk(LOGIN, { email: overseer.email, password: overseer.password })).login.token;
+  });
+
+  it('changes a password only with the current one, ending the other sessions', async () => {
+    const other = (await gqlOk(LOGIN, { email: overseer.email, password: overseer.password })).login.token as string;
+    const wrong = await t.gql(CHANGE, { current: 'not my password', next: 'a brand new passphrase' }, overseer.token);
+    expect(wrong.errors?.[0].extensions).toMatchObject({ reason: 'PASSWORD_CURRENT_WRONG', field: 'input.currentPassword' });
+    const changed = (await gqlOk(CHANGE, { current: overseer.password, next: 'a brand new passphrase' }, overseer.token)).changePassword;
+    expect(changed.ok).toBe(true);
+    expect(errorCodes(await t.gql(`{ me { email } }`, {}, other))).toEqual(['UNAUTHENTICATED']);
+    expect((await gqlOk(`{ me { email } }`, {}, changed.token)).me.email).toBe(overseer.email);
+    await inbox.waitFor(() => inbox.to(overseer.email).some((m) => m.subject === 'Your password was changed'), 'the password-changed notice');
+  });
+
+  it('keeps every message sent exactly once', () => {
+    const ids = inbox.received.map((m) => m.messageId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
