@@ -40,7 +40,7 @@ describe('accounts, notifications and mail through a real SMTP server (e2e)', ()
 
   beforeAll(async () => {
     inbox = await new SmtpInbox().start();
-    t = await createTestApp({ env: { SMTP_URL: inbox.url, PUBLIC_URL, MAIL_FROM: 'TEL registry <registry@tel.test>', JOB_BACKOFF_MS: '50' } });
+    t = await createTestApp({ env: { SMTP_URL: inbox.url, PUBLIC_URL, MAIL_FROM: 'TEL registry <registry@tel.test>', JOB_BACKOFF_MS: '50', REMINDER_INTERVAL_MS: '0' } });
     await waitForJobs(t, 120_000); // the seed's papers are indexed first; mail then does not queue behind them
     secretariat = await accountFor(t, [Role.SECRETARIAT]);
     otherSecretariat = await accountFor(t, [Role.SECRETARIAT]);
@@ -172,7 +172,50 @@ describe('accounts, notifications and mail through a real SMTP server (e2e)', ()
     expect(changed.ok).toBe(true);
     expect(errorCodes(await t.gql(`{ me { email } }`, {}, other))).toEqual(['UNAUTHENTICATED']);
     expect((await gqlOk(`{ me { email } }`, {}, changed.token)).me.email).toBe(overseer.email);
+    overseer.token = changed.token;
     await inbox.waitFor(() => inbox.to(overseer.email).some((m) => m.subject === 'Your password was changed'), 'the password-changed notice');
+  });
+
+  it('reminds the overseers 14, 7 and 1 days before the due date and when overdue, each once, in the meeting’s time zone', async () => {
+    const reminders = () => inbox.to(overseer.email).filter((m) => /^Progress report (due|overdue)/.test(m.subject));
+    const settle = async () => {
+      await t.app.get((await import('@tel/jobs')).JobsService).drain();
+      await waitForJobs(t, 30_000);
+    };
+    const run = async (at: string) => {
+      await t.app.get((await import('@tel/projects')).ReportReminders).run(new Date(at));
+      await settle();
+    };
+    // TEL38 (Lima) has no dates yet: the report is due, date not set — listed, not invisible.
+    const before = (await gqlOk(`{ reportDeadlines(mine: true) { project { title } meeting { code } dueOn dueLabel filed } }`, {}, overseer.token)).reportDeadlines;
+    expect(before).toEqual([{ project: { title: 'Mailed project' }, meeting: { code: 'TEL38' }, dueOn: null, dueLabel: 'due: date not set', filed: false }]);
+    await run('2008-08-09T12:00:00Z');
+    expect(reminders()).toEqual([]);
+
+    await gqlOk(`mutation { updateMeeting(input: { code: "TEL38", startDate: "2008-09-22", endDate: "2008-09-26" }) { code } }`, {}, secretariat.token);
+    // Due 30 days before the meeting: 2008-08-23. At 03:00 UTC on 9 August it is still the 8th in Lima: 15 days to go.
+    await run('2008-08-09T03:00:00Z');
+    expect(reminders()).toEqual([]);
+    await run('2008-08-09T12:00:00Z');
+    await run('2008-08-09T12:00:00Z'); // the same pass again (a restart, another process): nothing new
+    await run('2008-08-12T12:00:00Z'); // still the 14-day stage
+    await inbox.waitFor(() => reminders().length >= 1, 'the 14-day reminder');
+    await run('2008-08-16T12:00:00Z');
+    await run('2008-08-22T12:00:00Z');
+    await Promise.all([run('2008-08-24T12:00:00Z'), run('2008-08-24T12:00:00Z'), run('2008-08-25T12:00:00Z')]);
+    await inbox.waitFor(() => reminders().length >= 4, 'four reminders');
+    await settle();
+    expect(reminders().map((m) => m.subject)).toEqual([
+      'Progress report due in 14 days: Mailed project',
+      'Progress report due in 7 days: Mailed project',
+      'Progress report due tomorrow: Mailed project',
+      'Progress report overdue: Mailed project',
+    ]);
+    expect(reminders()[0].text).toContain('is due on 2008-08-23');
+    expect(reminders()[0].text).toContain(`${PUBLIC_URL}/projects/${projectId}`);
+    // By the real clock TEL38 (2008) is past: the next report is for TEL39, which has no dates yet.
+    const after = (await gqlOk(`{ reportDeadlines(mine: true) { meeting { code } dueOn dueLabel } }`, {}, overseer.token)).reportDeadlines;
+    expect(after).toEqual([{ meeting: { code: 'TEL39' }, dueOn: null, dueLabel: 'due: date not set' }]);
   });
 
   it('keeps every message sent exactly once', () => {

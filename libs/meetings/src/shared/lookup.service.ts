@@ -48,6 +48,11 @@ export class LookupService {
     return codes.length ? em.find(Economy, { where: { code: In([...new Set(codes)]) } }) : Promise.resolve([]);
   }
 
+  /** The meetings of a group (e.g. TEL's, where the steering groups meet), by number. */
+  meetingsOfGroup(em: EntityManager, groupId: string): Promise<Meeting[]> {
+    return em.find(Meeting, { where: { groupId }, order: { number: 'ASC', code: 'ASC' } });
+  }
+
   /** Whether the person holds `role` of the group now (a term with no end): e.g. the TEL Chair. */
   holdsOfficeNow(em: EntityManager, groupId: string, role: OfficeRole, personId: string): Promise<boolean> {
     return em.exists(OfficeTerm, { where: { groupId, role, personId, toMeetingId: IsNull() } });
