@@ -218,6 +218,31 @@ describe('accounts, notifications and mail through a real SMTP server (e2e)', ()
     expect(after).toEqual([{ meeting: { code: 'TEL39' }, dueOn: null, dueLabel: 'due: date not set' }]);
   });
 
+  it('lets the account linked to the TEL Chair record the chair’s decision, and mails the secretariat', async () => {
+    const holders = (await gqlOk(`{ group(code: "TEL") { officeHolders { role person { id name } } } }`, {}, secretariat.token)).group.officeHolders;
+    const chair = holders.find((h: { role: string }) => h.role === 'CHAIR').person;
+    const waiting = (
+      await gqlOk(`{ approvalRequests(filter: { awaitingBody: "TEL" }) { nodes { id subject awaitingStep { id mode version } } } }`, {}, secretariat.token)
+    ).approvalRequests.nodes.find((r: { awaitingStep: { mode: string } }) => r.awaitingStep.mode === 'BY_CHAIR');
+    expect(waiting).toBeDefined();
+    const decide = `mutation($input: DecideApprovalStepInput!) { decideApprovalStep(input: $input) { status } }`;
+    const input = { stepId: waiting.awaitingStep.id, expectedVersion: waiting.awaitingStep.version, outcome: 'APPROVED', decidedOn: '2008-05-02' };
+    // An account not linked to the chair may not; linked, it may.
+    const plain = await accountFor(t, [Role.DELEGATE], { economyCode: 'THA' });
+    expect((await t.gql(decide, { input }, plain.token)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_CHAIR' });
+    const linked = await accountFor(t, [Role.DELEGATE], { economyCode: 'THA' });
+    const updated = await gqlOk(
+      `mutation($input: UpdateUserInput!) { updateUser(input: $input) { personId } }`,
+      { input: { email: linked.email, personId: chair.id } },
+      secretariat.token,
+    );
+    expect(updated.updateUser.personId).toBe(chair.id);
+    const relinked = (await gqlOk(LOGIN, { email: linked.email, password: linked.password })).login.token as string;
+    await gqlOk(decide, { input }, relinked);
+    await inbox.waitFor(() => inbox.to(secretariat.email).some((m) => m.subject === `Decision recorded: ${waiting.subject}`), 'the decision');
+    expect(inbox.to(secretariat.email).find((m) => m.subject === `Decision recorded: ${waiting.subject}`)!.text).toContain('TEL (chair) approved by its chair on 2008-05-02');
+  });
+
   it('keeps every message sent exactly once', () => {
     const ids = inbox.received.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
