@@ -50,15 +50,17 @@ describe('accounts, notifications and mail through a real SMTP server (e2e)', ()
     await inbox?.stop();
   });
 
-  const gqlOk = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const res = await t.gql(query, variables, token);
+  const gqlOk = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+    const res = await t.gql<T>(query, variables, token);
     expect(res.errors).toBeUndefined();
-    return res.data;
+    return res.data as T;
   };
+  type Listed = { myNotifications: { unreadCount: number; totalCount: number; nodes: { kind: string; title: string; read: boolean }[] } };
+  type Login = { login: { token: string } };
 
   it('invites an overseer, who chooses a password from the link (once) and signs in', async () => {
     const email = 'pai-por.wang@tel.test';
-    const invited = (await gqlOk(INVITE, { input: { email, displayName: 'Pai-Por Wang', roles: ['OVERSEER'] } }, secretariat.token)).inviteUser;
+    const invited = (await gqlOk<{ inviteUser: { id: string } }>(INVITE, { input: { email, displayName: 'Pai-Por Wang', roles: ['OVERSEER'] } }, secretariat.token)).inviteUser;
     expect(invited).toMatchObject({ email, displayName: 'Pai-Por Wang', roles: ['OVERSEER'], activated: false });
     await inbox.waitFor(() => inbox.to(email).length === 1, 'the invitation');
     const [mail] = inbox.to(email);
@@ -75,22 +77,22 @@ describe('accounts, notifications and mail through a real SMTP server (e2e)', ()
 
     expect(errorCodes(await t.gql(LOGIN, { email, password: 'not chosen yet!!' }))).toEqual(['UNAUTHENTICATED']);
     const password = 'a long passphrase of mine';
-    expect((await gqlOk(ACCEPT, { token: secret, password })).acceptInvitation).toBe(true);
+    expect((await gqlOk<{ acceptInvitation: boolean }>(ACCEPT, { token: secret, password })).acceptInvitation).toBe(true);
     const again = await t.gql(ACCEPT, { token: secret, password: 'another long passphrase' });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ACCOUNT_LINK_INVALID' });
-    const token = (await gqlOk(LOGIN, { email, password })).login.token as string;
+    const token = (await gqlOk<Login>(LOGIN, { email, password })).login.token;
     overseer = { email, password, token, id: invited.id };
   });
 
   it('mails the secretariat when the overseer submits a report, and the overseer when it is returned', async () => {
     projectId = (
-      await gqlOk(
+      await gqlOk<{ createProject: { id: string } }>(
         CREATE_PROJECT,
         { input: { title: 'Mailed project', steeringGroupCode: 'SPSG', status: 'IN_PROGRESS', proposingEconomyCodes: ['CT'], overseerAccountEmails: [overseer.email] } },
         secretariat.token,
       )
     ).createProject.id;
-    reportId = (await gqlOk(DRAFT, { input: { projectId, meetingCode: 'TEL37' } }, overseer.token)).draftProgressReport.id;
+    reportId = (await gqlOk<{ draftProgressReport: { id: string } }>(DRAFT, { input: { projectId, meetingCode: 'TEL37' } }, overseer.token)).draftProgressReport.id;
     await gqlOk(
       EDIT,
       {
@@ -115,7 +117,7 @@ describe('accounts, notifications and mail through a real SMTP server (e2e)', ()
     expect(submitted.html).toContain(`href="${PUBLIC_URL}/projects/${projectId}"`);
 
     // In the web app too, with the unread count.
-    const listed = (await gqlOk(MINE, {}, secretariat.token)).myNotifications;
+    const listed = (await gqlOk<Listed>(MINE, {}, secretariat.token)).myNotifications;
     expect(listed).toMatchObject({ unreadCount: 1, totalCount: 1, nodes: [{ kind: 'REPORT_SUBMITTED', title: 'Progress report submitted: Mailed project', read: false }] });
 
     await gqlOk(RECEIVE, { id: reportId }, secretariat.token);
@@ -129,14 +131,15 @@ describe('accounts, notifications and mail through a real SMTP server (e2e)', ()
       'Progress report received: Mailed project',
       'Progress report returned: Mailed project',
     ]);
-    const mine = (await gqlOk(MINE, {}, overseer.token)).myNotifications;
+    const mine = (await gqlOk<Listed>(MINE, {}, overseer.token)).myNotifications;
     expect(mine.unreadCount).toBe(2);
-    expect((await gqlOk(`mutation { markNotificationsRead(input: {}) }`, {}, overseer.token)).markNotificationsRead).toBe(0);
+    expect((await gqlOk<{ markNotificationsRead: number }>(`mutation { markNotificationsRead(input: {}) }`, {}, overseer.token)).markNotificationsRead).toBe(0);
   });
 
   it('sends nothing of a kind someone switched off, in the web app or by mail', async () => {
     await gqlOk(`mutation { setNotificationSetting(input: { kind: REPORT_SUBMITTED, enabled: false }) { kind enabled } }`, {}, otherSecretariat.token);
-    const settings = (await gqlOk(`{ myNotificationSettings { kind enabled } }`, {}, otherSecretariat.token)).myNotificationSettings;
+    const settings = (await gqlOk<{ myNotificationSettings: { kind: string; enabled: boolean }[] }>(`{ myNotificationSettings { kind enabled } }`, {}, otherSecretariat.token))
+      .myNotificationSettings;
     expect(settings).toContainEqual({ kind: 'REPORT_SUBMITTED', enabled: false });
     expect(errorCodes(await t.gql(`mutation { setNotificationSetting(input: { kind: ACCOUNT, enabled: false }) { kind } }`, {}, otherSecretariat.token))).toEqual([
       'BAD_USER_INPUT',
@@ -145,33 +148,34 @@ describe('accounts, notifications and mail through a real SMTP server (e2e)', ()
     await inbox.waitFor(() => inbox.to(secretariat.email).length === 2, 'the second submission');
     await t.app.get((await import('@tel/jobs')).JobsService).drain();
     expect(inbox.to(otherSecretariat.email)).toHaveLength(1);
-    expect((await gqlOk(MINE, {}, otherSecretariat.token)).myNotifications.totalCount).toBe(1);
+    expect((await gqlOk<Listed>(MINE, {}, otherSecretariat.token)).myNotifications.totalCount).toBe(1);
   });
 
   it('resets a forgotten password by a one-time link, answering alike for an unknown address', async () => {
-    expect((await gqlOk(FORGOT, { email: 'nobody@tel.test' })).requestPasswordReset).toBe(true);
-    expect((await gqlOk(FORGOT, { email: overseer.email.toUpperCase() })).requestPasswordReset).toBe(true);
+    expect((await gqlOk<{ requestPasswordReset: boolean }>(FORGOT, { email: 'nobody@tel.test' })).requestPasswordReset).toBe(true);
+    expect((await gqlOk<{ requestPasswordReset: boolean }>(FORGOT, { email: overseer.email.toUpperCase() })).requestPasswordReset).toBe(true);
     await inbox.waitFor(() => inbox.to(overseer.email).some((m) => m.subject.startsWith('Reset your password')), 'the reset link');
     expect(inbox.to('nobody@tel.test')).toEqual([]);
     const secret = linkSecret(inbox.to(overseer.email).find((m) => m.subject.startsWith('Reset'))!.text, 'reset-password');
     const weak = await t.gql(RESET, { token: secret, password: 'short' });
     expect(weak.errors?.[0].extensions).toMatchObject({ reason: 'PASSWORD_WEAK' });
-    expect((await gqlOk(RESET, { token: secret, password: 'the reset passphrase' })).resetPassword).toBe(true);
+    expect((await gqlOk<{ resetPassword: boolean }>(RESET, { token: secret, password: 'the reset passphrase' })).resetPassword).toBe(true);
     expect(errorCodes(await t.gql(RESET, { token: secret, password: 'the reset passphrase 2' }))).toEqual(['BAD_USER_INPUT']);
     // The session token from before the reset stopped working.
     expect(errorCodes(await t.gql(`{ me { email } }`, {}, overseer.token))).toEqual(['UNAUTHENTICATED']);
     overseer.password = 'the reset passphrase';
-    overseer.token = (await gqlOk(LOGIN, { email: overseer.email, password: overseer.password })).login.token;
+    overseer.token = (await gqlOk<Login>(LOGIN, { email: overseer.email, password: overseer.password })).login.token;
   });
 
   it('changes a password only with the current one, ending the other sessions', async () => {
-    const other = (await gqlOk(LOGIN, { email: overseer.email, password: overseer.password })).login.token as string;
+    const other = (await gqlOk<Login>(LOGIN, { email: overseer.email, password: overseer.password })).login.token;
     const wrong = await t.gql(CHANGE, { current: 'not my password', next: 'a brand new passphrase' }, overseer.token);
     expect(wrong.errors?.[0].extensions).toMatchObject({ reason: 'PASSWORD_CURRENT_WRONG', field: 'input.currentPassword' });
-    const changed = (await gqlOk(CHANGE, { current: overseer.password, next: 'a brand new passphrase' }, overseer.token)).changePassword;
+    const changed = (await gqlOk<{ changePassword: { ok: boolean; token: string } }>(CHANGE, { current: overseer.password, next: 'a brand new passphrase' }, overseer.token))
+      .changePassword;
     expect(changed.ok).toBe(true);
     expect(errorCodes(await t.gql(`{ me { email } }`, {}, other))).toEqual(['UNAUTHENTICATED']);
-    expect((await gqlOk(`{ me { email } }`, {}, changed.token)).me.email).toBe(overseer.email);
+    expect((await gqlOk<{ me: { email: string } }>(`{ me { email } }`, {}, changed.token)).me.email).toBe(overseer.email);
     overseer.token = changed.token;
     await inbox.waitFor(() => inbox.to(overseer.email).some((m) => m.subject === 'Your password was changed'), 'the password-changed notice');
   });
@@ -187,7 +191,8 @@ describe('accounts, notifications and mail through a real SMTP server (e2e)', ()
       await settle();
     };
     // TEL38 (Lima) has no dates yet: the report is due, date not set — listed, not invisible.
-    const before = (await gqlOk(`{ reportDeadlines(mine: true) { project { title } meeting { code } dueOn dueLabel filed } }`, {}, overseer.token)).reportDeadlines;
+    const before = (await gqlOk<{ reportDeadlines: unknown[] }>(`{ reportDeadlines(mine: true) { project { title } meeting { code } dueOn dueLabel filed } }`, {}, overseer.token))
+      .reportDeadlines;
     expect(before).toEqual([{ project: { title: 'Mailed project' }, meeting: { code: 'TEL38' }, dueOn: null, dueLabel: 'due: date not set', filed: false }]);
     await run('2008-08-09T12:00:00Z');
     expect(reminders()).toEqual([]);
@@ -214,16 +219,26 @@ describe('accounts, notifications and mail through a real SMTP server (e2e)', ()
     expect(reminders()[0].text).toContain('is due on 2008-08-23');
     expect(reminders()[0].text).toContain(`${PUBLIC_URL}/projects/${projectId}`);
     // By the real clock TEL38 (2008) is past: the next report is for TEL39, which has no dates yet.
-    const after = (await gqlOk(`{ reportDeadlines(mine: true) { meeting { code } dueOn dueLabel } }`, {}, overseer.token)).reportDeadlines;
+    const after = (await gqlOk<{ reportDeadlines: unknown[] }>(`{ reportDeadlines(mine: true) { meeting { code } dueOn dueLabel } }`, {}, overseer.token)).reportDeadlines;
     expect(after).toEqual([{ meeting: { code: 'TEL39' }, dueOn: null, dueLabel: 'due: date not set' }]);
   });
 
   it('lets the account linked to the TEL Chair record the chair’s decision, and mails the secretariat', async () => {
-    const holders = (await gqlOk(`{ group(code: "TEL") { officeHolders { role person { id name } } } }`, {}, secretariat.token)).group.officeHolders;
-    const chair = holders.find((h: { role: string }) => h.role === 'CHAIR').person;
+    const holders = (
+      await gqlOk<{ group: { officeHolders: { role: string; person: { id: string } }[] } }>(
+        `{ group(code: "TEL") { officeHolders { role person { id name } } } }`,
+        {},
+        secretariat.token,
+      )
+    ).group.officeHolders;
+    const chair = holders.find((h) => h.role === 'CHAIR')!.person;
     const waiting = (
-      await gqlOk(`{ approvalRequests(filter: { awaitingBody: "TEL" }) { nodes { id subject awaitingStep { id mode version } } } }`, {}, secretariat.token)
-    ).approvalRequests.nodes.find((r: { awaitingStep: { mode: string } }) => r.awaitingStep.mode === 'BY_CHAIR');
+      await gqlOk<{ approvalRequests: { nodes: { id: string; subject: string; awaitingStep: { id: string; mode: string; version: number } }[] } }>(
+        `{ approvalRequests(filter: { awaitingBody: "TEL" }) { nodes { id subject awaitingStep { id mode version } } } }`,
+        {},
+        secretariat.token,
+      )
+    ).approvalRequests.nodes.find((r) => r.awaitingStep.mode === 'BY_CHAIR')!;
     expect(waiting).toBeDefined();
     const decide = `mutation($input: DecideApprovalStepInput!) { decideApprovalStep(input: $input) { status } }`;
     const input = { stepId: waiting.awaitingStep.id, expectedVersion: waiting.awaitingStep.version, outcome: 'APPROVED', decidedOn: '2008-05-02' };
@@ -231,13 +246,13 @@ describe('accounts, notifications and mail through a real SMTP server (e2e)', ()
     const plain = await accountFor(t, [Role.DELEGATE], { economyCode: 'THA' });
     expect((await t.gql(decide, { input }, plain.token)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_CHAIR' });
     const linked = await accountFor(t, [Role.DELEGATE], { economyCode: 'THA' });
-    const updated = await gqlOk(
+    const updated = await gqlOk<{ updateUser: { personId: string } }>(
       `mutation($input: UpdateUserInput!) { updateUser(input: $input) { personId } }`,
       { input: { email: linked.email, personId: chair.id } },
       secretariat.token,
     );
     expect(updated.updateUser.personId).toBe(chair.id);
-    const relinked = (await gqlOk(LOGIN, { email: linked.email, password: linked.password })).login.token as string;
+    const relinked = (await gqlOk<Login>(LOGIN, { email: linked.email, password: linked.password })).login.token;
     await gqlOk(decide, { input }, relinked);
     await inbox.waitFor(() => inbox.to(secretariat.email).some((m) => m.subject === `Decision recorded: ${waiting.subject}`), 'the decision');
     expect(inbox.to(secretariat.email).find((m) => m.subject === `Decision recorded: ${waiting.subject}`)!.text).toContain('TEL (chair) approved by its chair on 2008-05-02');

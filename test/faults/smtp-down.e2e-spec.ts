@@ -34,17 +34,26 @@ describe('fault drill: the SMTP server refuses, then is down, while reports are 
     await inbox?.stop();
   });
 
-  const gqlOk = async (query: string, variables: Record<string, unknown>, token: string) => {
-    const res = await t.gql(query, variables, token);
+  const gqlOk = async <T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => {
+    const res = await t.gql<T>(query, variables, token);
     expect(res.errors).toBeUndefined();
-    return res.data;
+    return res.data as T;
   };
+  const count = async (where: string): Promise<number> => {
+    const rows: { n: number | string }[] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM mail_message WHERE ${where}`);
+    return Number(rows[0].n);
+  };
+  type Submitted = { submitProgressReport: { status: string } };
 
   async function readyReport(title: string): Promise<string> {
     const projectId = (
-      await gqlOk(CREATE_PROJECT, { input: { title, steeringGroupCode: 'SPSG', status: 'IN_PROGRESS', overseerAccountEmails: [overseer.email] } }, secretariat.token)
+      await gqlOk<{ createProject: { id: string } }>(
+        CREATE_PROJECT,
+        { input: { title, steeringGroupCode: 'SPSG', status: 'IN_PROGRESS', overseerAccountEmails: [overseer.email] } },
+        secretariat.token,
+      )
     ).createProject.id;
-    const id = (await gqlOk(DRAFT, { input: { projectId, meetingCode: 'TEL37' } }, overseer.token)).draftProgressReport.id as string;
+    const id = (await gqlOk<{ draftProgressReport: { id: string } }>(DRAFT, { input: { projectId, meetingCode: 'TEL37' } }, overseer.token)).draftProgressReport.id;
     await gqlOk(
       EDIT,
       { input: { id, onSchedule: 'YES', withinBudget: 'YES', objectivesResults: 'Done.', progressSinceLastReport: 'Done.', overseerSignatureDate: '2008-03-01' } },
@@ -63,10 +72,10 @@ describe('fault drill: the SMTP server refuses, then is down, while reports are 
 
     // 1. The server answers 451 to every message.
     inbox.refuse(true);
-    for (const id of reports.slice(0, 3)) if ((await gqlOk(SUBMIT, { id }, overseer.token)).submitProgressReport.status === 'SUBMITTED') acknowledged++;
+    for (const id of reports.slice(0, 3)) if ((await gqlOk<Submitted>(SUBMIT, { id }, overseer.token)).submitProgressReport.status === 'SUBMITTED') acknowledged++;
     // Tried and refused (the failures are recorded), nothing delivered.
     const deadline = Date.now() + 20_000;
-    while (Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM mail_message WHERE failures > 0`))[0].n) < 3) {
+    while ((await count('failures > 0')) < 3) {
       if (Date.now() > deadline) throw new Error('the refused messages were not tried');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -74,9 +83,8 @@ describe('fault drill: the SMTP server refuses, then is down, while reports are 
 
     // 2. The server is down: the port is closed.
     await inbox.stop();
-    for (const id of reports.slice(3)) if ((await gqlOk(SUBMIT, { id }, overseer.token)).submitProgressReport.status === 'SUBMITTED') acknowledged++;
-    const pending = await t.dataSource.query(`SELECT COUNT(*) AS n FROM mail_message WHERE status = 'PENDING'`);
-    expect(Number(pending[0].n)).toBe(6);
+    for (const id of reports.slice(3)) if ((await gqlOk<Submitted>(SUBMIT, { id }, overseer.token)).submitProgressReport.status === 'SUBMITTED') acknowledged++;
+    expect(await count(`status = 'PENDING'`)).toBe(6);
 
     // 3. Back, on the same port, accepting again: everything arrives, once.
     inbox.refuse(false);
@@ -88,12 +96,12 @@ describe('fault drill: the SMTP server refuses, then is down, while reports are 
     const subjects = inbox.to(secretariat.email).map((m) => m.subject);
     const present = titles.filter((title) => subjects.includes(`Progress report submitted: ${title}`)).length;
     const duplicated = subjects.length - new Set(subjects).size;
-    const sent = await t.dataSource.query(`SELECT COUNT(*) AS n FROM mail_message WHERE status = 'SENT'`);
-    reportDrill('smtp-down', t.dialect, { attempted: titles.length, acknowledged, present, duplicated }, `SMTP refused 3, was down for 3; ${sent[0].n} outbox rows SENT`);
+    const sent = await count(`status = 'SENT'`);
+    reportDrill('smtp-down', t.dialect, { attempted: titles.length, acknowledged, present, duplicated }, `SMTP refused 3, was down for 3; ${sent} outbox rows SENT`);
     expect(acknowledged).toBe(6);
     expect(present).toBe(6);
     expect(duplicated).toBe(0);
-    expect(Number(sent[0].n)).toBe(6);
+    expect(sent).toBe(6);
     expect(quiet[0]).toHaveBeenCalled(); // the failures were seen and logged
     for (const spy of quiet) spy.mockRestore();
   });

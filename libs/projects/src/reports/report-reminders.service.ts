@@ -44,6 +44,8 @@ export class ReportDeadline {
 export class ReportReminders implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ReportReminders');
   private timer: NodeJS.Timeout | null = null;
+  private first: NodeJS.Timeout | null = null;
+  private stopped = false;
   private running: Promise<number> | null = null;
 
   constructor(
@@ -58,15 +60,21 @@ export class ReportReminders implements OnApplicationBootstrap, OnApplicationShu
   onApplicationBootstrap(): void {
     const every = this.config.mail.reminderIntervalMs;
     if (!every) return;
-    const tick = () => void this.run().catch((error: unknown) => this.logger.error(`reminder pass failed: ${error instanceof Error ? error.message : String(error)}`));
+    const tick = () =>
+      void (this.stopped ? Promise.resolve(0) : this.run()).catch((error: unknown) =>
+        this.logger.error(`reminder pass failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
     this.timer = setInterval(tick, every);
     this.timer.unref();
-    setTimeout(tick, Math.min(every, 10_000)).unref();
+    this.first = setTimeout(tick, Math.min(every, 10_000));
+    this.first.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    if (this.first) clearTimeout(this.first);
+    this.timer = this.first = null;
     await this.running?.catch(() => undefined);
   }
 
