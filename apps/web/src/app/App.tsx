@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
+import { accountRoutes } from '../account/routes';
 import { DocumentPage } from '../documents/components/DocumentPage';
 import { GroupPage } from '../groups/components/GroupPage';
 import { HomePage } from '../home/components/HomePage';
@@ -29,6 +30,7 @@ function Site() {
             <Route path="/meetings/:code" element={<MeetingPage />} />
             <Route path="/groups/:code" element={<GroupPage />} />
             <Route path="/sign-in" element={<SignInPage />} />
+            {accountRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         ) : (
