@@ -59,7 +59,7 @@ export function ChoosePasswordPage({ mode }: { mode: 'invitation' | 'reset' }) {
         </div>
       )}
       <h1>{title}</h1>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <div className={error ? 'field field-error' : 'field'}>
           <label className="label" htmlFor="password">
             Password

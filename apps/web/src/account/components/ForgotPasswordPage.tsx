@@ -46,7 +46,7 @@ export function ForgotPasswordPage() {
         </div>
       )}
       <h1>Forgot password</h1>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <div className={error ? 'field field-error' : 'field'}>
           <label className="label" htmlFor="email">
             Email
