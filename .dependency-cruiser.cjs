@@ -71,7 +71,8 @@ module.exports = {
     },
     {
       name: 'notifications-imports-only-core-and-jobs',
-      comment: 'libs/notifications turns events into notifications and mail; it learns of accounts and secrets through ports in core (AccountDirectory, LinkSecrets), never by importing a domain.',
+      comment:
+        'libs/notifications turns events into notifications and mail; it learns of accounts and secrets through ports in core (AccountDirectory, LinkSecrets), never by importing a domain.',
       severity: 'error',
       from: { path: '^libs/notifications/' },
       to: { path: '^libs/(?!core/|jobs/|notifications/)' },
