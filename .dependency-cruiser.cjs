@@ -10,6 +10,8 @@
  *   auth, documents,             — domain libraries (helpers they share live in core)
  *   projects, approvals, audit
  *   document-search              — joins documents to search, storage and jobs
+ *   notifications                — notifications and mail: core and jobs only; domains reach it
+ *                                  through the Notifier port in core
  *   registry                     — composition: the list of every entity
  *   testing                      — test helpers: any library, never an app
  *   apps/*                       — the processes; no library imports an app
@@ -66,6 +68,21 @@ module.exports = {
       comment: 'document-search and registry sit above the domains; a domain library importing them is upside down.',
       from: { path: '^libs/(auth|meetings|documents|projects|approvals|audit)/' },
       to: { path: '^libs/(document-search|registry)/' },
+    },
+    {
+      name: 'notifications-imports-only-core-and-jobs',
+      comment:
+        'libs/notifications turns events into notifications and mail; it learns of accounts and secrets through ports in core (AccountDirectory, LinkSecrets), never by importing a domain.',
+      severity: 'error',
+      from: { path: '^libs/notifications/' },
+      to: { path: '^libs/(?!core/|jobs/|notifications/)' },
+    },
+    {
+      name: 'domains-publish-through-the-notifier-port',
+      comment: 'Domain libraries tell of what happened through the Notifier port in core; they never import libs/notifications.',
+      severity: 'error',
+      from: { path: '^libs/(auth|meetings|documents|projects|approvals|audit|document-search)/' },
+      to: { path: '^libs/notifications/' },
     },
     {
       name: 'testing-imports-no-app',

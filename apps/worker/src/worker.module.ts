@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, DatabaseModule } from '@tel/core';
 import { JobsModule } from '@tel/jobs';
 import { DocumentSearchModule } from '@tel/document-search';
+import { AccountLinksModule } from '@tel/auth';
+import { MailModule } from '@tel/notifications';
 import { ALL_ENTITIES } from '@tel/registry';
 
 /**
@@ -15,7 +17,13 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [DatabaseModule.forRoot({ config, entities: ALL_ENTITIES }), JobsModule.forRoot({ config, role: 'worker' }), DocumentSearchModule.forRoot({ api: false })],
+      imports: [
+        DatabaseModule.forRoot({ config, entities: ALL_ENTITIES }),
+        JobsModule.forRoot({ config, role: 'worker' }),
+        DocumentSearchModule.forRoot({ api: false }),
+        AccountLinksModule,
+        MailModule,
+      ],
     };
   }
 }

@@ -1,4 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { AccountDirectory, LinkSecrets } from '@tel/core';
+import { AccountFlows } from './accounts/account-flows.service';
+import { AccountLinks, UserDirectory } from './accounts/account-links';
 import { ApiTokenResolver, UserResolver } from './accounts/accounts.resolver';
 import { AuthService } from './accounts/auth.service';
 import { LoginRateLimiter } from './accounts/login-rate-limiter';
@@ -15,6 +18,7 @@ import { TokenAuthenticator } from './tokens/token-authenticator';
  * AuditTrail from the importing application. The API adds the guard and the middleware; the CLI
  * uses AuthService directly.
  */
+@Global()
 @Module({
   controllers: [SessionController],
   providers: [
@@ -26,9 +30,24 @@ import { TokenAuthenticator } from './tokens/token-authenticator';
     TokenAuthenticator,
     { provide: Authenticator, useExisting: TokenAuthenticator },
     BootstrapAdmin,
+    AccountLinks,
+    { provide: LinkSecrets, useExisting: AccountLinks },
+    { provide: AccountDirectory, useClass: UserDirectory },
+    AccountFlows,
     UserResolver,
     ApiTokenResolver,
   ],
-  exports: [Authenticator, AuthService, SessionTokens, BrowserSessions, SessionClock],
+  exports: [Authenticator, AuthService, AccountFlows, SessionTokens, BrowserSessions, SessionClock, LinkSecrets, AccountDirectory],
 })
 export class AuthModule {}
+
+/**
+ * The secrets of one-time links, for a process that sends mail without serving accounts (the
+ * worker): the same AUTH_SECRET derivation as the API's.
+ */
+@Global()
+@Module({
+  providers: [AccountLinks, { provide: LinkSecrets, useExisting: AccountLinks }],
+  exports: [LinkSecrets],
+})
+export class AccountLinksModule {}

@@ -21,3 +21,6 @@ export * from './sessions/session.controller';
 export * from './bootstrap-admin';
 export * from './auth.entities';
 export * from './auth.module';
+export * from './accounts/account-token.entity';
+export * from './accounts/account-links';
+export * from './accounts/account-flows.service';

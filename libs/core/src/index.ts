@@ -27,3 +27,4 @@ export * from './process/last-resort';
 export * from './errors/service-unavailable';
 export * from './errors/error-reasons';
 export * from './errors/client-error';
+export * from './notify/notifier';

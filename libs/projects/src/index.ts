@@ -22,3 +22,5 @@ export * from './reports/progress-report.entity';
 export * from './reports/progress-report.rules';
 export * from './reports/report-due.rules';
 export * from './reports/progress-reports.service';
+export * from './reports/report-reminder.rules';
+export * from './reports/report-reminders.service';

@@ -8,6 +8,8 @@ import { ProjectDocumentResolver, ProjectResolver } from './projects/projects.re
 import { ProjectsService } from './projects/projects.service';
 import { ProgressReportResolver } from './reports/progress-reports.resolver';
 import { ProgressReportsService } from './reports/progress-reports.service';
+import { ReportDeadlinesResolver } from './reports/report-reminders.resolver';
+import { ReportReminders } from './reports/report-reminders.service';
 import { ProjectsLoaders } from './shared/projects.loaders';
 
 /** The project register, progress reports and the domain history they share with approvals. */
@@ -23,7 +25,9 @@ import { ProjectsLoaders } from './shared/projects.loaders';
     ProjectDocumentResolver,
     ProgressReportResolver,
     HistoryEventResolver,
+    ReportReminders,
+    ReportDeadlinesResolver,
   ],
-  exports: [ProjectsLoaders, ProjectAccess, HistoryService, ProjectsService, ProgressReportsService],
+  exports: [ProjectsLoaders, ProjectAccess, HistoryService, ProjectsService, ProgressReportsService, ReportReminders],
 })
 export class ProjectsModule {}

@@ -5,6 +5,7 @@ import { IdempotencyKey } from '@tel/core';
 import { DOCUMENTS_ENTITIES } from '@tel/documents';
 import { JOBS_ENTITIES } from '@tel/jobs';
 import { MEETINGS_ENTITIES } from '@tel/meetings';
+import { NOTIFICATIONS_ENTITIES } from '@tel/notifications';
 import { PROJECTS_ENTITIES } from '@tel/projects';
 
 /** Every entity of every domain: the API, the worker, the seed and the CLI open the same schema. */
@@ -16,5 +17,6 @@ export const ALL_ENTITIES = [
   ...DOCUMENTS_ENTITIES,
   ...PROJECTS_ENTITIES,
   ...APPROVALS_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
   IdempotencyKey,
 ];

@@ -26,7 +26,14 @@ export function isApiPath(pathname: string): boolean {
 }
 
 /** The web app's own routes (apps/web/src/app/App.tsx): the history fallback answers these. */
-const APP_ROUTES = [/^\/$/, /^\/(search|meetings|sign-in)\/?$/, /^\/(documents|meetings|groups)\/[^/].*$/];
+const APP_ROUTES = [
+  /^\/$/,
+  /^\/(search|meetings|sign-in)\/?$/,
+  /^\/(documents|meetings|groups)\/[^/].*$/,
+  // Accounts (apps/web/src/account, apps/web/src/desk-accounts).
+  /^\/(forgot-password|account|notifications|desk\/accounts)\/?$/,
+  /^\/(invitation|reset-password)\/[A-Za-z0-9_-]+\/?$/,
+];
 
 export function isAppRoute(pathname: string): boolean {
   return APP_ROUTES.some((route) => route.test(pathname));

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
 import { DeskRoutes } from '../desk/DeskRoutes';
+import { accountRoutes } from '../account/routes';
 import { DocumentPage } from '../documents/components/DocumentPage';
 import { GroupPage } from '../groups/components/GroupPage';
 import { HomePage } from '../home/components/HomePage';
@@ -31,6 +32,7 @@ function Site() {
             <Route path="/groups/:code" element={<GroupPage />} />
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/desk/*" element={<DeskRoutes />} />
+            {accountRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         ) : (

@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AcceptInvitation($input: AccountLinkPasswordInput!) {\n    acceptInvitation(input: $input)\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation ResetPassword($input: AccountLinkPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  fragment DeskDecisionFields on ApprovalDecision {\n    id\n    sequence\n    outcome\n    decidedOn\n    documentSymbol\n    note\n    recordedAt\n    recordedByEmail\n    meeting {\n      code\n    }\n    corrects {\n      id\n      sequence\n    }\n  }\n": typeof types.DeskDecisionFieldsFragmentDoc,
     "\n  fragment DeskStepFields on ApprovalStep {\n    id\n    version\n    position\n    mode\n    outcome\n    body {\n      code\n      name\n    }\n    decision {\n      ...DeskDecisionFields\n    }\n    decisions {\n      ...DeskDecisionFields\n    }\n  }\n": typeof types.DeskStepFieldsFragmentDoc,
     "\n  fragment DeskRequestFields on ApprovalRequest {\n    id\n    kind\n    status\n    subject\n    filedOn\n    project {\n      id\n      title\n    }\n    awaitingStep {\n      id\n    }\n    steps {\n      ...DeskStepFields\n    }\n  }\n": typeof types.DeskRequestFieldsFragmentDoc,
@@ -41,6 +44,9 @@ type Documents = {
     "\n  query SearchDocuments($query: String!, $filter: SearchDocumentsFilter, $first: Int, $after: String) {\n    searchDocuments(query: $query, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      facets {\n        meetings {\n          value\n          count\n        }\n        groups {\n          value\n          count\n        }\n        types {\n          value\n          count\n        }\n        years {\n          value\n          count\n        }\n        economies {\n          value\n          count\n        }\n      }\n      nodes {\n        revision\n        page\n        section\n        snippet\n        symbolMatch\n        file {\n          id\n          name\n          contentType\n        }\n        document {\n          id\n          symbol\n          title\n          language\n          type\n          access\n          meeting {\n            code\n          }\n          group {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.SearchDocumentsDocument,
 };
 const documents: Documents = {
+    "\n  mutation AcceptInvitation($input: AccountLinkPasswordInput!) {\n    acceptInvitation(input: $input)\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation ResetPassword($input: AccountLinkPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": types.RequestPasswordResetDocument,
     "\n  fragment DeskDecisionFields on ApprovalDecision {\n    id\n    sequence\n    outcome\n    decidedOn\n    documentSymbol\n    note\n    recordedAt\n    recordedByEmail\n    meeting {\n      code\n    }\n    corrects {\n      id\n      sequence\n    }\n  }\n": types.DeskDecisionFieldsFragmentDoc,
     "\n  fragment DeskStepFields on ApprovalStep {\n    id\n    version\n    position\n    mode\n    outcome\n    body {\n      code\n      name\n    }\n    decision {\n      ...DeskDecisionFields\n    }\n    decisions {\n      ...DeskDecisionFields\n    }\n  }\n": types.DeskStepFieldsFragmentDoc,
     "\n  fragment DeskRequestFields on ApprovalRequest {\n    id\n    kind\n    status\n    subject\n    filedOn\n    project {\n      id\n      title\n    }\n    awaitingStep {\n      id\n    }\n    steps {\n      ...DeskStepFields\n    }\n  }\n": types.DeskRequestFieldsFragmentDoc,
@@ -82,6 +88,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AccountLinkPasswordInput!) {\n    acceptInvitation(input: $input)\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AccountLinkPasswordInput!) {\n    acceptInvitation(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: AccountLinkPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: AccountLinkPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Connection, Ctx, PageArgs, Public, RequestContext, Role, SecretariatOnly } from '@tel/core';
+import { Allow, Connection, Ctx, PageArgs, Public, RequestContext, Role, SecretariatOnly, SignedIn } from '@tel/core';
 import { Document, DocumentVisibility } from '@tel/documents';
 import { Group, Meeting, MeetingsLoaders } from '@tel/meetings';
 import { HistoryEvent, HistoryService, HistorySubject, PartialDate, partialDate, ProgressReport, Project, ProjectsLoaders } from '@tel/projects';
@@ -59,10 +59,10 @@ export class ApprovalRequestResolver {
     return this.approvals.file(ctx, input);
   }
 
-  @SecretariatOnly()
+  @SignedIn()
   @Mutation(() => ApprovalRequest, {
     description:
-      "Records a body's decision on a step: only when every earlier step has approved (else INVALID_STATE); a stale expectedVersion answers CONFLICT. A correction (correctsDecisionId) adds a new decision; nothing is edited in place.",
+      "Records a body's decision on a step (the secretariat; for a step decided BY_CHAIR also the account linked to that body's chair, else FORBIDDEN NOT_CHAIR): only when every earlier step has approved (else INVALID_STATE); a stale expectedVersion answers CONFLICT. A correction (correctsDecisionId) adds a new decision; nothing is edited in place.",
   })
   decideApprovalStep(@Ctx() ctx: RequestContext, @Args('input') input: DecideApprovalStepInput): Promise<ApprovalRequest> {
     return this.approvals.decide(ctx, input);

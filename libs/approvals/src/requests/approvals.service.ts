@@ -1,8 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { AppError, AuditTrail, isIsoDate, isUuid, newId, Page, PageArgs, pageWindow, RequestContext, todayUtc, toPage, UnitOfWork } from '@tel/core';
+import {
+  actorHasRole,
+  AppError,
+  AuditTrail,
+  isIsoDate,
+  isUuid,
+  newId,
+  NotificationKind,
+  Notifier,
+  Page,
+  PageArgs,
+  pageWindow,
+  RequestContext,
+  Role,
+  todayUtc,
+  toPage,
+  UnitOfWork,
+} from '@tel/core';
 import { DocumentVisibility } from '@tel/documents';
-import { Group, LookupService } from '@tel/meetings';
+import { Group, LookupService, OfficeRole } from '@tel/meetings';
 import {
   canonicalProjectNumber,
   cleanText,
@@ -46,6 +63,7 @@ export class ApprovalsService {
     private readonly projects: ProjectsService,
     private readonly reports: ProgressReportsService,
     private readonly documents: DocumentVisibility,
+    private readonly notifier: Notifier,
   ) {}
 
   async byId(id: string): Promise<ApprovalRequest> {
@@ -172,6 +190,7 @@ export class ApprovalsService {
           currentVersion: version,
         });
       if (step.version !== input.expectedVersion) throw conflict(step.version);
+      await this.requireMayDecide(em, ctx, step);
       /** A refusal computed from a read that another decision has since overtaken is a CONFLICT, not the refusal. */
       const refuse = async (error: AppError): Promise<never> => {
         const now = await em.findOne(ApprovalStep, { where: { id: step.id }, select: { id: true, version: true } });
@@ -252,9 +271,38 @@ export class ApprovalsService {
         entityId: request.id,
         summary: `${names[index]}: ${input.outcome} on "${request.subject}"${status !== request.status ? ` (request ${status})` : ''}`,
       });
+      await this.announceDecision(em, ctx, request, `${names[index]} ${input.outcome.toLowerCase()} ${where}`, decision.note, status);
       request.status = status;
       request.version += 1;
       return request;
+    });
+  }
+
+  /**
+   * Who records a decision: the secretariat, any step. A step decided BY_CHAIR (the USA
+   * postponement waits on the TEL Chair) may also be recorded by the account linked to the person
+   * who is that body's chair now.
+   */
+  private async requireMayDecide(em: EntityManager, ctx: RequestContext, step: ApprovalStep): Promise<void> {
+    const actor = ctx.actor;
+    if (!actor) {
+      if (ctx.req) throw AppError.unauthenticated('SIGN_IN_REQUIRED');
+      return; // the system (seed)
+    }
+    if (actorHasRole(actor, Role.SECRETARIAT)) return;
+    if (step.mode === DecisionMode.BY_CHAIR && actor.personId && (await this.lookup.holdsOfficeNow(em, step.groupId, OfficeRole.CHAIR, actor.personId))) return;
+    throw AppError.forbidden('NOT_CHAIR', "Only the secretariat, or for a decision by a body's chair the account linked to that chair, may record this decision");
+  }
+
+  /** A decision recorded → the project's overseers and the secretariat (not the one who recorded it). */
+  private async announceDecision(em: EntityManager, ctx: RequestContext, request: ApprovalRequest, what: string, note: string | null, status: string): Promise<void> {
+    const overseers = request.projectId ? await this.access.overseerUserIds(em, request.projectId) : [];
+    await this.notifier.notify(em, {
+      kind: NotificationKind.DECISION_RECORDED,
+      recipients: { userIds: overseers, roles: [Role.SECRETARIAT], except: ctx.actor ? [ctx.actor.userId] : [] },
+      title: `Decision recorded: ${request.subject}`,
+      body: [`${what}.`, ...(note ? [`Note: ${note}`] : []), `The request is now ${status.toLowerCase()}.`],
+      path: request.projectId ? `/projects/${request.projectId}` : null,
     });
   }
 

@@ -1,8 +1,38 @@
 import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { In } from 'typeorm';
-import { AppError, byKeys, Connection, Ctx, ErrorCode, loaderFor, PageArgs, PublicIgnoringInvalidToken, RequestContext, SecretariatOnly, SignedIn, UnitOfWork } from '@tel/core';
+import {
+  AppError,
+  byKeys,
+  Connection,
+  Ctx,
+  ErrorCode,
+  loaderFor,
+  PageArgs,
+  Public,
+  PublicIgnoringInvalidToken,
+  RequestContext,
+  SecretariatOnly,
+  SignedIn,
+  UnitOfWork,
+} from '@tel/core';
 import { ApiToken } from '../tokens/api-token.entity';
-import { CreateApiTokenInput, CreatedApiToken, CreateUserInput, DisableUserInput, LoginInput, LoginResult, RevokeApiTokenInput, UserFilter } from './account.inputs';
+import { AccountFlows } from './account-flows.service';
+import {
+  AccountLinkPasswordInput,
+  ChangePasswordInput,
+  ChangePasswordResult,
+  CreateApiTokenInput,
+  CreatedApiToken,
+  CreateUserInput,
+  DisableUserInput,
+  InviteUserInput,
+  LoginInput,
+  LoginResult,
+  RequestPasswordResetInput,
+  RevokeApiTokenInput,
+  UpdateUserInput,
+  UserFilter,
+} from './account.inputs';
 import { AuthService } from './auth.service';
 import { User } from './user.entity';
 
@@ -13,8 +43,54 @@ export class UserConnection extends Connection(User) {}
 export class UserResolver {
   constructor(
     private readonly auth: AuthService,
+    private readonly flows: AccountFlows,
     private readonly uow: UnitOfWork,
   ) {}
+
+  @SecretariatOnly()
+  @Mutation(() => User, {
+    description: 'Creates an account without a password and e-mails its holder a one-time link (INVITATION_TTL_HOURS) to choose one. Only an ADMIN may give SECRETARIAT or ADMIN.',
+  })
+  inviteUser(@Ctx() ctx: RequestContext, @Args('input') input: InviteUserInput): Promise<User> {
+    return this.flows.invite(ctx, input);
+  }
+
+  @SecretariatOnly()
+  @Mutation(() => User, { description: "Changes an account's name, roles, economy or linked person. Only an ADMIN may change SECRETARIAT or ADMIN accounts." })
+  updateUser(@Ctx() ctx: RequestContext, @Args('input') input: UpdateUserInput): Promise<User> {
+    return this.flows.update(ctx, input);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description: "The invitee's first password, from the invitation link (once; ACCOUNT_LINK_INVALID when used, expired or unknown). Then sign in as usual.",
+  })
+  async acceptInvitation(@Ctx() ctx: RequestContext, @Args('input') input: AccountLinkPasswordInput): Promise<boolean> {
+    await this.flows.acceptInvitation(ctx, input.token, input.password);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description: 'E-mails a password-reset link if the address has an active account. Always answers true: the answer does not tell whether the address exists.',
+  })
+  async requestPasswordReset(@Ctx() ctx: RequestContext, @Args('input') input: RequestPasswordResetInput): Promise<boolean> {
+    await this.flows.requestPasswordReset(ctx, input.email);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'A new password from a reset link (once, PASSWORD_RESET_TTL_MINUTES); every session of the account ends.' })
+  async resetPassword(@Ctx() ctx: RequestContext, @Args('input') input: AccountLinkPasswordInput): Promise<boolean> {
+    await this.flows.resetPassword(ctx, input.token, input.password);
+    return true;
+  }
+
+  @SignedIn()
+  @Mutation(() => ChangePasswordResult, { description: "Changes the caller's password (the current one is required); the account's other sessions end." })
+  changePassword(@Ctx() ctx: RequestContext, @Args('input') input: ChangePasswordInput): Promise<ChangePasswordResult> {
+    return this.flows.changePassword(ctx, input);
+  }
 
   @PublicIgnoringInvalidToken()
   @Mutation(() => LoginResult, { description: 'E-mail and password → a session token. Repeated attempts answer TOO_MANY_REQUESTS (with retryAfterSeconds) for a while.' })

@@ -75,7 +75,9 @@ export class AuthService implements OnModuleInit {
     const key = normalized ?? email.normalize('NFKC').trim().toLowerCase().slice(0, EMAIL_MAX_LENGTH);
     await this.limiter.consume(key, ip || 'unknown');
     const user = normalized ? await this.uow.manager.findOne(User, { where: { email: normalized } }) : null;
-    const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    // An invited account has no password yet: it costs what any other wrong password costs.
+    const passwordOk = await verifyPassword(user?.passwordHash || (await dummyPasswordHash()), password);
+    if (user && user.passwordHash === '') throw AppError.unauthenticated('LOGIN_FAILED', INVALID_LOGIN);
     if (!user || !passwordOk || user.disabled) throw AppError.unauthenticated('LOGIN_FAILED', INVALID_LOGIN);
     await this.limiter.succeeded(key, ip || 'unknown');
     return this.sessions.issue(user.id, user.sessionVersion);
@@ -105,7 +107,17 @@ export class AuthService implements OnModuleInit {
     return this.uow.write(async (em) => {
       const economyId = economyCode ? await this.economyIdByCode(em, economyCode) : null;
       if (await em.exists(User, { where: { email } })) throw AppError.conflict('ACCOUNT_EXISTS', `An account for ${email} already exists`);
-      const user = em.create(User, { id: newId(), email, passwordHash, roles, disabled: false, sessionVersion: 0, economyId });
+      const user = em.create(User, {
+        id: newId(),
+        email,
+        passwordHash,
+        roles,
+        disabled: false,
+        sessionVersion: 0,
+        economyId,
+        displayName: input.displayName?.trim() || '',
+        personId: null,
+      });
       try {
         await em.insert(User, user);
       } catch (error) {
@@ -192,7 +204,17 @@ export class AuthService implements OnModuleInit {
     try {
       return await this.uow.write(async (em) => {
         if (await em.exists(User)) return false;
-        const user = em.create(User, { id: newId(), email, passwordHash, roles: [Role.ADMIN, Role.SECRETARIAT], disabled: false, sessionVersion: 0, economyId: null });
+        const user = em.create(User, {
+          id: newId(),
+          email,
+          passwordHash,
+          roles: [Role.ADMIN, Role.SECRETARIAT],
+          disabled: false,
+          sessionVersion: 0,
+          economyId: null,
+          displayName: '',
+          personId: null,
+        });
         await em.insert(User, user);
         await this.audit.record(em, ctx, {
           action: 'user.bootstrap',

@@ -118,9 +118,9 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
-export function requireStrongPassword(password: string): void {
+export function requireStrongPassword(password: string, field = 'password'): void {
   const problem = passwordProblem(password);
-  if (problem) throw AppError.badInput('PASSWORD_WEAK', problem, { field: 'password' });
+  if (problem) throw AppError.badInput('PASSWORD_WEAK', problem, { field });
 }
 
 export function hashPassword(password: string): Promise<string> {

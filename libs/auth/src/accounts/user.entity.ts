@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, ValueTransformer } from 'typeorm';
 import { BaseEntity, FieldAccess, Role, selfOr } from '@tel/core';
 
@@ -55,4 +55,26 @@ export class User extends BaseEntity {
   @ManyToOne('Economy', { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'economyId' })
   private economyRef?: unknown;
+
+  @Field({ description: 'How the account is named in messages and lists, e.g. "Pai-Por Wang".' })
+  @Column({ type: 'varchar', length: 200, default: '' })
+  displayName: string;
+
+  /**
+   * The person of the directory this account is (a convenor, an overseer, the TEL Chair): their
+   * offices give the account what the office may do (a chair records the chair's decisions).
+   */
+  @Field(() => ID, { nullable: true, description: 'The person of the directory this account is (see `person`).' })
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  personId: string | null;
+
+  @ManyToOne('Person', { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'personId' })
+  private personRef?: unknown;
+
+  /** False while an invitation waits: the account has no password yet and cannot sign in. */
+  @Field({ description: 'Whether the account has chosen a password (false while its invitation waits).' })
+  get activated(): boolean {
+    return this.passwordHash !== '';
+  }
 }

@@ -48,5 +48,5 @@ export class TokenAuthenticator extends Authenticator {
 }
 
 export function actorOf(user: User, via: Actor['via'], tokenId?: string): Actor {
-  return { userId: user.id, email: user.email, roles: [...user.roles], economyId: user.economyId, via, ...(tokenId ? { tokenId } : {}) };
+  return { userId: user.id, email: user.email, roles: [...user.roles], economyId: user.economyId, personId: user.personId ?? null, via, ...(tokenId ? { tokenId } : {}) };
 }

@@ -40,6 +40,25 @@ export interface AppConfig {
   projects: ProjectsConfig;
   /** How long an Idempotency-Key is remembered (IDEMPOTENCY_TTL_HOURS, default 24), in seconds. */
   idempotencyTtlSeconds: number;
+  /** E-mail and notifications (libs/notifications). */
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** SMTP_URL: smtp://user:pass@host:port or smtps://…; unset: messages are kept in the outbox and listed for the admin, not sent. */
+  smtpUrl?: string;
+  /** MAIL_FROM: the sender address (default "APEC TEL registry <no-reply@localhost>"). */
+  from: string;
+  /** PUBLIC_URL: where people reach the web app, for links in messages (default http://localhost:PORT). */
+  publicUrl: string;
+  /** INVITATION_TTL_HOURS: how long an invitation link works (default 168 = 7 days). */
+  invitationTtlSeconds: number;
+  /** PASSWORD_RESET_TTL_MINUTES: how long a reset link works (default 60). */
+  resetTtlSeconds: number;
+  /** REMINDER_INTERVAL_MS: how often the report-reminder pass runs (default 3600000 = hourly; 0 turns the timer off). */
+  reminderIntervalMs: number;
+  /** DIGEST_HOUR_UTC: the hour (UTC) after which the daily digest of followed documents goes out (default 6). */
+  digestHourUtc: number;
 }
 
 export interface ProjectsConfig {
@@ -239,6 +258,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stagingSweepIntervalSeconds: intFrom(env, 'STAGING_SWEEP_INTERVAL_SECONDS', 60, 1, 24 * 3600),
     projects: { reportDueDaysBeforeMeeting: intFrom(env, 'REPORT_DUE_DAYS_BEFORE_MEETING', 30, 0, 365) },
     idempotencyTtlSeconds: intFrom(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30) * 3600,
+    mail: mailFrom(env, intFrom(env, 'PORT', 3000, 0, 65535)),
+  };
+}
+
+function mailFrom(env: NodeJS.ProcessEnv, port: number): MailConfig {
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (smtpUrl && !/^smtps?:\/\/\S+$/i.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL (leave it unset to keep messages for the admin)');
+  const from = env.MAIL_FROM?.trim() || 'APEC TEL registry <no-reply@localhost>';
+  if (!/@/.test(from) || /[\r\n]/.test(from)) throw new ConfigError('MAIL_FROM must be an e-mail address, optionally with a name: "Name <address>"');
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/i.test(publicUrl)) throw new ConfigError('PUBLIC_URL must be an http:// or https:// URL, e.g. https://tel.example.org');
+  const reminderIntervalMs = intFrom(env, 'REMINDER_INTERVAL_MS', 3600_000, 0, 24 * 3600 * 1000);
+  if (reminderIntervalMs !== 0 && reminderIntervalMs < 1000) throw new ConfigError(`REMINDER_INTERVAL_MS must be 0 (off) or at least 1000, got ${reminderIntervalMs}`);
+  return {
+    smtpUrl,
+    from,
+    publicUrl,
+    invitationTtlSeconds: intFrom(env, 'INVITATION_TTL_HOURS', 168, 1, 24 * 60) * 3600,
+    resetTtlSeconds: intFrom(env, 'PASSWORD_RESET_TTL_MINUTES', 60, 5, 24 * 60) * 60,
+    reminderIntervalMs,
+    digestHourUtc: intFrom(env, 'DIGEST_HOUR_UTC', 6, 0, 23),
   };
 }
 

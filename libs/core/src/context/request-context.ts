@@ -8,6 +8,8 @@ export interface Actor {
   email: string;
   roles: Role[];
   economyId: string | null;
+  /** The person of the directory the account is (its offices, e.g. the TEL Chair), if linked. */
+  personId?: string | null;
   /** How the caller proved who they are. */
   via: 'session-token' | 'api-token' | 'browser-session';
   tokenId?: string;

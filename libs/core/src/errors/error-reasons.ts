@@ -100,6 +100,10 @@ export const ERROR_REASONS = {
   ECONOMY_UNKNOWN: { code: INPUT, when: 'An economy code given as input is not known.' },
   EMAIL_INVALID: { code: INPUT, when: 'An e-mail address is not valid.' },
   PASSWORD_WEAK: { code: INPUT, when: 'A new password does not meet the password rules.' },
+  ACCOUNT_LINK_INVALID: { code: INPUT, when: 'An invitation or password-reset link is unknown, already used, expired, or its account is disabled.' },
+  PASSWORD_CURRENT_WRONG: { code: INPUT, when: 'changePassword was given a wrong current password.' },
+  PERSON_UNKNOWN: { code: INPUT, when: 'An account was linked to a person the directory does not have.' },
+  NOTIFICATION_KIND_FIXED: { code: INPUT, when: 'ACCOUNT messages (invitations, resets) cannot be switched off.' },
   ACCOUNT_NEEDS_ECONOMY: { code: INPUT, when: 'A DELEGATE account was created without the economy it speaks for.' },
   API_TOKEN_INPUT_INVALID: { code: INPUT, when: 'An API token name is empty or too long, or the system (which has no tokens) asked for one.' },
   LOGIN_INPUT_MISSING: { code: INPUT, when: 'POST /auth/session was not JSON with string `email` and `password`.' },
@@ -199,6 +203,7 @@ export const ERROR_REASONS = {
 
   // ── Forbidden (403 FORBIDDEN) ────────────────────────────────────────────────────────────────
   NOT_ALLOWED: { code: FORBIDDEN, when: "The caller's roles do not allow the operation." },
+  NOT_CHAIR: { code: FORBIDDEN, when: "A decision by a body's chair was recorded by an account that is neither the secretariat nor linked to that body's chair." },
   CSRF_TOKEN_INVALID: { code: FORBIDDEN, when: 'A state-changing request with a session cookie lacked the matching X-CSRF-Token header.' },
   NOT_SUBMITTER: { code: FORBIDDEN, when: 'Only the secretariat or delegates of the submitting economy may change the document or add files.' },
   NOT_OVERSEER: { code: FORBIDDEN, when: 'Only an overseer of the project (or the secretariat) may do this.' },

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { AppError, isUuid } from '@tel/core';
 import { Agenda } from '../agendas/agenda.entity';
 import { Group } from '../groups/group.entity';
+import { OfficeRole, OfficeTerm } from '../groups/office-term.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { Economy } from '../parties/economy.entity';
 import { Organization } from '../parties/organization.entity';
@@ -45,6 +46,16 @@ export class LookupService {
   /** The economies with these codes (those that exist), for loaders of other libraries. */
   economiesByCodes(em: EntityManager, codes: readonly string[]): Promise<Economy[]> {
     return codes.length ? em.find(Economy, { where: { code: In([...new Set(codes)]) } }) : Promise.resolve([]);
+  }
+
+  /** The meetings of a group (e.g. TEL's, where the steering groups meet), by number. */
+  meetingsOfGroup(em: EntityManager, groupId: string): Promise<Meeting[]> {
+    return em.find(Meeting, { where: { groupId }, order: { number: 'ASC', code: 'ASC' } });
+  }
+
+  /** Whether the person holds `role` of the group now (a term with no end): e.g. the TEL Chair. */
+  holdsOfficeNow(em: EntityManager, groupId: string, role: OfficeRole, personId: string): Promise<boolean> {
+    return em.exists(OfficeTerm, { where: { groupId, role, personId, toMeetingId: IsNull() } });
   }
 
   /** Every group and every meeting (the approvals board lays them all out). */

@@ -29,6 +29,12 @@ export class ProjectAccess {
     return !!actor && actor.roles.includes(Role.OVERSEER);
   }
 
+  /** The accounts linked as the project's overseers (whom its notifications go to). */
+  async overseerUserIds(em: EntityManager, projectId: string): Promise<string[]> {
+    const rows = await em.find(ProjectOverseerAccount, { where: { projectId }, select: { userId: true } });
+    return rows.map((r) => r.userId);
+  }
+
   /** Inside a write: is the caller an overseer of this project? */
   async isOverseerOf(em: EntityManager, ctx: RequestContext, projectId: string): Promise<boolean> {
     if (!this.mayOversee(ctx.actor)) return false;

@@ -1,6 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In, Not } from 'typeorm';
-import { APP_CONFIG, AppConfig, AppError, AuditTrail, isIsoDate, isUniqueViolation, isUuid, newId, RequestContext, todayUtc, UnitOfWork } from '@tel/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AppError,
+  AuditTrail,
+  isIsoDate,
+  isUniqueViolation,
+  isUuid,
+  newId,
+  NotificationKind,
+  Notifier,
+  RequestContext,
+  Role,
+  todayUtc,
+  UnitOfWork,
+} from '@tel/core';
 import { DocumentAccess, DocumentPurpose, DocumentsService, DocumentType } from '@tel/documents';
 import { Economy, Group, LookupService, Meeting, MeetingStatus, MeetingsLoaders, Organization, Person } from '@tel/meetings';
 import { ProjectAccess } from '../access/project-access';
@@ -61,6 +76,7 @@ export class ProgressReportsService {
     private readonly meetings: MeetingsLoaders,
     private readonly documents: DocumentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifier: Notifier,
   ) {}
 
   /** A report the caller may see (drafts: the project's overseers and the Secretariat), else NOT_FOUND. */
@@ -386,7 +402,43 @@ export class ProgressReportsService {
       entityId: report.id,
       summary: `progress report ${from} → ${report.status}`,
     });
+    await this.announce(em, ctx, report, action, note);
     return report;
+  }
+
+  /**
+   * Tells the people concerned, in the same transaction: a submitted report → the secretariat;
+   * received, accepted or returned (with the comment) → the project's overseers.
+   */
+  private async announce(em: EntityManager, ctx: RequestContext, report: ProgressReport, action: ReportAction, note: string | null): Promise<void> {
+    if (action !== 'submit' && action !== 'receive' && action !== 'accept' && action !== 'return') return;
+    const project = await em.findOneOrFail(Project, { where: { id: report.projectId } });
+    const meeting = await this.meetings.meeting(ctx, report.meetingId);
+    const what = `the ${meeting?.code ?? ''} progress report of "${project.title}"`.replace('the  ', 'the ');
+    const path = `/projects/${project.id}`;
+    if (action === 'submit') {
+      await this.notifier.notify(em, {
+        kind: NotificationKind.REPORT_SUBMITTED,
+        recipients: { roles: [Role.SECRETARIAT] },
+        title: `Progress report submitted: ${project.title}`,
+        body: [`${ctx.actor?.email ?? 'An overseer'} submitted ${what}.`, ...(note ? [`Note: ${note}`] : []), 'Receive it, then accept it or return it with a comment.'],
+        path,
+      });
+      return;
+    }
+    const overseers = await this.access.overseerUserIds(em, project.id);
+    const verb = action === 'receive' ? 'received' : action === 'accept' ? 'accepted' : 'returned';
+    await this.notifier.notify(em, {
+      kind: NotificationKind.REPORT_HANDLED,
+      recipients: { userIds: overseers },
+      title: `Progress report ${verb}: ${project.title}`,
+      body: [
+        `The secretariat ${verb} ${what}${action === 'receive' && report.dateReceivedBySecretariat ? ` on ${report.dateReceivedBySecretariat}` : ''}.`,
+        ...(action === 'return' ? [`Their comment: ${report.returnComment ?? ''}`, 'The report is a draft again: change it and submit it once more.'] : []),
+        ...(action === 'accept' && note ? [`Note: ${note}`] : []),
+      ],
+      path,
+    });
   }
 
   /** Writes the report only if nobody changed it since it was read (its version), raising the version. */

@@ -1,0 +1,4 @@
+import { MailMessage } from './mail/mail-message.entity';
+import { Notification, NotificationSetting } from './notifications/notification.entity';
+
+export const NOTIFICATIONS_ENTITIES = [MailMessage, Notification, NotificationSetting];
