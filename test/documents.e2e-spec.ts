@@ -322,6 +322,28 @@ describe('meeting documents through GraphQL (e2e)', () => {
       expect(errorCodes(await list({}, secretariat, 1000))).toEqual(['BAD_USER_INPUT']);
     });
 
+    it('lists papers in the order of their meetings (number, then code); a meeting or group code that names none matches no paper', async () => {
+      const MEETING = `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { code } }`;
+      for (const [code, number] of [
+        ['TEL36', 36],
+        ['TEL35', 35],
+      ] as const) {
+        expect((await t.gql(MEETING, { input: { code, number, title: `${code} (list order)`, groupCode: 'TEL' } }, secretariat)).errors).toBeUndefined();
+        expect((await register({ meetingCode: code, groupCode: 'TEL', year: 2008 })).errors).toBeUndefined();
+      }
+      const QUERY = `query($f: DocumentFilter) { documents(filter: $f, first: 100) { totalCount nodes { symbol meeting { code number } } } }`;
+      const all = await t.gql(QUERY, { f: null }, secretariat);
+      expect(all.errors).toBeUndefined();
+      const numbers = all.data.documents.nodes.map((d: any) => d.meeting.number);
+      expect(all.data.documents.nodes[0].meeting.code).toBe('TEL35');
+      expect(numbers).toEqual([...numbers].sort((a: number, b: number) => a - b));
+      for (const f of [{ meetingCode: 'TEL99' }, { groupCode: 'NOSUCH' }, { meetingCode: 'TEL37', groupCode: 'NOSUCH' }]) {
+        const none = await t.gql(QUERY, { f }, secretariat);
+        expect(none.errors).toBeUndefined();
+        expect(none.data.documents.totalCount).toBe(0);
+      }
+    });
+
     /** Statements a query costs. */
     const statements = async (query: string) => {
       const before = t.queryCount();
