@@ -78,6 +78,18 @@ describe('projects and progress reports (e2e)', () => {
       for (const p of data.projects.nodes) expect(p.source).toMatch(/annex|§/);
     });
 
+    it('filters by economy (proposing or co-sponsoring) and steering group; a code that names none matches no project', async () => {
+      const titles = async (filter: string) =>
+        (await gqlOk(`{ projects(filter: { ${filter} }, first: 50) { nodes { title proposingEconomies { code } coSponsoringEconomies { code } } } }`, {})).projects.nodes;
+      const korea = await titles('economyCode: "rok"');
+      expect(korea.length).toBeGreaterThanOrEqual(2);
+      for (const p of korea) expect([...p.proposingEconomies, ...p.coSponsoringEconomies].map((e: any) => e.code)).toContain('ROK');
+      const nz = await titles('economyCode: "NZ", steeringGroupCode: "SPSG"');
+      expect(nz.map((p: any) => p.proposingEconomies.map((e: any) => e.code))).toContainEqual(['NZ']);
+      expect(await titles('economyCode: "XX"')).toEqual([]);
+      expect(await titles('steeringGroupCode: "NOSUCH"')).toEqual([]);
+    });
+
     it('gives the PKI project as its progress report states it: lower-bound cost, month precision, overseer', async () => {
       const p = await projectByKey('PKI/e-Authentication');
       expect(p).toMatchObject({

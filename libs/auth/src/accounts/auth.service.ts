@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { Actor, actorHasRole, AppError, AuditTrail, isUniqueViolation, newId, Page, PageArgs, pageWindow, RequestContext, Role, toPage, UnitOfWork } from '@tel/core';
 import { BrowserSession, SessionEndReason } from '../sessions/browser-session.entity';
 import { ApiToken } from '../tokens/api-token.entity';
@@ -289,6 +289,18 @@ export class AuthService implements OnModuleInit {
     const economy = await em.findOne<{ id: string; code: string }>('Economy', { where: { code }, select: { id: true } });
     if (!economy) throw AppError.badInput('ECONOMY_UNKNOWN', `unknown economy "${code}"`, { field: 'economyCode' });
     return economy.id;
+  }
+
+  // ---- reads for other libraries -------------------------------------------------------------
+
+  /** The accounts with these ids (those that exist), in one statement: for loaders of other libraries. */
+  usersByIds(ids: readonly string[], em: EntityManager = this.uow.manager): Promise<User[]> {
+    return ids.length ? em.find(User, { where: { id: In([...new Set(ids)]) } }) : Promise.resolve([]);
+  }
+
+  /** The accounts with these (normalized) email addresses (those that exist), in one statement. */
+  usersByEmails(emails: readonly string[], em: EntityManager = this.uow.manager): Promise<User[]> {
+    return emails.length ? em.find(User, { where: { email: In([...new Set(emails)]) } }) : Promise.resolve([]);
   }
 }
 
