@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AppError, AuditTrail, isIsoDate, isUuid, newId, Page, PageArgs, pageWindow, RequestContext, todayUtc, toPage, UnitOfWork } from '@tel/core';
 import { DocumentVisibility } from '@tel/documents';
-import { Group, LookupService } from '@tel/meetings';
+import { Group, LookupService, MeetingsDirectory } from '@tel/meetings';
 import {
   canonicalProjectNumber,
   cleanText,
@@ -40,6 +40,7 @@ export class ApprovalsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly lookup: LookupService,
+    private readonly meetings: MeetingsDirectory,
     private readonly audit: AuditTrail,
     private readonly history: HistoryService,
     private readonly access: ProjectAccess,
@@ -307,7 +308,7 @@ export class ApprovalsService {
     if (input.progressReportId) {
       if (input.kind !== ApprovalKind.REPORT_ENDORSEMENT)
         throw AppError.badInput('APPROVAL_INPUT_INVALID', 'progressReportId belongs to a REPORT_ENDORSEMENT', { field: 'progressReportId' });
-      report = isUuid(input.progressReportId) ? await em.findOne(ProgressReport, { where: { id: input.progressReportId } }) : null;
+      report = await this.reports.findById(em, input.progressReportId);
       if (!report || report.status === ProgressReportStatus.DRAFT) throw AppError.notFound('REPORT_NOT_FOUND', 'Progress report', input.progressReportId);
     }
     const projectId = input.projectId ?? report?.projectId ?? null;
@@ -336,7 +337,7 @@ export class ApprovalsService {
         let group: Group | null;
         if ('groupCode' in t.body) group = await this.lookup.groupByCode(em, t.body.groupCode);
         else if (input.steeringGroupCode) group = await this.lookup.groupByCode(em, input.steeringGroupCode);
-        else group = project?.steeringGroupId ? await em.findOne(Group, { where: { id: project.steeringGroupId } }) : null;
+        else group = project?.steeringGroupId ? await this.meetings.groupById(em, project.steeringGroupId) : null;
         if (!group)
           throw AppError.badInput('APPROVAL_INPUT_INVALID', 'The usual chain starts with the steering group: give steeringGroupCode, or the steps', { field: 'steeringGroupCode' });
         steps.push({ group, mode: t.mode });
