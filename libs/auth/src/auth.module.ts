@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeetingsModule } from '@tel/meetings';
 import { ApiTokenResolver, UserResolver } from './accounts/accounts.resolver';
 import { AuthService } from './accounts/auth.service';
 import { LoginRateLimiter } from './accounts/login-rate-limiter';
@@ -16,6 +17,7 @@ import { TokenAuthenticator } from './tokens/token-authenticator';
  * uses AuthService directly.
  */
 @Module({
+  imports: [MeetingsModule],
   controllers: [SessionController],
   providers: [
     SessionTokens,

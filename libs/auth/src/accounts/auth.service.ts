@@ -7,6 +7,7 @@ import { newApiTokenSecret } from '../tokens/api-token-secret';
 import { IssuedSession, SessionTokens } from '../tokens/session-tokens';
 import { CreateApiTokenInput, CreateUserInput, UserFilter } from './account.inputs';
 import { dummyPasswordHash, EMAIL_MAX_LENGTH, hashPassword, normalizeEmail, requireEmail, requireStrongPassword, verifyPassword } from './credentials';
+import { MeetingsDirectory } from '@tel/meetings';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { User } from './user.entity';
 
@@ -53,6 +54,7 @@ export class AuthService implements OnModuleInit {
     private readonly audit: AuditTrail,
     private readonly sessions: SessionTokens,
     private readonly limiter: LoginRateLimiter,
+    private readonly meetings: MeetingsDirectory,
   ) {}
 
   /** Makes the dummy hash now, so the first login for an unknown e-mail is not slower than the rest. */
@@ -285,8 +287,7 @@ export class AuthService implements OnModuleInit {
   }
 
   private async economyIdByCode(em: EntityManager, code: string): Promise<string> {
-    // By entity name: libs/auth does not import @tel/meetings (which may use the field rules here).
-    const economy = await em.findOne<{ id: string; code: string }>('Economy', { where: { code }, select: { id: true } });
+    const economy = await this.meetings.economyByCode(em, code);
     if (!economy) throw AppError.badInput('ECONOMY_UNKNOWN', `unknown economy "${code}"`, { field: 'economyCode' });
     return economy.id;
   }

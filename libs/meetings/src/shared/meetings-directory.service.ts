@@ -68,6 +68,10 @@ export class MeetingsDirectory {
     return byId(await this.findIn(em, Economy, ids));
   }
 
+  economyById(em: EntityManager, id: string): Promise<Economy | null> {
+    return isUuid(id) ? em.findOne(Economy, { where: { id } }) : Promise.resolve(null);
+  }
+
   /** The economy with this code (normalized), or null. */
   economyByCode(em: EntityManager, code: string): Promise<Economy | null> {
     return em.findOne(Economy, { where: { code: normalizeCode(code) } });
