@@ -64,7 +64,8 @@ export class ApprovalsService {
     if (filter?.projectNumber) {
       const number = canonicalProjectNumber(filter.projectNumber);
       if (!number) throw AppError.badInput('PROJECT_NUMBER_MALFORMED', `"${filter.projectNumber}" is not a project number (e.g. TEL 01/2007S)`, { field: 'projectNumber' });
-      qb.innerJoin('project', 'p', 'p.id = r.projectId AND p.number = :number', { number });
+      // A number that names no project matches no request.
+      qb.andWhere('r.projectId = :projectId', { projectId: (await this.projects.findByNumber(number, em))?.id ?? null });
     }
     if (filter?.awaitingBody) {
       const body = await this.lookup.groupByCode(em, filter.awaitingBody);

@@ -398,4 +398,11 @@ export class ProjectsService {
     const holder = await em.findOne(Project, { where: { number: project.number } });
     if (holder && holder.id !== project.id) throw AppError.conflict('PROJECT_NUMBER_TAKEN', `Project number ${project.number} is already taken by "${holder.title}"`);
   }
+
+  // ---- reads for other libraries -------------------------------------------------------------
+
+  /** The project with this canonical number, or null. */
+  findByNumber(number: string, em: EntityManager = this.uow.manager): Promise<Project | null> {
+    return em.findOne(Project, { where: { number } });
+  }
 }
