@@ -332,16 +332,17 @@ describe('meeting documents through GraphQL (e2e)', () => {
         expect((await register({ meetingCode: code, groupCode: 'TEL', year: 2008 })).errors).toBeUndefined();
       }
       const QUERY = `query($f: DocumentFilter) { documents(filter: $f, first: 100) { totalCount nodes { symbol meeting { code number } } } }`;
-      const all = await t.gql(QUERY, { f: null }, secretariat);
-      expect(all.errors).toBeUndefined();
-      const numbers = all.data.documents.nodes.map((d: any) => d.meeting.number);
-      expect(all.data.documents.nodes[0].meeting.code).toBe('TEL35');
-      expect(numbers).toEqual([...numbers].sort((a: number, b: number) => a - b));
-      for (const f of [{ meetingCode: 'TEL99' }, { groupCode: 'NOSUCH' }, { meetingCode: 'TEL37', groupCode: 'NOSUCH' }]) {
-        const none = await t.gql(QUERY, { f }, secretariat);
-        expect(none.errors).toBeUndefined();
-        expect(none.data.documents.totalCount).toBe(0);
-      }
+      type Listed = { documents: { totalCount: number; nodes: { symbol: string; meeting: { code: string; number: number } }[] } };
+      const listed = async (f: Record<string, string | undefined> | null): Promise<Listed['documents']> => {
+        const res = await t.gql(QUERY, { f }, secretariat);
+        expect(res.errors).toBeUndefined();
+        return (res.data as Listed).documents;
+      };
+      const all = await listed(null);
+      const numbers = all.nodes.map((d) => d.meeting.number);
+      expect(all.nodes[0].meeting.code).toBe('TEL35');
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+      for (const f of [{ meetingCode: 'TEL99' }, { groupCode: 'NOSUCH' }, { meetingCode: 'TEL37', groupCode: 'NOSUCH' }]) expect((await listed(f)).totalCount).toBe(0);
     });
 
     /** Statements a query costs. */
