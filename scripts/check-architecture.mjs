@@ -5,7 +5,8 @@
  * 1. Import rules: dependency-cruiser with .dependency-cruiser.cjs (which library may import which).
  * 2. Entity ownership: no library reads or writes another library's entities through an entity
  *    manager, a repository or a query builder (em.find(Other…), getRepository(Other),
- *    createQueryBuilder(Other…), .from(Other…), joins), nor names another library's table in raw SQL.
+ *    createQueryBuilder(Other…), .from(Other…), joins — by class, by entity name ('Other') or by table
+ *    name (innerJoin('other_table', …))), nor names another library's table in raw SQL.
  *    A library asks the owner's service instead.
  *
  * Violations known today are listed in scripts/architecture-baseline.json. The check fails on a
@@ -153,6 +154,11 @@ function entityViolations() {
         if (ENTITY_METHODS.has(method) && arg && ts.isIdentifier(arg) && !local.has(arg.text)) {
           const o = owner.get(arg.text);
           if (o && o !== lib) found.add(`entity ${lib} -> ${o}: ${file} ${method}(${arg.text})`);
+        }
+        // The same by name: a table name (innerJoin('tel_group', …)) or an entity name (findOne('Economy', …)).
+        if (ENTITY_METHODS.has(method) && arg && ts.isStringLiteralLike(arg)) {
+          const o = tables.get(arg.text) ?? owner.get(arg.text);
+          if (o && o !== lib) found.add(`entity ${lib} -> ${o}: ${file} ${method}('${arg.text}')`);
         }
         if (method === 'getRepository' && node.typeArguments?.length) {
           const t = node.typeArguments[0].getText(sf);

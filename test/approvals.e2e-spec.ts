@@ -108,6 +108,11 @@ describe('approval requests and their chains (e2e)', () => {
       expect((await list({ kind: 'EXTENSION' })).totalCount).toBe(4);
       expect((await list({ kind: 'NEW_PROJECT', status: 'PENDING' })).totalCount).toBe(1);
       expect((await list({ projectNumber: 'TEL 01/2007S' })).totalCount).toBe(0);
+      const exercises = (await bySubject('Cyber Security Exercises')) as unknown as { project: { id: string } };
+      await gqlOk(`mutation($input: UpdateProjectInput!) { updateProject(input: $input) { id } }`, { input: { id: exercises.project.id, number: 'TEL 99/2008S' } }, secretariat);
+      const numbered = (await list({ projectNumber: 'tel 99/2008s' })) as unknown as { totalCount: number; nodes: { project: { id: string } }[] };
+      expect(numbered.totalCount).toBeGreaterThanOrEqual(1);
+      expect(numbered.nodes.map((r) => r.project.id)).toEqual(Array<string>(numbered.totalCount).fill(exercises.project.id));
       expect(errorCodes(await t.gql(LIST, { filter: { projectNumber: 'nonsense' } }))).toEqual(['BAD_USER_INPUT']);
       expect(errorCodes(await t.gql(LIST, { filter: { awaitingBody: 'XYZ' } }))).toEqual(['NOT_FOUND']);
     });

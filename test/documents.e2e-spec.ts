@@ -325,6 +325,29 @@ describe('meeting documents through GraphQL (e2e)', () => {
       expect(errorCodes(await list({}, secretariat, 1000))).toEqual(['BAD_USER_INPUT']);
     });
 
+    it('lists papers in the order of their meetings (number, then code); a meeting or group code that names none matches no paper', async () => {
+      const MEETING = `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { code } }`;
+      for (const [code, number] of [
+        ['TEL36', 36],
+        ['TEL35', 35],
+      ] as const) {
+        expect((await t.gql(MEETING, { input: { code, number, title: `${code} (list order)`, groupCode: 'TEL' } }, secretariat)).errors).toBeUndefined();
+        expect((await register({ meetingCode: code, groupCode: 'TEL', year: 2008 })).errors).toBeUndefined();
+      }
+      const QUERY = `query($f: DocumentFilter) { documents(filter: $f, first: 100) { totalCount nodes { symbol meeting { code number } } } }`;
+      type Listed = { documents: { totalCount: number; nodes: { symbol: string; meeting: { code: string; number: number } }[] } };
+      const listed = async (f: Record<string, string | undefined> | null): Promise<Listed['documents']> => {
+        const res = await t.gql<Listed>(QUERY, { f }, secretariat);
+        expect(res.errors).toBeUndefined();
+        return res.data.documents;
+      };
+      const all = await listed(null);
+      const numbers = all.nodes.map((d) => d.meeting.number);
+      expect(all.nodes[0].meeting.code).toBe('TEL35');
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+      for (const f of [{ meetingCode: 'TEL99' }, { groupCode: 'NOSUCH' }, { meetingCode: 'TEL37', groupCode: 'NOSUCH' }]) expect((await listed(f)).totalCount).toBe(0);
+    });
+
     /** Statements a query costs. */
     const statements = async (query: string) => {
       const before = t.queryCount();

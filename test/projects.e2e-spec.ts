@@ -79,6 +79,23 @@ describe('projects and progress reports (e2e)', () => {
       for (const p of data.projects.nodes) expect(p.source).toMatch(/annex|§/);
     });
 
+    it('filters by economy (proposing or co-sponsoring) and steering group; a code that names none matches no project', async () => {
+      type Listed = { title: string; proposingEconomies: { code: string }[]; coSponsoringEconomies: { code: string }[] };
+      const titles = async (filter: string): Promise<Listed[]> =>
+        (
+          (await gqlOk(`{ projects(filter: { ${filter} }, first: 50) { nodes { title proposingEconomies { code } coSponsoringEconomies { code } } } }`, {})) as unknown as {
+            projects: { nodes: Listed[] };
+          }
+        ).projects.nodes;
+      const korea = await titles('economyCode: "rok"');
+      expect(korea.length).toBeGreaterThanOrEqual(2);
+      for (const p of korea) expect([...p.proposingEconomies, ...p.coSponsoringEconomies].map((e) => e.code)).toContain('ROK');
+      const nz = await titles('economyCode: "NZ", steeringGroupCode: "SPSG"');
+      expect(nz.map((p) => p.proposingEconomies.map((e) => e.code))).toContainEqual(['NZ']);
+      expect(await titles('economyCode: "XX"')).toEqual([]);
+      expect(await titles('steeringGroupCode: "NOSUCH"')).toEqual([]);
+    });
+
     it('gives the PKI project as its progress report states it: lower-bound cost, month precision, overseer', async () => {
       const p = await projectByKey('PKI/e-Authentication');
       expect(p).toMatchObject({

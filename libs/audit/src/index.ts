@@ -1,5 +1,4 @@
 export * from './audit-event.entity';
 export * from './audit-event.filter';
 export * from './sql-audit-trail';
-export * from './audit.resolver';
 export * from './audit.module';

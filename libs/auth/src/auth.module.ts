@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AccountDirectory, LinkSecrets } from '@tel/core';
 import { AccountFlows } from './accounts/account-flows.service';
 import { AccountLinks, UserDirectory } from './accounts/account-links';
+import { MeetingsModule } from '@tel/meetings';
 import { ApiTokenResolver, UserResolver } from './accounts/accounts.resolver';
 import { AuthService } from './accounts/auth.service';
 import { LoginRateLimiter } from './accounts/login-rate-limiter';
@@ -20,6 +21,7 @@ import { TokenAuthenticator } from './tokens/token-authenticator';
  */
 @Global()
 @Module({
+  imports: [MeetingsModule],
   controllers: [SessionController],
   providers: [
     SessionTokens,

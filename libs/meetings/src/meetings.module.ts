@@ -10,11 +10,13 @@ import { SessionResolver } from './sessions/sessions.resolver';
 import { SessionsService } from './sessions/sessions.service';
 import { LookupService } from './shared/lookup.service';
 import { MeetingsLoaders } from './shared/meetings.loaders';
+import { MeetingsDirectory } from './shared/meetings-directory.service';
 
 /** Economies, organizations, people, groups, meetings, sessions and agendas. */
 @Module({
   providers: [
     LookupService,
+    MeetingsDirectory,
     MeetingsLoaders,
     MeetingsService,
     DelegatesService,
@@ -30,6 +32,6 @@ import { MeetingsLoaders } from './shared/meetings.loaders';
     AgendaResolver,
     AgendaItemResolver,
   ],
-  exports: [LookupService, MeetingsLoaders, MeetingsService],
+  exports: [LookupService, MeetingsDirectory, MeetingsLoaders, MeetingsService],
 })
 export class MeetingsModule {}

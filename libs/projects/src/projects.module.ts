@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@tel/auth';
 import { DocumentsModule } from '@tel/documents';
 import { MeetingsModule } from '@tel/meetings';
 import { ProjectAccess } from './access/project-access';
@@ -14,7 +15,7 @@ import { ProjectsLoaders } from './shared/projects.loaders';
 
 /** The project register, progress reports and the domain history they share with approvals. */
 @Module({
-  imports: [MeetingsModule, DocumentsModule],
+  imports: [MeetingsModule, DocumentsModule, AuthModule],
   providers: [
     ProjectsLoaders,
     ProjectAccess,

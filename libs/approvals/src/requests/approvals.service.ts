@@ -19,7 +19,7 @@ import {
   UnitOfWork,
 } from '@tel/core';
 import { DocumentVisibility } from '@tel/documents';
-import { Group, LookupService, OfficeRole } from '@tel/meetings';
+import { Group, LookupService, MeetingsDirectory, OfficeRole } from '@tel/meetings';
 import {
   canonicalProjectNumber,
   cleanText,
@@ -57,6 +57,7 @@ export class ApprovalsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly lookup: LookupService,
+    private readonly meetings: MeetingsDirectory,
     private readonly audit: AuditTrail,
     private readonly history: HistoryService,
     private readonly access: ProjectAccess,
@@ -81,7 +82,8 @@ export class ApprovalsService {
     if (filter?.projectNumber) {
       const number = canonicalProjectNumber(filter.projectNumber);
       if (!number) throw AppError.badInput('PROJECT_NUMBER_MALFORMED', `"${filter.projectNumber}" is not a project number (e.g. TEL 01/2007S)`, { field: 'projectNumber' });
-      qb.innerJoin('project', 'p', 'p.id = r.projectId AND p.number = :number', { number });
+      // A number that names no project matches no request.
+      qb.andWhere('r.projectId = :projectId', { projectId: (await this.projects.findByNumber(number, em))?.id ?? null });
     }
     if (filter?.awaitingBody) {
       const body = await this.lookup.groupByCode(em, filter.awaitingBody);
@@ -355,7 +357,7 @@ export class ApprovalsService {
     if (input.progressReportId) {
       if (input.kind !== ApprovalKind.REPORT_ENDORSEMENT)
         throw AppError.badInput('APPROVAL_INPUT_INVALID', 'progressReportId belongs to a REPORT_ENDORSEMENT', { field: 'progressReportId' });
-      report = isUuid(input.progressReportId) ? await em.findOne(ProgressReport, { where: { id: input.progressReportId } }) : null;
+      report = await this.reports.findById(em, input.progressReportId);
       if (!report || report.status === ProgressReportStatus.DRAFT) throw AppError.notFound('REPORT_NOT_FOUND', 'Progress report', input.progressReportId);
     }
     const projectId = input.projectId ?? report?.projectId ?? null;
@@ -384,7 +386,7 @@ export class ApprovalsService {
         let group: Group | null;
         if ('groupCode' in t.body) group = await this.lookup.groupByCode(em, t.body.groupCode);
         else if (input.steeringGroupCode) group = await this.lookup.groupByCode(em, input.steeringGroupCode);
-        else group = project?.steeringGroupId ? await em.findOne(Group, { where: { id: project.steeringGroupId } }) : null;
+        else group = project?.steeringGroupId ? await this.meetings.groupById(em, project.steeringGroupId) : null;
         if (!group)
           throw AppError.badInput('APPROVAL_INPUT_INVALID', 'The usual chain starts with the steering group: give steeringGroupCode, or the steps', { field: 'steeringGroupCode' });
         steps.push({ group, mode: t.mode });

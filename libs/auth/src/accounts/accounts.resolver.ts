@@ -1,20 +1,6 @@
 import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { In } from 'typeorm';
-import {
-  AppError,
-  byKeys,
-  Connection,
-  Ctx,
-  ErrorCode,
-  loaderFor,
-  PageArgs,
-  Public,
-  PublicIgnoringInvalidToken,
-  RequestContext,
-  SecretariatOnly,
-  SignedIn,
-  UnitOfWork,
-} from '@tel/core';
+import { AppError, Connection, Ctx, ErrorCode, PageArgs, Public, PublicIgnoringInvalidToken, RequestContext, SecretariatOnly, SignedIn } from '@tel/core';
+import { MeetingsLoaders } from '@tel/meetings';
 import { ApiToken } from '../tokens/api-token.entity';
 import { AccountFlows } from './account-flows.service';
 import {
@@ -44,7 +30,7 @@ export class UserResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly flows: AccountFlows,
-    private readonly uow: UnitOfWork,
+    private readonly meetings: MeetingsLoaders,
   ) {}
 
   @SecretariatOnly()
@@ -134,12 +120,8 @@ export class UserResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The economy a delegate speaks for, e.g. CT.' })
-  economyCode(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<string | null> | null {
-    if (!user.economyId) return null;
-    return loaderFor<string, string | null>(ctx, 'auth.economyCode', async (ids) => {
-      const rows = await this.uow.manager.find<{ id: string; code: string }>('Economy', { where: { id: In([...ids]) }, select: { id: true, code: true } });
-      return byKeys(ids, rows, (r) => r.id).map((r) => r?.code ?? null);
-    }).load(user.economyId);
+  async economyCode(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.meetings.economy(ctx, user.economyId))?.code ?? null;
   }
 }
 

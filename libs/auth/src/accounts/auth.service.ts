@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { Actor, actorHasRole, AppError, AuditTrail, isUniqueViolation, newId, Page, PageArgs, pageWindow, RequestContext, Role, toPage, UnitOfWork } from '@tel/core';
 import { BrowserSession, SessionEndReason } from '../sessions/browser-session.entity';
 import { ApiToken } from '../tokens/api-token.entity';
@@ -7,6 +7,7 @@ import { newApiTokenSecret } from '../tokens/api-token-secret';
 import { IssuedSession, SessionTokens } from '../tokens/session-tokens';
 import { CreateApiTokenInput, CreateUserInput, UserFilter } from './account.inputs';
 import { dummyPasswordHash, EMAIL_MAX_LENGTH, hashPassword, normalizeEmail, requireEmail, requireStrongPassword, verifyPassword } from './credentials';
+import { MeetingsDirectory } from '@tel/meetings';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { User } from './user.entity';
 
@@ -53,6 +54,7 @@ export class AuthService implements OnModuleInit {
     private readonly audit: AuditTrail,
     private readonly sessions: SessionTokens,
     private readonly limiter: LoginRateLimiter,
+    private readonly meetings: MeetingsDirectory,
   ) {}
 
   /** Makes the dummy hash now, so the first login for an unknown e-mail is not slower than the rest. */
@@ -307,10 +309,21 @@ export class AuthService implements OnModuleInit {
   }
 
   private async economyIdByCode(em: EntityManager, code: string): Promise<string> {
-    // By entity name: libs/auth does not import @tel/meetings (which may use the field rules here).
-    const economy = await em.findOne<{ id: string; code: string }>('Economy', { where: { code }, select: { id: true } });
+    const economy = await this.meetings.economyByCode(em, code);
     if (!economy) throw AppError.badInput('ECONOMY_UNKNOWN', `unknown economy "${code}"`, { field: 'economyCode' });
     return economy.id;
+  }
+
+  // ---- reads for other libraries -------------------------------------------------------------
+
+  /** The accounts with these ids (those that exist), in one statement: for loaders of other libraries. */
+  usersByIds(ids: readonly string[], em: EntityManager = this.uow.manager): Promise<User[]> {
+    return ids.length ? em.find(User, { where: { id: In([...new Set(ids)]) } }) : Promise.resolve([]);
+  }
+
+  /** The accounts with these (normalized) email addresses (those that exist), in one statement. */
+  usersByEmails(emails: readonly string[], em: EntityManager = this.uow.manager): Promise<User[]> {
+    return emails.length ? em.find(User, { where: { email: In([...new Set(emails)]) } }) : Promise.resolve([]);
   }
 }
 

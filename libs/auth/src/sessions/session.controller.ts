@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppError, Ctx, ErrorCode, PublicIgnoringInvalidToken, RequestContext, Role, UnitOfWork } from '@tel/core';
+import { MeetingsDirectory } from '@tel/meetings';
 import { LoginInput } from '../accounts/account.inputs';
 import { AuthService } from '../accounts/auth.service';
 import { User } from '../accounts/user.entity';
@@ -45,6 +46,7 @@ export class SessionController {
     private readonly auth: AuthService,
     private readonly sessions: BrowserSessions,
     private readonly uow: UnitOfWork,
+    private readonly meetings: MeetingsDirectory,
   ) {}
 
   @PublicIgnoringInvalidToken()
@@ -95,8 +97,7 @@ export class SessionController {
   private async sessionUser(user: User): Promise<SessionUser> {
     let economyCode: string | null = null;
     if (user.economyId) {
-      // By entity name: libs/auth does not import @tel/meetings.
-      const economy = await this.uow.manager.findOne<{ id: string; code: string }>('Economy', { where: { id: user.economyId }, select: { id: true, code: true } });
+      const economy = await this.meetings.economyById(this.uow.manager, user.economyId);
       economyCode = economy?.code ?? null;
     }
     return { id: user.id, email: user.email, roles: [...user.roles], economyCode };

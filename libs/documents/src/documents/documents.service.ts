@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, AuditTrail, isUniqueViolation, isUuid, Page, PageArgs, pageWindow, RequestContext, toPage, UnitOfWork } from '@tel/core';
-import { Agenda, AgendaItem, Group, LookupService, Meeting, normalizeCode, PartyRefInput, Session } from '@tel/meetings';
+import { AgendaItem, LookupService, Meeting, MeetingsDirectory, normalizeCode, PartyRefInput, Session } from '@tel/meetings';
 import { DocumentRevision } from '../revisions/document-revision.entity';
 import { DocumentSymbol, meetingCodeOf, symbolKey } from '../symbol/document-symbol';
 import { canReadDocument, isSecretariat, mayContribute, readableAccess } from './document-access.rules';
@@ -21,6 +21,7 @@ export class DocumentsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly lookup: LookupService,
+    private readonly meetings: MeetingsDirectory,
     private readonly audit: AuditTrail,
     @Optional() private readonly indexEvents?: DocumentIndexEvents,
   ) {}
@@ -56,12 +57,10 @@ export class DocumentsService {
   async list(ctx: RequestContext, filter: DocumentFilter | null, page: PageArgs): Promise<Page<Document>> {
     const window = pageWindow(page);
     const em = this.uow.manager;
-    const qb = em
-      .createQueryBuilder(Document, 'd')
-      .innerJoin(Meeting, 'm', 'm.id = d.meetingId')
-      .where('d.access IN (:...readable)', { readable: readableAccess(ctx.actor) });
-    if (filter?.meetingCode) qb.andWhere('m.code = :meetingCode', { meetingCode: normalizeCode(filter.meetingCode) });
-    if (filter?.groupCode) qb.innerJoin('tel_group', 'g', 'g.id = d.groupId AND g.code = :groupCode', { groupCode: normalizeCode(filter.groupCode) });
+    const qb = em.createQueryBuilder(Document, 'd').where('d.access IN (:...readable)', { readable: readableAccess(ctx.actor) });
+    // Meetings and groups are asked of their library; a code that names none matches no document.
+    if (filter?.meetingCode) qb.andWhere('d.meetingId = :meetingId', { meetingId: (await this.meetings.meetingByCode(em, filter.meetingCode))?.id ?? null });
+    if (filter?.groupCode) qb.andWhere('d.groupId = :groupId', { groupId: (await this.meetings.groupByCode(em, normalizeCode(filter.groupCode)))?.id ?? null });
     if (filter?.type) qb.andWhere('d.type = :type', { type: filter.type });
     if (filter?.access) qb.andWhere('d.access = :access', { access: filter.access });
     if (filter?.status) qb.andWhere('d.status = :status', { status: filter.status });
@@ -74,9 +73,12 @@ export class DocumentsService {
       if (submitter.submittedByEconomyId) qb.andWhere('d.submittedByEconomyId = :eco', { eco: submitter.submittedByEconomyId });
       else qb.andWhere('d.submittedByOrganizationId = :org', { org: submitter.submittedByOrganizationId });
     }
+    // The meetings' order (number, then code) as a rank per meeting id: one statement to meetings, none joined.
+    const meetingIds = await this.meetings.meetingIdsInOrder(em);
+    const rank = meetingIds.length ? `CASE d.meetingId ${meetingIds.map((_, i) => `WHEN :m${i} THEN ${i}`).join(' ')} ELSE ${meetingIds.length} END` : '0';
+    qb.setParameters(Object.fromEntries(meetingIds.map((id, i) => [`m${i}`, id])));
     const [nodes, total] = await qb
-      .orderBy('m.number', 'ASC')
-      .addOrderBy('m.code', 'ASC')
+      .orderBy(rank, 'ASC')
       .addOrderBy('d.code', 'ASC')
       .addOrderBy('d.number', 'ASC')
       .addOrderBy('d.annex', 'ASC')
@@ -102,7 +104,7 @@ export class DocumentsService {
       if (!parsed && !code) throw AppError.badInput('FIELD_REQUIRED', 'Give groupCode or code: numbers run per meeting and group or session code', { field: 'code' });
       code = code.replace(/\s*[-/]\s*/g, '-');
       // A code that is a group's own (SPSG) says which group; a session code (PTAB-WS) needs groupCode to say it.
-      const groupId = group?.id ?? (code ? ((await em.findOne(Group, { where: { code } }))?.id ?? null) : null);
+      const groupId = group?.id ?? (code ? ((await this.meetings.groupByCode(em, code))?.id ?? null) : null);
 
       const year = parsed?.year ?? input.year ?? (meeting.startDate ? Number(meeting.startDate.slice(0, 4)) : null);
       if (year === null) throw AppError.badInput('SYMBOL_YEAR_REQUIRED', `${meeting.code} has no dates yet: give the year of the symbol`, { field: 'year' });
@@ -217,7 +219,7 @@ export class DocumentsService {
   link(ctx: RequestContext, input: LinkDocumentInput): Promise<Document> {
     return this.uow.write(async (em) => {
       const doc = await this.load(ctx, em, symbolKey(parseSymbolInput(input.symbol)));
-      const meeting = await em.findOneByOrFail(Meeting, { id: doc.meetingId });
+      const meeting = await this.meetings.meetingByIdOrFail(em, doc.meetingId);
       const changes: Partial<Document> = {};
       if (input.sessionId !== undefined) changes.sessionId = input.sessionId ? (await this.sessionOf(em, input.sessionId, meeting)).id : null;
       if (input.agendaItemId !== undefined) changes.agendaItemId = input.agendaItemId ? (await this.agendaItemOf(em, input.agendaItemId, meeting)).id : null;
@@ -306,17 +308,17 @@ export class DocumentsService {
   }
 
   private async sessionOf(em: EntityManager, id: string, meeting: Meeting): Promise<Session> {
-    const session = isUuid(id) ? await em.findOne(Session, { where: { id } }) : null;
+    const session = await this.meetings.sessionById(em, id);
     if (!session) throw AppError.notFound('SESSION_NOT_FOUND', 'Session', id);
     if (session.meetingId !== meeting.id) throw AppError.badInput('REFERENCE_ELSEWHERE', `That session is not part of ${meeting.code}`, { field: 'sessionId' });
     return session;
   }
 
   private async agendaItemOf(em: EntityManager, id: string, meeting: Meeting): Promise<AgendaItem> {
-    const item = isUuid(id) ? await em.findOne(AgendaItem, { where: { id } }) : null;
+    const item = await this.meetings.agendaItemById(em, id);
     if (!item) throw AppError.notFound('AGENDA_ITEM_NOT_FOUND', 'Agenda item', id);
-    const agenda = await em.findOneByOrFail(Agenda, { id: item.agendaId });
-    if (agenda.meetingId !== meeting.id) throw AppError.badInput('REFERENCE_ELSEWHERE', `That agenda item is not on an agenda of ${meeting.code}`, { field: 'agendaItemId' });
+    if ((await this.meetings.meetingIdOfAgendaItem(em, item)) !== meeting.id)
+      throw AppError.badInput('REFERENCE_ELSEWHERE', `That agenda item is not on an agenda of ${meeting.code}`, { field: 'agendaItemId' });
     return item;
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, In } from 'typeorm';
+import { Brackets, EntityManager } from 'typeorm';
 import { AppError, AuditTrail, isUniqueViolation, isUuid, newId, Page, PageArgs, pageWindow, RequestContext, Role, toPage, UnitOfWork } from '@tel/core';
-import { AgendaItem, Economy, Group, LookupService, Meeting, normalizeCode, Person } from '@tel/meetings';
-import { normalizeEmail, User } from '@tel/auth';
+import { LookupService, MeetingsDirectory, normalizeCode } from '@tel/meetings';
+import { AuthService, normalizeEmail } from '@tel/auth';
 import { HistorySubject } from '../history/history-event.entity';
 import { HistoryService } from '../history/history.service';
 import { diffSnapshots } from '../shared/field-diff';
@@ -27,6 +27,8 @@ export class ProjectsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly lookup: LookupService,
+    private readonly meetings: MeetingsDirectory,
+    private readonly accounts: AuthService,
     private readonly audit: AuditTrail,
     private readonly history: HistoryService,
     private readonly documents: DocumentVisibility,
@@ -48,13 +50,17 @@ export class ProjectsService {
 
   async list(ctx: RequestContext, filter: ProjectFilter | null, page: PageArgs): Promise<Page<Project>> {
     const window = pageWindow(page);
-    const qb = this.uow.manager.createQueryBuilder(Project, 'p');
+    const em = this.uow.manager;
+    const qb = em.createQueryBuilder(Project, 'p');
     if (filter?.status) qb.andWhere('p.status = :status', { status: filter.status });
     if (filter?.fundingAccount) qb.andWhere('p.fundingAccount = :account', { account: filter.fundingAccount });
-    if (filter?.steeringGroupCode) qb.innerJoin('tel_group', 'sg', 'sg.id = p.steeringGroupId AND sg.code = :sg', { sg: normalizeCode(filter.steeringGroupCode) });
+    // Groups and economies are asked of meetings; a code that names none matches no project.
+    if (filter?.steeringGroupCode) {
+      qb.andWhere('p.steeringGroupId = :sg', { sg: (await this.meetings.groupByCode(em, normalizeCode(filter.steeringGroupCode)))?.id ?? null });
+    }
     if (filter?.economyCode) {
-      qb.andWhere('EXISTS (SELECT 1 FROM project_economy pe INNER JOIN economy e ON e.id = pe."economyId" WHERE pe."projectId" = p.id AND e.code = :ec)', {
-        ec: normalizeCode(filter.economyCode),
+      qb.andWhere('EXISTS (SELECT 1 FROM project_economy pe WHERE pe."projectId" = p.id AND pe."economyId" = :economyId)', {
+        economyId: (await this.meetings.economyByCode(em, filter.economyCode))?.id ?? null,
       });
     }
     if (filter?.title?.trim()) {
@@ -220,7 +226,7 @@ export class ProjectsService {
     if (input.overseerPersonId !== undefined) {
       if (input.overseerPersonId === null) project.overseerPersonId = null;
       else {
-        const person = isUuid(input.overseerPersonId) ? await em.findOne(Person, { where: { id: input.overseerPersonId } }) : null;
+        const person = await this.meetings.personById(em, input.overseerPersonId);
         if (!person) throw AppError.notFound('PERSON_NOT_FOUND', 'Person', input.overseerPersonId);
         project.overseerPersonId = person.id;
       }
@@ -263,8 +269,11 @@ export class ProjectsService {
       const current = await em.find(ProjectEconomy, { where: { projectId: project.id }, order: { position: 'ASC' } });
       const codesOf = async (role: EconomyRole) => {
         const rows = current.filter((r) => r.role === role);
-        const economies = rows.length ? await em.find(Economy, { where: { id: In(rows.map((r) => r.economyId)) } }) : [];
-        return rows.map((r) => economies.find((e) => e.id === r.economyId)!.code);
+        const economies = await this.meetings.economiesByIds(
+          em,
+          rows.map((r) => r.economyId),
+        );
+        return rows.map((r) => economies.get(r.economyId)!.code);
       };
       const proposing = input.proposingEconomyCodes === undefined ? await codesOf(EconomyRole.PROPOSING) : (input.proposingEconomyCodes ?? []);
       const coSponsoring = input.coSponsoringEconomyCodes === undefined ? await codesOf(EconomyRole.CO_SPONSORING) : (input.coSponsoringEconomyCodes ?? []);
@@ -285,7 +294,7 @@ export class ProjectsService {
     }
     if (input.overseerAccountEmails !== undefined) {
       const emails = [...new Set((input.overseerAccountEmails ?? []).map((e) => normalizeEmail(e) ?? e.trim()))];
-      const users = emails.length ? await em.find(User, { where: { email: In(emails) } }) : [];
+      const users = await this.accounts.usersByEmails(emails, em);
       for (const email of emails) {
         const user = users.find((u) => u.email === email);
         if (!user) throw AppError.notFound('ACCOUNT_NOT_FOUND', 'Account', email);
@@ -310,8 +319,8 @@ export class ProjectsService {
     }
     if (input.agendaItemIds !== undefined) {
       const ids = [...new Set(input.agendaItemIds ?? [])];
-      const items = ids.length ? await em.find(AgendaItem, { where: { id: In(ids.filter(isUuid)) } }) : [];
-      const missing = ids.find((id) => !items.some((i) => i.id === id));
+      const items = await this.meetings.agendaItemsByIds(em, ids);
+      const missing = ids.find((id) => !items.has(id));
       if (missing) throw AppError.notFound('AGENDA_ITEM_NOT_FOUND', 'Agenda item', missing);
       await em.delete(ProjectAgendaItem, { projectId: project.id });
       for (const [i, agendaItemId] of ids.entries()) await em.insert(ProjectAgendaItem, { id: newId(), projectId: project.id, agendaItemId, position: i + 1 });
@@ -320,28 +329,27 @@ export class ProjectsService {
 
   /** The register's fields as text, for the history's field-by-field changes. */
   private async snapshot(em: EntityManager, p: Project): Promise<Record<string, string | null>> {
-    const groupCodes = await this.codes(em, Group, [p.forumId, p.steeringGroupId]);
+    const groups = await this.meetings.groupsByIds(em, [p.forumId, p.steeringGroupId]);
     const economies = p.id ? await em.find(ProjectEconomy, { where: { projectId: p.id }, order: { position: 'ASC' } }) : [];
-    const economyCodes = await this.codes(
+    const economyCodes = await this.meetings.economiesByIds(
       em,
-      Economy,
       economies.map((e) => e.economyId),
     );
     const list = (role: EconomyRole) =>
       economies
         .filter((e) => e.role === role)
-        .map((e) => economyCodes.get(e.economyId))
+        .map((e) => economyCodes.get(e.economyId)?.code)
         .join(', ') || null;
-    const overseer = p.overseerPersonId ? await em.findOne(Person, { where: { id: p.overseerPersonId } }) : null;
-    const meeting = p.completionMeetingId ? await em.findOne(Meeting, { where: { id: p.completionMeetingId } }) : null;
+    const overseer = p.overseerPersonId ? await this.meetings.personById(em, p.overseerPersonId) : null;
+    const meeting = p.completionMeetingId ? await this.meetings.meetingById(em, p.completionMeetingId) : null;
     const accounts = await em.count(ProjectOverseerAccount, { where: { projectId: p.id } });
     const documents = await em.find(ProjectDocument, { where: { projectId: p.id }, order: { position: 'ASC' } });
     const items = await em.count(ProjectAgendaItem, { where: { projectId: p.id } });
     return {
       number: p.number,
       title: p.title,
-      forum: groupCodes.get(p.forumId) ?? null,
-      steeringGroup: p.steeringGroupId ? (groupCodes.get(p.steeringGroupId) ?? null) : null,
+      forum: groups.get(p.forumId)?.code ?? null,
+      steeringGroup: p.steeringGroupId ? (groups.get(p.steeringGroupId)?.code ?? null) : null,
       proposingEconomies: list(EconomyRole.PROPOSING),
       coSponsoringEconomies: list(EconomyRole.CO_SPONSORING),
       overseer: overseer?.name ?? null,
@@ -363,13 +371,6 @@ export class ProjectsService {
       agendaItems: items ? `${items} item(s)` : null,
       status: p.status,
     };
-  }
-
-  private async codes<T extends { id: string; code: string }>(em: EntityManager, entity: new () => T, ids: (string | null)[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-    if (!wanted.length) return new Map();
-    const rows = await em.find(entity, { where: { id: In(wanted) } as never });
-    return new Map(rows.map((r) => [r.id, r.code]));
   }
 
   private async insertOrConflict(em: EntityManager, project: Project): Promise<void> {
@@ -396,5 +397,12 @@ export class ProjectsService {
     if (!project.number) return;
     const holder = await em.findOne(Project, { where: { number: project.number } });
     if (holder && holder.id !== project.id) throw AppError.conflict('PROJECT_NUMBER_TAKEN', `Project number ${project.number} is already taken by "${holder.title}"`);
+  }
+
+  // ---- reads for other libraries -------------------------------------------------------------
+
+  /** The project with this canonical number, or null. */
+  findByNumber(number: string, em: EntityManager = this.uow.manager): Promise<Project | null> {
+    return em.findOne(Project, { where: { number } });
   }
 }

@@ -17,7 +17,7 @@ import {
   UnitOfWork,
 } from '@tel/core';
 import { DocumentAccess, DocumentPurpose, DocumentsService, DocumentType } from '@tel/documents';
-import { Economy, Group, LookupService, Meeting, MeetingStatus, MeetingsLoaders, Organization, Person } from '@tel/meetings';
+import { LookupService, Meeting, MeetingsDirectory, MeetingsLoaders } from '@tel/meetings';
 import { ProjectAccess } from '../access/project-access';
 import { HistorySubject } from '../history/history-event.entity';
 import { HistoryService } from '../history/history.service';
@@ -74,6 +74,7 @@ export class ProgressReportsService {
     private readonly projects: ProjectsService,
     private readonly loaders: ProjectsLoaders,
     private readonly meetings: MeetingsLoaders,
+    private readonly directory: MeetingsDirectory,
     private readonly documents: DocumentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifier: Notifier,
@@ -242,7 +243,7 @@ export class ProgressReportsService {
       throw AppError.badInput('REFERENCE_ELSEWHERE', `${doc.symbol} is a paper of another meeting, not ${meeting.code}`, { field: 'documentSymbol' });
     if (!doc) {
       const project = await this.projects.byId(report.projectId, em);
-      const group = await em.findOneOrFail(Group, { where: { id: project.steeringGroupId ?? project.forumId } });
+      const group = await this.directory.groupByIdOrFail(em, project.steeringGroupId ?? project.forumId);
       const submitter = report.proposingEconomyCodes[0];
       doc = await this.documents.register(ctx, {
         meetingCode: meeting.code,
@@ -347,10 +348,7 @@ export class ProgressReportsService {
     const running = await em.find(Project, { where: { status: ProjectStatus.IN_PROGRESS }, order: { title: 'ASC' } });
     const rows: OverdueReportRow[] = [];
     for (const forumId of [...new Set(running.map((p) => p.forumId))]) {
-      const candidates = await em
-        .createQueryBuilder(Meeting, 'm')
-        .where('m.groupId = :forumId AND m.startDate IS NOT NULL AND m.status <> :held', { forumId, held: MeetingStatus.HELD })
-        .getMany();
+      const candidates = await this.directory.upcomingMeetingsOfGroup(em, forumId);
       const next = nextDueMeeting(
         candidates.map((m) => ({ id: m.id, startDate: m.startDate! })),
         asOf,
@@ -454,11 +452,14 @@ export class ProgressReportsService {
   /** The header of a new draft, copied from the register. */
   private async formFromRegister(em: EntityManager, project: Project): Promise<Partial<ProgressReport>> {
     const links = await em.find(ProjectEconomy, { where: { projectId: project.id }, order: { position: 'ASC' } });
-    const economies = links.length ? await em.find(Economy, { where: { id: In(links.map((l) => l.economyId)) } }) : [];
-    const codes = (role: EconomyRole) => links.filter((l) => l.role === role).map((l) => economies.find((e) => e.id === l.economyId)!.code);
-    const group = await em.findOne(Group, { where: { id: project.steeringGroupId ?? project.forumId } });
-    const overseer = project.overseerPersonId ? await em.findOne(Person, { where: { id: project.overseerPersonId } }) : null;
-    const organization = overseer?.organizationId ? await em.findOne(Organization, { where: { id: overseer.organizationId } }) : null;
+    const economies = await this.directory.economiesByIds(
+      em,
+      links.map((l) => l.economyId),
+    );
+    const codes = (role: EconomyRole) => links.filter((l) => l.role === role).map((l) => economies.get(l.economyId)!.code);
+    const group = await this.directory.groupById(em, project.steeringGroupId ?? project.forumId);
+    const overseer = project.overseerPersonId ? await this.directory.personById(em, project.overseerPersonId) : null;
+    const organization = overseer?.organizationId ? await this.directory.organizationById(em, overseer.organizationId) : null;
     return {
       fundingAccount: project.fundingAccount,
       projectNumber: project.number,
@@ -544,5 +545,12 @@ export class ProgressReportsService {
       if (date && !isIsoDate(date)) throw AppError.badInput('DATE_MALFORMED', 'overseerSignatureDate must be a date written YYYY-MM-DD', { field: 'overseerSignatureDate' });
       report.overseerSignatureDate = date;
     }
+  }
+
+  // ---- reads for other libraries -------------------------------------------------------------
+
+  /** The report with this id, or null (an id that is no uuid names none). No access check: the caller decides. */
+  findById(em: EntityManager, id: string): Promise<ProgressReport | null> {
+    return isUuid(id) ? em.findOne(ProgressReport, { where: { id } }) : Promise.resolve(null);
   }
 }

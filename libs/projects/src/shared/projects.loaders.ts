@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { byKeys, groupByKeys, loaderFor, RequestContext, UnitOfWork } from '@tel/core';
 import { Economy, LookupService } from '@tel/meetings';
-import { User } from '@tel/auth';
+import { AuthService, User } from '@tel/auth';
 import { Project } from '../projects/project.entity';
 import { ProjectAgendaItem } from '../projects/project-agenda-item.entity';
 import { ProjectDocument } from '../projects/project-document.entity';
@@ -16,6 +16,7 @@ export class ProjectsLoaders {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly lookup: LookupService,
+    private readonly auth: AuthService,
   ) {}
 
   private many<T extends object>(ctx: RequestContext, name: string, entity: new () => T, key: keyof T & string, order: Record<string, 'ASC' | 'DESC'>) {
@@ -66,8 +67,6 @@ export class ProjectsLoaders {
   }
 
   user(ctx: RequestContext, id: string): Promise<User | null> {
-    return loaderFor<string, User | null>(ctx, 'projects.user', async (ids) => byKeys(ids, await this.uow.manager.find(User, { where: { id: In([...ids]) } }), (r) => r.id)).load(
-      id,
-    );
+    return loaderFor<string, User | null>(ctx, 'projects.user', async (ids) => byKeys(ids, await this.auth.usersByIds(ids), (r) => r.id)).load(id);
   }
 }
