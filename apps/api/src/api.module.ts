@@ -12,6 +12,7 @@ import { DocumentsModule } from '@tel/documents';
 import { DocumentSearchModule } from '@tel/document-search';
 import { ProjectsModule } from '@tel/projects';
 import { ApprovalsModule } from '@tel/approvals';
+import { ExportsModule } from '@tel/exports';
 import { ALL_ENTITIES } from '@tel/registry';
 import { SeedOnStart } from './seed-on-start';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -84,6 +85,7 @@ export class ApiModule implements NestModule {
         DocumentSearchModule.forRoot({ api: true }),
         ProjectsModule,
         ApprovalsModule,
+        ExportsModule,
         ExplorerModule.forRoot(explorerEnabled),
         // Last: the web app's history fallback answers only what no route above claimed.
         WebModule.forRoot(),

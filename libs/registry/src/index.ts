@@ -3,6 +3,7 @@ import { AuditEvent } from '@tel/audit';
 import { AUTH_ENTITIES } from '@tel/auth';
 import { IdempotencyKey } from '@tel/core';
 import { DOCUMENTS_ENTITIES } from '@tel/documents';
+import { EXPORTS_ENTITIES } from '@tel/exports';
 import { JOBS_ENTITIES } from '@tel/jobs';
 import { MEETINGS_ENTITIES } from '@tel/meetings';
 import { PROJECTS_ENTITIES } from '@tel/projects';
@@ -16,5 +17,6 @@ export const ALL_ENTITIES = [
   ...DOCUMENTS_ENTITIES,
   ...PROJECTS_ENTITIES,
   ...APPROVALS_ENTITIES,
+  ...EXPORTS_ENTITIES,
   IdempotencyKey,
 ];
