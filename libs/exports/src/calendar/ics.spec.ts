@@ -66,14 +66,26 @@ describe('iCalendar output (RFC 5545)', () => {
   });
 
   it('leaves out a meeting without dates and says which', () => {
-    const { text, events, leftOut } = meetingsCalendar({ name: 'x', description: 'x', meetings: [meeting(), meeting({ id: 'b', code: 'TEL38', startDate: null, endDate: null, sessions: [] })] });
+    const { text, events, leftOut } = meetingsCalendar({
+      name: 'x',
+      description: 'x',
+      meetings: [meeting(), meeting({ id: 'b', code: 'TEL38', startDate: null, endDate: null, sessions: [] })],
+    });
     expect(leftOut).toEqual(['TEL38']);
     expect(events).toBe(3);
     expect(checkIcs(text).events.map((e) => e.uid)).not.toContain(expect.stringContaining('meeting-b@'));
   });
 
   it('gives each zone used its own VTIMEZONE', () => {
-    const lima = meeting({ id: 'lima', code: 'TEL38', city: 'Lima', timeZone: 'America/Lima', startDate: '2008-09-21', endDate: '2008-09-26', sessions: [{ ...meeting().sessions[1], id: 'x', startsAt: '2008-09-22T09:00', endsAt: '2008-09-22T12:30' }] });
+    const lima = meeting({
+      id: 'lima',
+      code: 'TEL38',
+      city: 'Lima',
+      timeZone: 'America/Lima',
+      startDate: '2008-09-21',
+      endDate: '2008-09-26',
+      sessions: [{ ...meeting().sessions[1], id: 'x', startsAt: '2008-09-22T09:00', endsAt: '2008-09-22T12:30' }],
+    });
     const cal = checkIcs(meetingsCalendar({ name: 'x', description: 'x', meetings: [meeting(), lima] }).text);
     expect(cal.timezones.sort()).toEqual(['America/Lima', 'Asia/Tokyo']);
     expect(cal.events.find((e) => e.uid === 'session-x@tel-registry')!.start.epochMs).toBe(Date.parse('2008-09-22T14:00:00Z'));
@@ -94,6 +106,15 @@ describe('iCalendar output (RFC 5545)', () => {
     const [e] = checkIcs(text).events;
     expect(e.start).toMatchObject({ type: 'date', raw: '20080822' });
     expect(e.end).toMatchObject({ type: 'date', raw: '20080823' });
+  });
+
+  it('escapes the calendar name and description too (ical-generator writes them as given)', () => {
+    const evil = 'TEL99; "x", y\nEND:VCALENDAR\r\nBEGIN:VEVENT';
+    const { text } = meetingsCalendar({ name: evil, description: evil, meetings: [meeting()] });
+    const cal = checkIcs(text);
+    expect(cal.events).toHaveLength(3);
+    expect(text).toContain('X-WR-CALNAME:TEL99\\; "x"\\, y\\nEND:VCALENDAR\\nBEGIN:VEVENT\r\n');
+    expect(text.match(/^END:VCALENDAR$/gm)).toHaveLength(1);
   });
 
   it('the checker catches broken files (so it can fail)', () => {

@@ -65,9 +65,19 @@ function finish(calendar: ICalCalendar): string {
   return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
 
+/** RFC 5545 §3.3.11 TEXT escaping. ical-generator escapes event text but writes the calendar's NAME and X-WR-CALDESC as given. */
+export function escapeIcsText(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+}
+
 function newCalendar(name: string, description: string): ICalCalendar {
   // A generator but no calendar-wide zone: each zone an event uses gets its VTIMEZONE, DTSTAMP stays UTC.
-  return ical({ name, description, prodId: PRODUCT, timezone: { name: null, generator: (zone: string) => getVtimezoneComponent(zone) ?? null } });
+  return ical({
+    name: escapeIcsText(name),
+    description: escapeIcsText(description),
+    prodId: PRODUCT,
+    timezone: { name: null, generator: (zone: string) => getVtimezoneComponent(zone) ?? null },
+  });
 }
 
 function location(meeting: IcsMeeting): string | null {

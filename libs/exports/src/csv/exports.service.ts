@@ -104,7 +104,16 @@ export class ExportsService {
             .filter((e) => e.role === role)
             .map((e) => e.code)
             .join(', ');
-        return { p, title, forum: forum?.code, steeringGroup: steeringGroup?.code, proposing: codes(EconomyRole.PROPOSING), cosponsoring: codes(EconomyRole.CO_SPONSORING), overseer, completion };
+        return {
+          p,
+          title,
+          forum: forum?.code,
+          steeringGroup: steeringGroup?.code,
+          proposing: codes(EconomyRole.PROPOSING),
+          cosponsoring: codes(EconomyRole.CO_SPONSORING),
+          overseer,
+          completion,
+        };
       }),
     );
     type Row = (typeof rows)[number];
@@ -136,7 +145,7 @@ export class ExportsService {
           const [project, subject, symbol] = await Promise.all([
             this.projectsLoaders.project(ctx, entry.request.projectId),
             this.visibility.redact(ctx, entry.request.subject),
-            (await this.visibility.canSeeSymbol(ctx, entry.request.documentSymbol)) ? entry.request.documentSymbol : null,
+            this.visibility.canSeeSymbol(ctx, entry.request.documentSymbol).then((visible) => (visible ? entry.request.documentSymbol : null)),
           ]);
           return { column, entry, project, subject, symbol, projectTitle: project ? await this.visibility.redact(ctx, project.title) : null };
         }),

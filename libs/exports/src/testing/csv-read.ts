@@ -5,7 +5,7 @@ export function readCsv(body: Buffer): { header: string[]; rows: Record<string, 
   if (!(body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf)) throw new Error('the CSV does not start with a UTF-8 byte-order mark');
   const text = body.toString('utf8').slice(1);
   if (/(?<!\r)\n/.test(text.replace(/"(?:[^"]|"")*"/g, ''))) throw new Error('a record ends with a bare LF (RFC 4180 wants CRLF)');
-  const records = parse(text, { relax_column_count: false }) as string[][];
+  const records: string[][] = parse(text, { relax_column_count: false });
   const [header, ...rest] = records;
   return { header, rows: rest.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))) };
 }

@@ -48,7 +48,7 @@ export function checkIcs(text: string): ParsedCalendar {
   // A fold never splits a UTF-8 character: a line holds whole characters (a lone surrogate would show up here).
   if (/[\uD800-\uDFFF]/.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))) problems.push('a character is split');
 
-  const root = new ICAL.Component(ICAL.parse(text));
+  const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
   if (root.name !== 'vcalendar') problems.push(`the root is ${root.name}, not VCALENDAR`);
   if (root.getFirstPropertyValue('version') !== '2.0') problems.push('VERSION:2.0 is missing');
   if (!root.getFirstPropertyValue('prodid')) problems.push('PRODID is missing');

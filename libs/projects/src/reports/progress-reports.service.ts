@@ -375,9 +375,7 @@ export class ProgressReportsService {
       .where('m.groupId IN (:...forums) AND m.startDate IS NOT NULL AND m.status <> :held', { forums: [...new Set(projects.map((p) => p.forumId))], held: MeetingStatus.HELD })
       .orderBy('m.startDate', 'ASC')
       .getMany();
-    const reports = meetings.length
-      ? await em.find(ProgressReport, { where: { projectId: In(projects.map((p) => p.id)), meetingId: In(meetings.map((m) => m.id)) } })
-      : [];
+    const reports = meetings.length ? await em.find(ProgressReport, { where: { projectId: In(projects.map((p) => p.id)), meetingId: In(meetings.map((m) => m.id)) } }) : [];
     const daysBefore = this.config.projects.reportDueDaysBeforeMeeting;
     return projects.flatMap((project) =>
       meetings
