@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Role } from '@tel/core';
+import { AuthService } from '@tel/auth';
+import { Role, systemContext } from '@tel/core';
 import { accountFor, createTestApp, signInBrowser, TestAccount, TestApp, tokenFor } from '@tel/testing';
 import { checkIcs } from '../libs/exports/src/testing/ics-rules';
 import { getOnce, restrictedMentionsIn, restrictedPapers } from './export-helpers';
@@ -195,6 +196,13 @@ describe('calendar feeds', () => {
       const other = await tokenFor(t, [Role.DELEGATE]);
       const feed = (await gqlOk<Regenerated>(REGENERATE, {}, other)).regenerateCalendarFeed;
       expect(checkIcs(await (await get(feed.path)).text()).events).toEqual([]);
+    });
+
+    it("stops a disabled account's feed", async () => {
+      const feed = (await gqlOk<Regenerated>(REGENERATE, {}, overseer.token)).regenerateCalendarFeed;
+      expect((await get(feed.path)).status).toBe(200);
+      await t.app.get(AuthService).disableUser(systemContext('test'), overseer.email);
+      expect((await get(feed.path)).status).toBe(404);
     });
 
     it('refuses made-up secrets with the same 404', async () => {

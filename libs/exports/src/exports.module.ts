@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApprovalsModule } from '@tel/approvals';
+import { AuthModule } from '@tel/auth';
 import { DocumentsModule } from '@tel/documents';
 import { MeetingsModule } from '@tel/meetings';
 import { ProjectsModule } from '@tel/projects';
@@ -11,7 +12,7 @@ import { ExportsService } from './csv/exports.service';
 
 /** Calendars (iCalendar) and CSV exports of what the other libraries hold, read through their services. */
 @Module({
-  imports: [MeetingsModule, DocumentsModule, ProjectsModule, ApprovalsModule],
+  imports: [AuthModule, MeetingsModule, DocumentsModule, ProjectsModule, ApprovalsModule],
   controllers: [CalendarController, ExportsController],
   providers: [CalendarService, CalendarFeedResolver, ExportsService],
   exports: [CalendarService, ExportsService],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, AuditTrail, RequestContext, UnitOfWork } from '@tel/core';
+import { AuthService } from '@tel/auth';
 import { DocumentVisibility } from '@tel/documents';
 import { Group, LookupService, Meeting, MeetingsLoaders } from '@tel/meetings';
 import { ProgressReportsService } from '@tel/projects';
@@ -27,6 +28,7 @@ export class CalendarService {
     private readonly visibility: DocumentVisibility,
     private readonly reports: ProgressReportsService,
     private readonly audit: AuditTrail,
+    private readonly auth: AuthService,
   ) {}
 
   /** Every meeting with dates and its sessions. Meetings without a start date are left out (and named in the calendar's description). */
@@ -87,12 +89,14 @@ export class CalendarService {
 
   /**
    * The deadlines feed a secret opens: the report due dates of the projects its account oversees.
-   * An unknown secret is NOT_FOUND, like a missing page. Read as the feed's owner would see it
+   * An unknown secret, or one of a disabled account, is NOT_FOUND, like a missing page. Read as the feed's owner would see it
    * when signed in (a member: titles are not redacted); nothing in it is another account's.
    */
   async deadlines(secret: string, origin: string): Promise<CalendarText> {
     const feed = looksLikeFeedSecret(secret) ? await this.uow.manager.findOne(CalendarFeed, { where: { secretHash: hashFeedSecret(secret) } }) : null;
-    if (!feed) throw AppError.notFound('CALENDAR_FEED_NOT_FOUND', 'Calendar feed');
+    // A disabled account's feed stops with its tokens (and starts again if the account is enabled).
+    const owner = feed ? await this.auth.userById(feed.userId) : null;
+    if (!feed || !owner || owner.disabled) throw AppError.notFound('CALENDAR_FEED_NOT_FOUND', 'Calendar feed');
     const rows = await this.reports.deadlinesOf(feed.userId);
     const deadlines = rows.map((row) => ({
       uid: `report-due-${row.project.id}-${row.meeting.id}@${UID_DOMAIN}`,
