@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { accountFor, createTestApp, ensureWebBuild, TestApp, waitForJobs } from '@tel/testing';
+import { accountFor, createTestApp, ensureWebBuild, signInBrowser, TestApp, waitForJobs } from '@tel/testing';
 import { Role } from '@tel/core';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH;
@@ -297,6 +297,34 @@ if (!CHROMIUM_PATH) {
       ['group', '/groups/SPSG', 'Office holders now'],
       ['sign-in', '/sign-in', 'Sign in'],
     ];
+
+    it(
+      "downloads a meeting's document list from its page: restricted rows with the member's cookie only",
+      async () => {
+        const { context, page, problems } = await openPage();
+        try {
+          const download = async () => {
+            await page.goto(`${t.url}/meetings/TEL37`);
+            const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Document list (CSV)' }).click()]);
+            expect(file.suggestedFilename()).toBe('TEL37-documents.csv');
+            return fs.readFileSync(await file.path());
+          };
+          const anonymous = await download();
+          expect([...anonymous.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+          expect(anonymous.toString('utf8')).toContain(PUBLIC_DOC);
+          expect(anonymous.toString('utf8')).not.toContain(RESTRICTED_DOC);
+          const { cookie } = await signInBrowser(t, member);
+          await context.addCookies([{ name: 'tel_session', value: cookie, url: t.url }]);
+          expect((await download()).toString('utf8')).toContain(RESTRICTED_DOC);
+          await page.goto(`${t.url}/meetings`);
+          expect(await page.getByRole('link', { name: /All meetings in your calendar/ }).getAttribute('href')).toBe('/calendar/meetings.ics');
+          expect(problems).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      },
+      BROWSER_TIMEOUT,
+    );
 
     it.each([375, 1440])(
       'renders every page at %d px with no serious accessibility violation',

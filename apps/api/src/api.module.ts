@@ -13,6 +13,7 @@ import { DocumentSearchModule } from '@tel/document-search';
 import { ProjectsModule } from '@tel/projects';
 import { ApprovalsModule } from '@tel/approvals';
 import { NotificationsModule } from '@tel/notifications';
+import { ExportsModule } from '@tel/exports';
 import { ALL_ENTITIES } from '@tel/registry';
 import { SeedOnStart } from './seed-on-start';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -86,6 +87,7 @@ export class ApiModule implements NestModule {
         ProjectsModule,
         ApprovalsModule,
         NotificationsModule,
+        ExportsModule,
         ExplorerModule.forRoot(explorerEnabled),
         // Last: the web app's history fallback answers only what no route above claimed.
         WebModule.forRoot(),

@@ -11,6 +11,6 @@ import { ApprovalsService } from './requests/approvals.service';
 @Module({
   imports: [MeetingsModule, DocumentsModule, ProjectsModule],
   providers: [ApprovalsLoaders, ApprovalsService, ApprovalBoardService, ApprovalRequestResolver, ApprovalStepResolver, ApprovalDecisionResolver, ProjectApprovalsResolver],
-  exports: [ApprovalsService],
+  exports: [ApprovalsService, ApprovalBoardService],
 })
 export class ApprovalsModule {}

@@ -19,3 +19,4 @@ export * from './files/minimal-pdf';
 export * from './files/blob-janitor';
 export * from './files/document-files.service';
 export * from './documents/document-index-events';
+export * from './files/download.rules';

@@ -3,6 +3,7 @@ import { AuditEvent } from '@tel/audit';
 import { AUTH_ENTITIES } from '@tel/auth';
 import { IdempotencyKey } from '@tel/core';
 import { DOCUMENTS_ENTITIES } from '@tel/documents';
+import { EXPORTS_ENTITIES } from '@tel/exports';
 import { JOBS_ENTITIES } from '@tel/jobs';
 import { MEETINGS_ENTITIES } from '@tel/meetings';
 import { NOTIFICATIONS_ENTITIES } from '@tel/notifications';
@@ -18,5 +19,6 @@ export const ALL_ENTITIES = [
   ...PROJECTS_ENTITIES,
   ...APPROVALS_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,
+  ...EXPORTS_ENTITIES,
   IdempotencyKey,
 ];

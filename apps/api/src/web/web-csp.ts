@@ -19,7 +19,7 @@ export function webCsp(): string {
 }
 
 /** Paths that belong to the API; the web app's history fallback never answers them. */
-export const API_PREFIXES = ['/graphql', '/explorer', '/api', '/files', '/health', '/assets'];
+export const API_PREFIXES = ['/graphql', '/explorer', '/api', '/files', '/health', '/assets', '/calendar', '/exports'];
 
 export function isApiPath(pathname: string): boolean {
   return API_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

@@ -1,3 +1,4 @@
+import { MeetingsDirectory } from '@tel/meetings';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager, IsNull, MoreThan, Not } from 'typeorm';
 import {
@@ -41,6 +42,7 @@ export class AccountFlows {
     private readonly links: AccountLinks,
     private readonly sessions: SessionTokens,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly directory: MeetingsDirectory,
   ) {}
 
   /** Creates an account without a password and mails its holder a link to choose one. */
@@ -55,8 +57,8 @@ export class AccountFlows {
       throw AppError.badInput('ACCOUNT_NEEDS_ECONOMY', 'a DELEGATE account needs economyCode (the economy it speaks for)', { field: 'economyCode' });
     }
     return this.uow.write(async (em) => {
-      const economyId = economyCode ? await economyIdByCode(em, economyCode) : null;
-      const personId = await personIdOf(em, input.personId);
+      const economyId = economyCode ? await this.economyIdByCode(em, economyCode) : null;
+      const personId = await this.personIdOf(em, input.personId);
       if (await em.exists(User, { where: { email } })) throw AppError.conflict('ACCOUNT_EXISTS', `An account for ${email} already exists`);
       const user = em.create(User, { id: newId(), email, passwordHash: '', roles, disabled: false, sessionVersion: 0, economyId, displayName, personId });
       try {
@@ -194,14 +196,14 @@ export class AccountFlows {
       }
       if (input.economyCode !== undefined) {
         const code = input.economyCode?.trim().toUpperCase() || null;
-        values.economyId = code ? await economyIdByCode(em, code) : null;
+        values.economyId = code ? await this.economyIdByCode(em, code) : null;
         changes.push(`economy ${code ?? 'none'}`);
       }
       if ((values.roles ?? user.roles).includes(Role.DELEGATE) && !(values.economyId !== undefined ? values.economyId : user.economyId)) {
         throw AppError.badInput('ACCOUNT_NEEDS_ECONOMY', 'a DELEGATE account needs economyCode (the economy it speaks for)', { field: 'economyCode' });
       }
       if (input.personId !== undefined) {
-        values.personId = await personIdOf(em, input.personId);
+        values.personId = await this.personIdOf(em, input.personId);
         changes.push(values.personId ? `person ${values.personId}` : 'no person');
       }
       if (!changes.length) return user;
@@ -285,6 +287,20 @@ export class AccountFlows {
     if (ctx.req) throw AppError.unauthenticated('SIGN_IN_REQUIRED');
     return null; // the system (CLI, tests)
   }
+
+  private async economyIdByCode(em: EntityManager, code: string): Promise<string> {
+    const economy = await this.directory.economyByCode(em, code);
+    if (!economy) throw AppError.badInput('ECONOMY_UNKNOWN', `unknown economy "${code}"`, { field: 'economyCode' });
+    return economy.id;
+  }
+
+  private async personIdOf(em: EntityManager, raw: string | null | undefined): Promise<string | null> {
+    const id = raw?.trim();
+    if (!id) return null;
+    const person = isUuid(id) ? await this.directory.personById(em, id) : null;
+    if (!person) throw AppError.badInput('PERSON_UNKNOWN', `no person with id "${id}" in the directory`, { field: 'personId' });
+    return person.id;
+  }
 }
 
 function checkRoles(raw: Role[], actor: { roles: Role[] } | null): Role[] {
@@ -294,19 +310,4 @@ function checkRoles(raw: Role[], actor: { roles: Role[] } | null): Role[] {
     throw AppError.forbidden('ADMIN_REQUIRED', 'Only an administrator may give SECRETARIAT or ADMIN');
   }
   return roles;
-}
-
-async function economyIdByCode(em: EntityManager, code: string): Promise<string> {
-  // By entity name, as AuthService does: libs/auth does not import @tel/meetings.
-  const economy = await em.findOne<{ id: string; code: string }>('Economy', { where: { code }, select: { id: true } });
-  if (!economy) throw AppError.badInput('ECONOMY_UNKNOWN', `unknown economy "${code}"`, { field: 'economyCode' });
-  return economy.id;
-}
-
-async function personIdOf(em: EntityManager, raw: string | null | undefined): Promise<string | null> {
-  const id = raw?.trim();
-  if (!id) return null;
-  const person = isUuid(id) ? await em.findOne<{ id: string }>('Person', { where: { id }, select: { id: true } }) : null;
-  if (!person) throw AppError.badInput('PERSON_UNKNOWN', `no person with id "${id}" in the directory`, { field: 'personId' });
-  return person.id;
 }

@@ -156,6 +156,7 @@ export const ERROR_REASONS = {
   APPROVAL_STEP_NOT_FOUND: { code: NOT_FOUND, when: 'No approval step with that id.' },
   SEARCH_INDEX_NOT_FOUND: { code: NOT_FOUND, when: 'The search engine has no index for the registry (it is being rebuilt).' },
   ROUTE_NOT_FOUND: { code: NOT_FOUND, when: 'No HTTP route or asset at that path.' },
+  CALENDAR_FEED_NOT_FOUND: { code: NOT_FOUND, when: 'No private calendar feed with that secret (never made, or regenerated since).' },
 
   // ── Conflict (409 CONFLICT) ──────────────────────────────────────────────────────────────────
   DOCUMENT_EXISTS: { code: CONFLICT, when: 'A document with that symbol is already registered.' },

@@ -44,6 +44,16 @@ export class MeetingsDirectory {
     return em.createQueryBuilder(Meeting, 'm').where('m.groupId = :groupId AND m.startDate IS NOT NULL AND m.status <> :held', { groupId, held: MeetingStatus.HELD }).getMany();
   }
 
+  /** The same for several groups at once, earliest first. */
+  upcomingMeetingsOfGroups(em: EntityManager, groupIds: readonly string[]): Promise<Meeting[]> {
+    if (!groupIds.length) return Promise.resolve([]);
+    return em
+      .createQueryBuilder(Meeting, 'm')
+      .where('m.groupId IN (:...groupIds) AND m.startDate IS NOT NULL AND m.status <> :held', { groupIds: [...new Set(groupIds)], held: MeetingStatus.HELD })
+      .orderBy('m.startDate', 'ASC')
+      .getMany();
+  }
+
   groupById(em: EntityManager, id: string): Promise<Group | null> {
     return isUuid(id) ? em.findOne(Group, { where: { id } }) : Promise.resolve(null);
   }

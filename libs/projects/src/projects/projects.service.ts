@@ -78,6 +78,11 @@ export class ProjectsService {
     return toPage(nodes, total, window);
   }
 
+  /** The whole register by title (projects are public): for exports, which are not paged. */
+  register(): Promise<Project[]> {
+    return this.uow.manager.find(Project, { order: { title: 'ASC', id: 'ASC' } });
+  }
+
   create(ctx: RequestContext, input: CreateProjectInput): Promise<Project> {
     return this.uow.write(async (em) => {
       const project = em.create(Project, {

@@ -51,7 +51,8 @@ import {
   ReportAction,
   reportActionAllowed,
 } from './progress-report.rules';
-import { nextDueMeeting, overdueReports } from './report-due.rules';
+import { nextDueMeeting, overdueReports, reportDueOn } from './report-due.rules';
+import { ProjectOverseerAccount } from '../projects/project-overseer-account.entity';
 
 export interface OverdueReportRow {
   project: Project;
@@ -59,6 +60,17 @@ export interface OverdueReportRow {
   dueOn: string;
   daysOverdue: number;
 }
+
+/** A report deadline of a project an account oversees (deadlinesOf). */
+export interface ReportDeadlineRow {
+  project: Project;
+  meeting: Meeting;
+  dueOn: string;
+  report: ProgressReport | null;
+  filed: boolean;
+}
+
+const COUNTS_AS_FILED = new Set<string>([ProgressReportStatus.SUBMITTED, ProgressReportStatus.RECEIVED, ProgressReportStatus.ACCEPTED]);
 
 const PAST: Record<ReportAction, string> = { edit: 'edited', submit: 'submitted', receive: 'received', accept: 'accepted', return: 'returned', table: 'tabled' };
 
@@ -365,6 +377,41 @@ export class ProgressReportsService {
       }
     }
     return rows.sort((a, b) => b.daysOverdue - a.daysOverdue || a.project.title.localeCompare(b.project.title));
+  }
+
+  /** The reports for a meeting that the caller may see (drafts: the project's overseers and the Secretariat), by project title. */
+  async ofMeeting(ctx: RequestContext, meetingId: string): Promise<ProgressReport[]> {
+    const reports = await this.uow.manager.find(ProgressReport, { where: { meetingId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const visible = await Promise.all(reports.map((r) => this.access.maySeeReport(ctx, r)));
+    return reports.filter((_, i) => visible[i]);
+  }
+
+  /**
+   * The report deadlines of the projects an account oversees: for each project IN_PROGRESS, one
+   * per meeting of its forum that has a start date and is not yet held, due
+   * REPORT_DUE_DAYS_BEFORE_MEETING days before it starts (reportDueOn, the rule `overdueReports`
+   * uses). A meeting without dates gives no deadline. `filed` says a report for it was submitted.
+   */
+  async deadlinesOf(userId: string): Promise<ReportDeadlineRow[]> {
+    const em = this.uow.manager;
+    const links = await em.find(ProjectOverseerAccount, { where: { userId } });
+    if (!links.length) return [];
+    const projects = await em.find(Project, { where: { id: In(links.map((l) => l.projectId)), status: ProjectStatus.IN_PROGRESS }, order: { title: 'ASC' } });
+    if (!projects.length) return [];
+    const meetings = await this.directory.upcomingMeetingsOfGroups(
+      em,
+      projects.map((p) => p.forumId),
+    );
+    const reports = meetings.length ? await em.find(ProgressReport, { where: { projectId: In(projects.map((p) => p.id)), meetingId: In(meetings.map((m) => m.id)) } }) : [];
+    const daysBefore = this.config.projects.reportDueDaysBeforeMeeting;
+    return projects.flatMap((project) =>
+      meetings
+        .filter((m) => m.groupId === project.forumId)
+        .map((meeting) => {
+          const report = reports.find((r) => r.projectId === project.id && r.meetingId === meeting.id) ?? null;
+          return { project, meeting, dueOn: reportDueOn(meeting.startDate!, daysBefore), report, filed: !!report && COUNTS_AS_FILED.has(report.status) };
+        }),
+    );
   }
 
   // ---- helpers ------------------------------------------------------------------------------

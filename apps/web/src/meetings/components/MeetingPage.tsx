@@ -4,6 +4,7 @@ import type { AgendaItemFieldsFragment, DocumentType, MeetingPageQuery as Meetin
 import { ErrorMessage, Loading } from '../../shared/components/Status';
 import { errorCode, usePageTitle } from '../../shared/hooks';
 import { dayInZone, formatDate, formatDateRange, formatDay, formatTimeRange, humanize } from '../../shared/time';
+import { exportLinks } from '../../exports/links';
 import { MeetingDocumentsQuery, MeetingPageQuery } from '../graphql/meetings';
 
 type Meeting = MeetingPageData['meeting'];
@@ -213,6 +214,25 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
         </div>
       </dl>
       {meeting.notes && <p>{meeting.notes}</p>}
+
+      <ul className="downloads" aria-label={`Downloads for ${meeting.code}`}>
+        <li>
+          <a href={exportLinks.meetingCalendar(meeting.code)} download>
+            Add to calendar (.ics)
+          </a>
+          {!meeting.startDate && <span className="muted"> · empty until the meeting has dates</span>}
+        </li>
+        <li>
+          <a href={exportLinks.meetingDocumentsCsv(meeting.code)} download>
+            Document list (CSV)
+          </a>
+        </li>
+        <li>
+          <a href={exportLinks.meetingProgressReportsCsv(meeting.code)} download>
+            Progress reports (CSV)
+          </a>
+        </li>
+      </ul>
 
       <nav aria-label="On this page" className="toc">
         <ul>

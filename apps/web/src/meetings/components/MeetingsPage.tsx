@@ -6,6 +6,7 @@ import { usePageTitle } from '../../shared/hooks';
 import { formatDateRange } from '../../shared/time';
 import { MeetingsListQuery } from '../graphql/meetings';
 import { newestFirst, nextAndLast } from '../meeting-order';
+import { exportLinks } from '../../exports/links';
 
 type Meeting = MeetingsListData['meetings']['nodes'][number];
 
@@ -48,6 +49,24 @@ export function MeetingsPage() {
   return (
     <>
       <h1>Meetings</h1>
+      <ul className="downloads" aria-label="Downloads">
+        <li>
+          <a href={exportLinks.meetingsCalendar()} download>
+            All meetings in your calendar (.ics)
+          </a>
+          <span className="muted"> · subscribe to this address to keep it up to date; meetings without dates are left out</span>
+        </li>
+        <li>
+          <a href={exportLinks.projectRegisterCsv()} download>
+            Project register (CSV)
+          </a>
+        </li>
+        <li>
+          <a href={exportLinks.approvalsBoardCsv()} download>
+            Approvals board (CSV)
+          </a>
+        </li>
+      </ul>
       {result.fetching && !meetings && <Loading what="the meetings" />}
       {result.error && !meetings && <ErrorMessage error={result.error} what="the meetings" />}
       {meetings &&

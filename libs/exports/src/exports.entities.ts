@@ -1,0 +1,3 @@
+import { CalendarFeed } from './calendar/calendar-feed.entity';
+
+export const EXPORTS_ENTITIES = [CalendarFeed];
