@@ -53,7 +53,7 @@ describe('accounts, notifications and mail through a real SMTP server (e2e)', ()
   const gqlOk = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
     const res = await t.gql<T>(query, variables, token);
     expect(res.errors).toBeUndefined();
-    return res.data as T;
+    return res.data;
   };
   type Listed = { myNotifications: { unreadCount: number; totalCount: number; nodes: { kind: string; title: string; read: boolean }[] } };
   type Login = { login: { token: string } };

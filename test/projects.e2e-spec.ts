@@ -177,10 +177,10 @@ describe('projects and progress reports (e2e)', () => {
     const WORKLIST = `query($status: [ProgressReportStatus!]) { progressReports(status: $status) { id status period project { title } } }`;
 
     it('lists the reports waiting on the secretariat (the seeded PKI report is submitted), to the secretariat only', async () => {
-      const waiting = (await t.gql<Worklist>(WORKLIST, {}, secretariat)).data!.progressReports;
+      const waiting = (await t.gql<Worklist>(WORKLIST, {}, secretariat)).data.progressReports;
       expect(waiting.map((r) => [r.status, r.period, r.project.title])).toContainEqual(['SUBMITTED', 'TEL37', expect.stringMatching(/PKI/)]);
       expect(waiting.every((r) => ['SUBMITTED', 'RECEIVED'].includes(r.status))).toBe(true);
-      const accepted = (await t.gql<Worklist>(WORKLIST, { status: ['ACCEPTED'] }, secretariat)).data!.progressReports;
+      const accepted = (await t.gql<Worklist>(WORKLIST, { status: ['ACCEPTED'] }, secretariat)).data.progressReports;
       expect(accepted.every((r) => r.status === 'ACCEPTED')).toBe(true);
       expect(errorCodes(await t.gql(WORKLIST, {}, overseer.token))).toEqual(['FORBIDDEN']);
       expect(errorCodes(await t.gql(WORKLIST, {}))).toEqual(['UNAUTHENTICATED']);
@@ -396,7 +396,7 @@ describe('projects and progress reports (e2e)', () => {
       const accepted = await gqlOk(ACCEPT, { id: firstId }, secretariat);
       expect(accepted.acceptProgressReport.status).toBe('ACCEPTED');
       const worklist = `query($status: [ProgressReportStatus!]) { progressReports(status: $status) { id } }`;
-      const ids = async (status?: string[]) => (await t.gql<{ progressReports: { id: string }[] }>(worklist, { status }, secretariat)).data!.progressReports.map((r) => r.id);
+      const ids = async (status?: string[]) => (await t.gql<{ progressReports: { id: string }[] }>(worklist, { status }, secretariat)).data.progressReports.map((r) => r.id);
       expect(await ids()).not.toContain(firstId);
       expect(await ids(['ACCEPTED'])).toContain(firstId);
       const report = await gqlOk(REPORT, { id: firstId }, secretariat);

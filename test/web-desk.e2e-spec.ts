@@ -153,7 +153,7 @@ if (!CHROMIUM_PATH) {
           const report = await t.gql<{ projects: { nodes: { progressReports: { status: string }[] }[] } }>(
             `{ projects(filter: { title: "PKI" }) { nodes { progressReports { status } } } }`,
           );
-          expect(report.data!.projects.nodes[0].progressReports[0].status).toBe('ACCEPTED');
+          expect(report.data.projects.nodes[0].progressReports[0].status).toBe('ACCEPTED');
           expect(problems).toEqual([]);
         } finally {
           await context.close();
@@ -223,7 +223,7 @@ if (!CHROMIUM_PATH) {
           const request = await t.gql<Requests>(
             `{ approvalRequests(filter: { awaitingBody: "SOM" }) { nodes { subject steps { body { code } decisions { sequence outcome note corrects { sequence } } } } } }`,
           );
-          const voipRequest = request.data!.approvalRequests.nodes.find((n) => /VoIP/.test(n.subject))!;
+          const voipRequest = request.data.approvalRequests.nodes.find((n) => /VoIP/.test(n.subject))!;
           const tel = voipRequest.steps.find((s) => s.body.code === 'TEL')!;
           expect(tel.decisions).toEqual([
             { sequence: 1, outcome: 'APPROVED', note: 'Endorsed at the 2nd plenary.', corrects: null },
@@ -283,7 +283,7 @@ if (!CHROMIUM_PATH) {
             {},
             secretariat.token,
           );
-          const botnet = res.data!.approvalRequests.nodes.find((n) => n.subject.includes('Botnet'))!;
+          const botnet = res.data.approvalRequests.nodes.find((n) => n.subject.includes('Botnet'))!;
           expect(botnet.steps.find((s) => s.body.code === 'TEL')!.decisions).toEqual([{ outcome: 'APPROVED', recordedByEmail: secretariat.email }]);
           expect([...first.problems, ...second.problems]).toEqual([]);
         } finally {
@@ -340,7 +340,7 @@ if (!CHROMIUM_PATH) {
           const found = await t.gql<{ searchDocuments: { nodes: { document: { symbol: string } }[] } }>(
             `{ searchDocuments(query: "Wallabyware") { nodes { document { symbol } } } }`,
           );
-          expect(found.data!.searchDocuments.nodes.map((n) => n.document.symbol)).toContain(symbol);
+          expect(found.data.searchDocuments.nodes.map((n) => n.document.symbol)).toContain(symbol);
 
           // Access: restricted, and anonymous callers no longer see it.
           const panel = page.locator('.doc-panel');

@@ -12,7 +12,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   // Node closes an idle keep-alive connection after 5 s, and a client (a proxy, fetch's pool) that
   // reuses it at that moment gets ECONNRESET on a request the server never saw. Keep idle
   // connections longer than the usual proxy idle time (60 s) so the client, not the server, closes them.
-  const server = app.getHttpServer() as import('node:http').Server;
+  const server = app.getHttpServer();
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
 }
