@@ -3,3 +3,4 @@ export * from './accounts';
 export * from './tcp-proxy';
 export * from './web-build';
 export * from './schema-walker';
+export * from './server-build';
