@@ -5,11 +5,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, installLastResortHandlers, loadConfig } from '@tel/core';
 import { ApiModule } from './api.module';
 import { configureHttp } from './configure-http';
+import { installGracefulShutdown } from './graceful-shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bodyParser: false });
   configureHttp(app, config);
+  installGracefulShutdown(app, config);
   await app.listen(config.port);
   // Once serving (a failure while starting still ends the process, for the supervisor to see).
   installLastResortHandlers('API');

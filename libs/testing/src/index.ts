@@ -4,3 +4,4 @@ export * from './tcp-proxy';
 export * from './web-build';
 export * from './schema-walker';
 export * from './smtp-inbox';
+export * from './server-build';

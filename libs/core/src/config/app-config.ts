@@ -21,6 +21,14 @@ export interface AppConfig {
   jsonBodyLimit: string;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * SHUTDOWN_DRAIN_MS: after SIGTERM, how long the API still accepts connections but answers every
+   * new request (and /health/ready) 503, so a load balancer takes it out of rotation before it stops
+   * listening (default 5000).
+   */
+  shutdownDrainMs: number;
+  /** SHUTDOWN_TIMEOUT_MS: then, how long requests in flight may take to finish before the process closes anyway (default 30000). */
+  shutdownTimeoutMs: number;
   /** Accounts and tokens (libs/auth). */
   auth: AuthConfig;
   /** Background jobs and their outbox (libs/jobs). */
@@ -248,6 +256,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxPageSize: intFrom(env, 'MAX_PAGE_SIZE', 100, 1, 1000),
     explorerInProduction: boolFrom(env, 'EXPLORER_ENABLED', false),
     jsonBodyLimit: sizeFrom(env, 'JSON_BODY_LIMIT', '1mb'),
+    shutdownDrainMs: intFrom(env, 'SHUTDOWN_DRAIN_MS', 5000, 0, 120_000),
+    shutdownTimeoutMs: intFrom(env, 'SHUTDOWN_TIMEOUT_MS', 30_000, 0, 3600 * 1000),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     auth: authFrom(env),
     jobs: jobsFrom(env),
