@@ -160,7 +160,9 @@ class OwnRedis {
     if (this.child.exitCode === null && this.child.signalCode === null) {
       const exited = new Promise((resolve) => this.child.once('exit', resolve));
       this.child.kill('SIGTERM');
-      await Promise.race([exited, sleep(5000)]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+      clearTimeout(timer); // left running, it kept jest from exiting after the run
       if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     }
     fs.rmSync(this.dir, { recursive: true, force: true });
