@@ -25,8 +25,11 @@ export function isApiPath(pathname: string): boolean {
   return API_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
+/** The register and the overseers' pages (apps/web/src/projects/routes.tsx). */
+const PROJECT_ROUTES = [/^\/projects\/?$/, /^\/projects\/[^/]+\/?$/, /^\/my\/projects\/?$/, /^\/reports\/[^/]+(\/edit)?\/?$/];
+
 /** The web app's own routes (apps/web/src/app/App.tsx): the history fallback answers these. */
-const APP_ROUTES = [/^\/$/, /^\/(search|meetings|sign-in)\/?$/, /^\/(documents|meetings|groups)\/[^/].*$/];
+const APP_ROUTES = [/^\/$/, /^\/(search|meetings|sign-in)\/?$/, /^\/(documents|meetings|groups)\/[^/].*$/, ...PROJECT_ROUTES];
 
 export function isAppRoute(pathname: string): boolean {
   return APP_ROUTES.some((route) => route.test(pathname));

@@ -6,6 +6,7 @@ import { GroupPage } from '../groups/components/GroupPage';
 import { HomePage } from '../home/components/HomePage';
 import { MeetingPage } from '../meetings/components/MeetingPage';
 import { MeetingsPage } from '../meetings/components/MeetingsPage';
+import { projectRoutes } from '../projects/routes';
 import { SearchPage } from '../search/components/SearchPage';
 import { SignInPage } from '../session/components/SignInPage';
 import { SessionProvider, useSession } from '../session/hooks/useSession';
@@ -29,6 +30,7 @@ function Site() {
             <Route path="/meetings/:code" element={<MeetingPage />} />
             <Route path="/groups/:code" element={<GroupPage />} />
             <Route path="/sign-in" element={<SignInPage />} />
+            {projectRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         ) : (

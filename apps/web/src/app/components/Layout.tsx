@@ -41,6 +41,16 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/meetings">Meetings</NavLink>
               </li>
+              <li>
+                <NavLink to="/projects" end>
+                  Projects
+                </NavLink>
+              </li>
+              {user?.roles.includes('OVERSEER') && (
+                <li>
+                  <NavLink to="/my/projects">My projects</NavLink>
+                </li>
+              )}
               {loaded && !user && (
                 <li>
                   <NavLink to={location.pathname === '/sign-in' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>Sign in</NavLink>
