@@ -1,3 +1,5 @@
+import { formatMoney, formatPartialDate, words } from '../projects/project-format';
+
 /**
  * The fields of "Progress Report on APEC Projects" (APEC's Annex G2 form) by their API names, with
  * the form's own words, so the form, the diff and the history all say the same thing.
@@ -58,4 +60,20 @@ export function fieldLabel(field: string): string {
   if (FIELD_LABELS[name]) return FIELD_LABELS[name];
   const spaced = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+const ENUM_FIELDS = new Set(['fundingAccount', 'overseerSex', 'projectType', 'onSchedule', 'withinBudget']);
+
+/** A compared value as the page writes it elsewhere: enums in words, money as US$, dates with their precision. */
+export function diffValue(field: string, value: string): string {
+  if (ENUM_FIELDS.has(field)) return field === 'overseerSex' ? (value === 'MALE' ? 'M' : 'F') : words(value);
+  if (field === 'totalCost' || field === 'apecFundingSought') {
+    const m = /^(at least )?([\d.]+) USD$/.exec(value);
+    return m ? formatMoney({ amount: m[2], qualifier: m[1] ? 'AT_LEAST' : 'EXACT' }) : value;
+  }
+  if (field === 'startDate' || field === 'endDate') {
+    const precision = value.length === 4 ? 'YEAR' : value.length === 7 ? 'MONTH' : 'DAY';
+    return formatPartialDate({ value, precision });
+  }
+  return value;
 }

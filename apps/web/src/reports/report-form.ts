@@ -182,7 +182,8 @@ export function validateReport(s: ReportFormState, forSubmit: boolean): FieldErr
   if (!endOk) errors.push({ field: 'endDate', message: 'Enter the end date as a year, a month or a day, like 2009, 2009-10 or 2009-10-31' });
   if (startOk && endOk && s.startDate.trim() && s.endDate.trim() && span(s.endDate.trim())[1] < span(s.startDate.trim())[0])
     errors.push({ field: 'endDate', message: 'The end date must be the same as or after the start date' });
-  if (s.overseerSignatureDate.trim() && !isDay(s.overseerSignatureDate)) errors.push({ field: 'overseerSignatureDate', message: 'Enter the date signed as a day, like 2008-03-18' });
+  if (s.overseerSignatureDate.trim() && !isDay(s.overseerSignatureDate))
+    errors.push({ field: 'overseerSignatureDate', message: 'Enter the date signed as a day, like 2008-03-18' });
   else if (forSubmit && !s.overseerSignatureDate.trim()) errors.push({ field: 'overseerSignatureDate', message: 'Enter the date you signed the report' });
   return errors;
 }

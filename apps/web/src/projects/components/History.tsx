@@ -20,7 +20,15 @@ const ACTIONS: Record<string, string> = {
 };
 
 function actionText(action: string): string {
-  return ACTIONS[action] ?? words(action.replace(/^[a-z]+\./, '').replace(/[.-]/g, '_').toUpperCase());
+  return (
+    ACTIONS[action] ??
+    words(
+      action
+        .replace(/^[a-z]+\./, '')
+        .replace(/[.-]/g, '_')
+        .toUpperCase(),
+    )
+  );
 }
 
 /** Every change, oldest first: what happened, when, by whom, and field by field for edits. */

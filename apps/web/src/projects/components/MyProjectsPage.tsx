@@ -65,7 +65,7 @@ export function MyProjectsPage() {
       {projects && !projects.length && <p>Your account oversees no project yet. The APEC Secretariat links overseers to their projects.</p>}
       {projects && projects.length > 0 && (
         <div className="table-scroll">
-          <table className="table">
+          <table className="table table-stack">
             <caption className="visually-hidden">Projects you oversee</caption>
             <thead>
               <tr>
@@ -79,19 +79,19 @@ export function MyProjectsPage() {
             <tbody>
               {projects.map((p) => (
                 <tr key={p.id}>
-                  <td>
+                  <td data-label="Project">
                     <Link to={`/projects/${p.id}`}>{p.title}</Link>
                     {p.number && <div className="muted">{p.number}</div>}
                   </td>
-                  <td>{words(p.status)}</td>
-                  <td className="nowrap">
+                  <td data-label="Status">{words(p.status)}</td>
+                  <td data-label="Ends" className="nowrap">
                     {formatPartialDate(p.endDate)}
                     {p.completionMeeting && <div className="muted">completion by {p.completionMeeting.code}</div>}
                   </td>
-                  <td>
+                  <td data-label="Next report">
                     <NextReport project={p} />
                   </td>
-                  <td>
+                  <td data-label="Waiting on a body">
                     <Waiting project={p} />
                   </td>
                 </tr>

@@ -114,7 +114,7 @@ export function ProjectsPage() {
           </p>
           {data.projects.nodes.length > 0 && (
             <div className="table-scroll">
-              <table className="table">
+              <table className="table table-stack">
                 <caption className="visually-hidden">Projects</caption>
                 <thead>
                   <tr>
@@ -128,14 +128,14 @@ export function ProjectsPage() {
                 <tbody>
                   {data.projects.nodes.map((p) => (
                     <tr key={p.id}>
-                      <td>
+                      <td data-label="Project">
                         <Link to={`/projects/${p.id}`}>{p.title}</Link>
                         {p.number && <div className="muted">{p.number}</div>}
                       </td>
-                      <td>{p.steeringGroup?.code ?? p.forum.code}</td>
-                      <td>{p.proposingEconomies.map((e) => e.name).join(', ') || '—'}</td>
-                      <td>{words(p.status)}</td>
-                      <td>{p.startDate || p.endDate ? `${formatPartialDate(p.startDate)} – ${formatPartialDate(p.endDate)}` : '—'}</td>
+                      <td data-label="Group">{p.steeringGroup?.code ?? p.forum.code}</td>
+                      <td data-label="Proposed by">{p.proposingEconomies.map((e) => e.name).join(', ') || '—'}</td>
+                      <td data-label="Status">{words(p.status)}</td>
+                      <td data-label="Runs">{p.startDate || p.endDate ? `${formatPartialDate(p.startDate)} – ${formatPartialDate(p.endDate)}` : '—'}</td>
                     </tr>
                   ))}
                 </tbody>

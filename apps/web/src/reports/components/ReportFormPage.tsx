@@ -155,8 +155,8 @@ function ReportForm({ report, economies }: { report: Report; economies: { code: 
       )}
       {report.carriedOver.length > 0 && report.previousReport && (
         <p className="notice">
-          This draft started from your {report.previousReport.period} report. Answers marked <span className="carried-tag">Carried over</span> still say what that report
-          said: check each one.
+          This draft started from your {report.previousReport.period} report. Answers marked <span className="carried-tag">Carried over</span> still say what that report said:
+          check each one.
         </p>
       )}
       <form onSubmit={onSave} noValidate className="report-form">
@@ -164,7 +164,14 @@ function ReportForm({ report, economies }: { report: Report; economies: { code: 
           <h2 id="part-project">Project</h2>
           <Radios {...common('fundingAccount')} label="Account" value={state.fundingAccount} onChange={set('fundingAccount')} options={ACCOUNTS} />
           <div className="form-grid">
-            <TextField {...common('projectNumber')} label="Project number" hint="As assigned by the Secretariat, e.g. TEL 01/2007S. Leave blank if none." value={state.projectNumber} onChange={set('projectNumber')} width="medium" />
+            <TextField
+              {...common('projectNumber')}
+              label="Project number"
+              hint="As assigned by the Secretariat, e.g. TEL 01/2007S. Leave blank if none."
+              value={state.projectNumber}
+              onChange={set('projectNumber')}
+              width="medium"
+            />
             <div className="field">
               <p className="label">Date received by Secretariat</p>
               <p>{report.dateReceivedBySecretariat ? formatDate(report.dateReceivedBySecretariat) : <span className="muted">Filled in by the Secretariat</span>}</p>
@@ -172,7 +179,13 @@ function ReportForm({ report, economies }: { report: Report; economies: { code: 
           </div>
           <TextField {...common('committeeName')} label="Name of Committee / Working Group" value={state.committeeName} onChange={set('committeeName')} />
           <TextField {...common('projectTitle')} label="Title of project" value={state.projectTitle} onChange={set('projectTitle')} />
-          <EconomyChecks {...common('proposingEconomyCodes')} label="Proposing APEC economy" value={state.proposingEconomyCodes} onChange={set('proposingEconomyCodes')} economies={economies} />
+          <EconomyChecks
+            {...common('proposingEconomyCodes')}
+            label="Proposing APEC economy"
+            value={state.proposingEconomyCodes}
+            onChange={set('proposingEconomyCodes')}
+            economies={economies}
+          />
           <EconomyChecks
             {...common('coSponsoringEconomyCodes')}
             label="Co-sponsoring economies"
@@ -212,7 +225,14 @@ function ReportForm({ report, economies }: { report: Report; economies: { code: 
           <h2 id="part-money">Financial information</h2>
           <div className="form-grid">
             <div>
-              <TextField {...common('totalCostAmount')} label="Total cost of proposal (US$)" hint="e.g. 400,000" value={state.totalCostAmount} onChange={set('totalCostAmount')} width="medium" />
+              <TextField
+                {...common('totalCostAmount')}
+                label="Total cost of proposal (US$)"
+                hint="e.g. 400,000"
+                value={state.totalCostAmount}
+                onChange={set('totalCostAmount')}
+                width="medium"
+              />
               <div className="choice choice-small">
                 <input id="totalCostAtLeast" type="checkbox" checked={state.totalCostAtLeast} onChange={(e) => set('totalCostAtLeast')(e.target.checked)} />
                 <label htmlFor="totalCostAtLeast">At least this sum (a lower bound, not an exact sum)</label>
@@ -243,10 +263,30 @@ function ReportForm({ report, economies }: { report: Report; economies: { code: 
             )}
           </Radios>
           <div className="form-grid">
-            <TextField {...common('startDate')} label="Project start date" hint="A year, month or day: 2006, 2006-11 or 2006-11-15" value={state.startDate} onChange={set('startDate')} width="short" />
-            <TextField {...common('endDate')} label="Project end date" hint="A year, month or day: 2009, 2009-10 or 2009-10-31" value={state.endDate} onChange={set('endDate')} width="short" />
+            <TextField
+              {...common('startDate')}
+              label="Project start date"
+              hint="A year, month or day: 2006, 2006-11 or 2006-11-15"
+              value={state.startDate}
+              onChange={set('startDate')}
+              width="short"
+            />
+            <TextField
+              {...common('endDate')}
+              label="Project end date"
+              hint="A year, month or day: 2009, 2009-10 or 2009-10-31"
+              value={state.endDate}
+              onChange={set('endDate')}
+              width="short"
+            />
           </div>
-          <TextArea {...common('description')} label="Brief description of project" hint="Its purpose and principal activities." value={state.description} onChange={set('description')} />
+          <TextArea
+            {...common('description')}
+            label="Brief description of project"
+            hint="Its purpose and principal activities."
+            value={state.description}
+            onChange={set('description')}
+          />
         </section>
 
         <section aria-labelledby="part-1" className="form-part">
@@ -259,7 +299,13 @@ function ReportForm({ report, economies }: { report: Report; economies: { code: 
 
         <section aria-labelledby="part-2" className="form-part">
           <h2 id="part-2">2. Objectives</h2>
-          <TextArea {...common('objectivesResults')} label="Results so far against the expected results" value={state.objectivesResults} onChange={set('objectivesResults')} rows={8} />
+          <TextArea
+            {...common('objectivesResults')}
+            label="Results so far against the expected results"
+            value={state.objectivesResults}
+            onChange={set('objectivesResults')}
+            rows={8}
+          />
         </section>
 
         <section aria-labelledby="part-3" className="form-part">
@@ -275,8 +321,20 @@ function ReportForm({ report, economies }: { report: Report; economies: { code: 
 
         <section aria-labelledby="part-4" className="form-part">
           <h2 id="part-4">4. Gender considerations</h2>
-          <TextArea {...common('genderImpactOnWomen')} label="The impact of the project on women to date" value={state.genderImpactOnWomen} onChange={set('genderImpactOnWomen')} rows={3} />
-          <TextArea {...common('genderWomenConsulted')} label="How women were consulted on the delivery of the project" value={state.genderWomenConsulted} onChange={set('genderWomenConsulted')} rows={3} />
+          <TextArea
+            {...common('genderImpactOnWomen')}
+            label="The impact of the project on women to date"
+            value={state.genderImpactOnWomen}
+            onChange={set('genderImpactOnWomen')}
+            rows={3}
+          />
+          <TextArea
+            {...common('genderWomenConsulted')}
+            label="How women were consulted on the delivery of the project"
+            value={state.genderWomenConsulted}
+            onChange={set('genderWomenConsulted')}
+            rows={3}
+          />
           <TextArea
             {...common('genderSexDisaggregatedData')}
             label="Sex-disaggregated data collected and used"
@@ -288,14 +346,33 @@ function ReportForm({ report, economies }: { report: Report; economies: { code: 
 
         <section aria-labelledby="part-5" className="form-part">
           <h2 id="part-5">5. Progress since last report</h2>
-          <TextArea {...common('progressSinceLastReport')} label="What has happened since the last report" value={state.progressSinceLastReport} onChange={set('progressSinceLastReport')} rows={8} />
+          <TextArea
+            {...common('progressSinceLastReport')}
+            label="What has happened since the last report"
+            value={state.progressSinceLastReport}
+            onChange={set('progressSinceLastReport')}
+            rows={8}
+          />
         </section>
 
         <section aria-labelledby="part-sign" className="form-part">
           <h2 id="part-sign">Signature of project overseer</h2>
           <div className="form-grid">
-            <TextField {...common('overseerSignatureName')} label="Signed by" hint="Your name as overseer." value={state.overseerSignatureName} onChange={set('overseerSignatureName')} />
-            <TextField {...common('overseerSignatureDate')} label="Date" hint="For example 2008-03-18" value={state.overseerSignatureDate} onChange={set('overseerSignatureDate')} width="short" />
+            <TextField
+              {...common('overseerSignatureName')}
+              label="Signed by"
+              hint="Your name as overseer."
+              value={state.overseerSignatureName}
+              onChange={set('overseerSignatureName')}
+            />
+            <TextField
+              {...common('overseerSignatureDate')}
+              label="Date"
+              hint="For example 2008-03-18"
+              value={state.overseerSignatureDate}
+              onChange={set('overseerSignatureDate')}
+              width="short"
+            />
           </div>
         </section>
 

@@ -8,7 +8,7 @@ import { ErrorMessage, Loading } from '../../shared/components/Status';
 import { errorCode, usePageTitle } from '../../shared/hooks';
 import { formatDate } from '../../shared/time';
 import { ReportPageQuery } from '../graphql/reports';
-import { fieldLabel } from '../report-fields';
+import { diffValue, fieldLabel } from '../report-fields';
 
 type Report = NonNullable<ReportPageData['progressReport']>;
 
@@ -61,12 +61,8 @@ function Changes({ report }: { report: Report }) {
               {report.changesSincePrevious.map((c) => (
                 <tr key={c.field}>
                   <th scope="row">{fieldLabel(c.field)}</th>
-                  <td className="pre-line">
-                    <del>{c.before ?? '(empty)'}</del>
-                  </td>
-                  <td className="pre-line">
-                    <ins>{c.after ?? '(empty)'}</ins>
-                  </td>
+                  <td className="pre-line">{c.before === null ? <span className="muted">(empty)</span> : <del>{diffValue(c.field, c.before)}</del>}</td>
+                  <td className="pre-line">{c.after === null ? <span className="muted">(empty)</span> : <ins>{diffValue(c.field, c.after)}</ins>}</td>
                 </tr>
               ))}
             </tbody>
@@ -132,10 +128,12 @@ export function ReportPage() {
           </Link>
         </p>
       )}
-      {!editable && report.status !== 'DRAFT' && report.project.viewerIsOverseer && <p className="muted">Submitted reports are read-only; the Secretariat may return one to you for changes.</p>}
+      {!editable && report.status !== 'DRAFT' && report.project.viewerIsOverseer && (
+        <p className="muted">Submitted reports are read-only; the Secretariat may return one to you for changes.</p>
+      )}
 
       <h2>The form</h2>
-      <dl className="summary-list">
+      <dl className="summary-list summary-wide">
         <Row field="fundingAccount">{words(report.fundingAccount)}</Row>
         <Row field="projectNumber">{text(report.projectNumber)}</Row>
         <Row field="dateReceivedBySecretariat">{report.dateReceivedBySecretariat ? formatDate(report.dateReceivedBySecretariat) : text(null)}</Row>
