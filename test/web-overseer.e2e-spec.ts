@@ -31,10 +31,10 @@ if (!CHROMIUM_PATH) {
 
     type Page = import('playwright-core').Page;
 
-    const gqlOk = async (query: string, variables: Record<string, unknown>, token?: string) => {
-      const res = await t.gql(query, variables, token);
+    const gqlOk = async <T = unknown>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+      const res = await t.gql<T>(query, variables, token);
       expect(res.errors).toBeUndefined();
-      return res.data;
+      return res.data as T;
     };
 
     beforeAll(async () => {
@@ -45,8 +45,8 @@ if (!CHROMIUM_PATH) {
       overseer = await accountFor(t, [Role.OVERSEER], { economyCode: 'CT' });
       otherOverseer = await accountFor(t, [Role.OVERSEER], { economyCode: 'AUS' });
       delegate = await accountFor(t, [Role.DELEGATE]);
-      const projects = await gqlOk(`{ projects(first: 50) { nodes { id title } } }`, {});
-      const byTitle = (part: string) => projects.projects.nodes.find((p: { title: string }) => p.title.includes(part)).id as string;
+      const projects = await gqlOk<{ projects: { nodes: { id: string; title: string }[] } }>(`{ projects(first: 50) { nodes { id title } } }`, {});
+      const byTitle = (part: string) => projects.projects.nodes.find((p) => p.title.includes(part))!.id;
       pkiId = byTitle('PKI/e-Authentication');
       const link = `mutation($id: ID!, $e: [String!]) { updateProject(input: { id: $id, overseerAccountEmails: $e }) { id } }`;
       await gqlOk(link, { id: pkiId, e: [overseer.email] }, secretariat);
@@ -83,9 +83,9 @@ if (!CHROMIUM_PATH) {
     /** axe-core run inside the page; serious and critical violations fail the test. */
     async function expectAccessible(page: Page, name: string): Promise<void> {
       await page.evaluate(axeSource);
-      const violations = (await page.evaluate(
+      const violations = await page.evaluate<{ id: string; impact: string; help: string; nodes: string[] }[]>(
         `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })))`,
-      )) as { id: string; impact: string; help: string; nodes: string[] }[];
+      );
       const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect({ page: name, violations: bad }).toEqual({ page: name, violations: [] });
     }
@@ -216,7 +216,11 @@ if (!CHROMIUM_PATH) {
     it(
       'keeps a draft from an overseer of another project, and answers like the API on pages a role may not use',
       async () => {
-        const draft = await gqlOk(`mutation($p: ID!) { draftProgressReport(input: { projectId: $p, meetingCode: "TEL39" }) { id } }`, { p: pkiId }, overseer.token);
+        const draft = await gqlOk<{ draftProgressReport: { id: string } }>(
+          `mutation($p: ID!) { draftProgressReport(input: { projectId: $p, meetingCode: "TEL39" }) { id } }`,
+          { p: pkiId },
+          overseer.token,
+        );
         const { context, page, problems } = await openPage();
         try {
           // Anonymous: sign in first.
@@ -262,7 +266,13 @@ if (!CHROMIUM_PATH) {
           await signIn(page, overseer, '/my/projects');
           // Whatever the other tests left: the latest filed report, and a draft (started here when there is none).
           const mine = async () =>
-            (await gqlOk(`{ myProjects { progressReports { id status period } } }`, {}, overseer.token)).myProjects[0].progressReports as { id: string; status: string }[];
+            (
+              await gqlOk<{ myProjects: { progressReports: { id: string; status: string; period: string }[] }[] }>(
+                `{ myProjects { progressReports { id status period } } }`,
+                {},
+                overseer.token,
+              )
+            ).myProjects[0].progressReports;
           if (!(await mine()).some((r) => r.status === 'DRAFT')) {
             const period = (await mine()).some((r) => r.period === 'TEL38') ? 'TEL39' : 'TEL38';
             await gqlOk(`mutation($p: ID!, $m: String!) { draftProgressReport(input: { projectId: $p, meetingCode: $m }) { id } }`, { p: pkiId, m: period }, overseer.token);

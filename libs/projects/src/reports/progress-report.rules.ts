@@ -219,12 +219,12 @@ export function carryOver(previous: ReportForm): Partial<Pick<ReportForm, Carrie
   const carried: Partial<Record<CarriedOverKey, unknown>> = {};
   for (const key of CARRIED_OVER_KEYS) {
     const value = previous[key];
-    if (value !== null && value !== FormAnswer.UNKNOWN) carried[key] = value;
+    if (value !== null && value !== (FormAnswer.UNKNOWN as string)) carried[key] = value;
   }
   return carried as Partial<Pick<ReportForm, CarriedOverKey>>;
 }
 
 /** The carried-over fields of a draft that still say what the previous report said (so the overseer sees what to review). */
 export function stillCarriedOver(previous: ReportForm, draft: ReportForm): CarriedOverKey[] {
-  return CARRIED_OVER_KEYS.filter((key) => draft[key] !== null && draft[key] !== FormAnswer.UNKNOWN && draft[key] === previous[key]);
+  return CARRIED_OVER_KEYS.filter((key) => draft[key] !== null && draft[key] !== (FormAnswer.UNKNOWN as string) && draft[key] === previous[key]);
 }

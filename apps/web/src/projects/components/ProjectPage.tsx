@@ -60,7 +60,7 @@ function NextReport({ project }: { project: Project }) {
         ) : (
           <>
             <p className="hint">The new report starts from your last one: its answers are carried over and marked, for you to review.</p>
-            <button type="button" className="button" onClick={start} disabled={state.fetching}>
+            <button type="button" className="button" onClick={() => void start()} disabled={state.fetching}>
               Start the {due.meeting.code} report
             </button>
           </>

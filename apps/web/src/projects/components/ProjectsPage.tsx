@@ -38,7 +38,8 @@ export function ProjectsPage() {
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
     for (const key of ['group', 'status', 'economy', 'year']) {
-      const value = String(form.get(key) ?? '').trim();
+      const raw = form.get(key);
+      const value = typeof raw === 'string' ? raw.trim() : '';
       if (value) next.set(key, value);
     }
     void navigate(`/projects${next.toString() ? `?${next.toString()}` : ''}`);

@@ -49,7 +49,7 @@ export function TextField({
   width,
   type = 'text',
   autoComplete,
-}: Common & { value: string; onChange(v: string): void; width?: 'short' | 'medium'; type?: string; autoComplete?: string }) {
+}: Common & { value: string; onChange: (v: string) => void; width?: 'short' | 'medium'; type?: string; autoComplete?: string }) {
   return (
     <div className={`field${error ? ' field-error' : ''}${carriedFrom ? ' field-carried' : ''}`}>
       <label className="label" htmlFor={name}>
@@ -71,7 +71,7 @@ export function TextField({
   );
 }
 
-export function TextArea({ name, label, hint, error, carriedFrom, value, onChange, rows = 6 }: Common & { value: string; onChange(v: string): void; rows?: number }) {
+export function TextArea({ name, label, hint, error, carriedFrom, value, onChange, rows = 6 }: Common & { value: string; onChange: (v: string) => void; rows?: number }) {
   return (
     <div className={`field${error ? ' field-error' : ''}${carriedFrom ? ' field-carried' : ''}`}>
       <label className="label" htmlFor={name}>
@@ -104,7 +104,7 @@ export function Radios({
   options,
   inline,
   children,
-}: Common & { value: string; onChange(v: string): void; options: [string, string][]; inline?: boolean; children?: ReactNode }) {
+}: Common & { value: string; onChange: (v: string) => void; options: [string, string][]; inline?: boolean; children?: ReactNode }) {
   return (
     <div className={`field${error ? ' field-error' : ''}${carriedFrom ? ' field-carried' : ''}`}>
       <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error, !!carriedFrom)}>
@@ -133,7 +133,7 @@ export function EconomyChecks({
   value,
   onChange,
   economies,
-}: Common & { value: string[]; onChange(v: string[]): void; economies: { code: string; name: string }[] }) {
+}: Common & { value: string[]; onChange: (v: string[]) => void; economies: { code: string; name: string }[] }) {
   const toggle = (code: string, on: boolean) => onChange(on ? [...value.filter((c) => c !== code), code] : value.filter((c) => c !== code));
   return (
     <div className={`field${error ? ' field-error' : ''}`}>

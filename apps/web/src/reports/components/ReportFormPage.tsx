@@ -159,7 +159,7 @@ function ReportForm({ report, economies }: { report: Report; economies: { code: 
           check each one.
         </p>
       )}
-      <form onSubmit={onSave} noValidate className="report-form">
+      <form onSubmit={(e) => void onSave(e)} noValidate className="report-form">
         <section aria-labelledby="part-project" className="form-part">
           <h2 id="part-project">Project</h2>
           <Radios {...common('fundingAccount')} label="Account" value={state.fundingAccount} onChange={set('fundingAccount')} options={ACCOUNTS} />
@@ -386,7 +386,7 @@ function ReportForm({ report, economies }: { report: Report; economies: { code: 
             </p>
             <p>Once it is submitted you cannot change it, unless the Secretariat returns it to you with a comment.</p>
             <div className="actions">
-              <button type="button" className="button" onClick={onConfirm} disabled={submitState.fetching}>
+              <button type="button" className="button" onClick={() => void onConfirm()} disabled={submitState.fetching}>
                 Yes, submit it to the APEC Secretariat
               </button>
               <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
@@ -396,7 +396,7 @@ function ReportForm({ report, economies }: { report: Report; economies: { code: 
           </div>
         ) : (
           <div className="actions">
-            <button type="button" className="button" onClick={onReview} disabled={busy}>
+            <button type="button" className="button" onClick={() => void onReview()} disabled={busy}>
               Submit the report…
             </button>
             <button type="submit" className="button button-secondary" disabled={busy}>

@@ -48,7 +48,7 @@ function Changes({ report }: { report: Report }) {
         <p className="muted">No field differs.</p>
       ) : (
         <div className="table-scroll">
-          <table className="table diff">
+          <table className="table diff table-stack">
             <caption className="visually-hidden">Changes since the {previous.period} report</caption>
             <thead>
               <tr>
@@ -61,8 +61,12 @@ function Changes({ report }: { report: Report }) {
               {report.changesSincePrevious.map((c) => (
                 <tr key={c.field}>
                   <th scope="row">{fieldLabel(c.field)}</th>
-                  <td className="pre-line">{c.before === null ? <span className="muted">(empty)</span> : <del>{diffValue(c.field, c.before)}</del>}</td>
-                  <td className="pre-line">{c.after === null ? <span className="muted">(empty)</span> : <ins>{diffValue(c.field, c.after)}</ins>}</td>
+                  <td className="pre-line" data-label={`In the ${previous.period} report`}>
+                    {c.before === null ? <span className="muted">(empty)</span> : <del>{diffValue(c.field, c.before)}</del>}
+                  </td>
+                  <td className="pre-line" data-label="In this report">
+                    {c.after === null ? <span className="muted">(empty)</span> : <ins>{diffValue(c.field, c.after)}</ins>}
+                  </td>
                 </tr>
               ))}
             </tbody>
