@@ -25,14 +25,20 @@ export function isApiPath(pathname: string): boolean {
   return API_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
+/** The register and the overseers' pages (apps/web/src/projects/routes.tsx). */
+const PROJECT_ROUTES = [/^\/projects\/?$/, /^\/projects\/[^/]+\/?$/, /^\/my\/projects\/?$/, /^\/reports\/[^/]+(\/edit)?\/?$/];
+
 /** The web app's own routes (apps/web/src/app/App.tsx): the history fallback answers these. */
 const APP_ROUTES = [
   /^\/$/,
   /^\/(search|meetings|sign-in)\/?$/,
   /^\/(documents|meetings|groups)\/[^/].*$/,
-  // Accounts (apps/web/src/account, apps/web/src/desk-accounts).
-  /^\/(forgot-password|account|notifications|desk\/accounts)\/?$/,
+  // Accounts (apps/web/src/account).
+  /^\/forgot-password\/?$/,
+  // The secretariat's desk (apps/web/src/desk).
+  /^\/desk\/(reports|approvals|documents)\/?$/,
   /^\/(invitation|reset-password)\/[A-Za-z0-9_-]+\/?$/,
+  ...PROJECT_ROUTES,
 ];
 
 export function isAppRoute(pathname: string): boolean {

@@ -120,4 +120,12 @@ export class MeetingsLoaders {
       return groupByKeys(ids, rows, (r) => r.parentId!);
     }).load(groupId);
   }
+
+  /** The meetings a group holds (its own meetings, e.g. TEL's TEL37, TEL38 …), by number. */
+  meetingsOfGroup(ctx: RequestContext, groupId: string): Promise<Meeting[]> {
+    return loaderFor<string, Meeting[]>(ctx, 'meetingsOfGroup', async (ids) => {
+      const rows = await this.uow.manager.find(Meeting, { where: { groupId: In([...ids]) }, order: { number: 'ASC', startDate: 'ASC' } });
+      return groupByKeys(ids, rows, (r) => r.groupId);
+    }).load(groupId);
+  }
 }

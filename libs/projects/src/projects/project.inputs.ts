@@ -1,6 +1,6 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ContactDetailsInput, MoneyInput } from '../shared/value-types';
 import { FundingAccount, ProjectStatus, ProjectType } from './project.enums';
 
@@ -27,6 +27,13 @@ export class ProjectFilter {
   @IsOptional()
   @IsEnum(FundingAccount)
   fundingAccount?: FundingAccount | null;
+
+  @Field(() => Int, { nullable: true, description: 'Projects running at some time in this year (by their start and end dates), e.g. 2008.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(2200)
+  year?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the title (any case).' })
   @IsOptional()

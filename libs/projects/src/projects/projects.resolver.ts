@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Connection, Ctx, PageArgs, Public, RequestContext, SecretariatOnly } from '@tel/core';
+import { Allow, Connection, Ctx, PageArgs, Public, RequestContext, Role, SecretariatOnly } from '@tel/core';
 import { AgendaItem, Economy, Group, Meeting, MeetingsLoaders, Person } from '@tel/meetings';
 import { User } from '@tel/auth';
 import { Document, DocumentVisibility } from '@tel/documents';
@@ -7,6 +7,7 @@ import { ProjectAccess } from '../access/project-access';
 import { HistoryEvent, HistorySubject } from '../history/history-event.entity';
 import { HistoryService } from '../history/history.service';
 import { ProgressReport } from '../reports/progress-report.entity';
+import { ReportDue } from '../reports/progress-reports.resolver';
 import { ProgressReportsService } from '../reports/progress-reports.service';
 import { moneyFromColumns } from '../shared/money';
 import { partialDate } from '../shared/partial-date';
@@ -53,6 +54,12 @@ export class ProjectResolver {
     @Args() page: PageArgs,
   ): Promise<ProjectConnection> {
     return this.projectsService.list(ctx, filter, page);
+  }
+
+  @Allow(Role.OVERSEER)
+  @Query(() => [Project], { description: 'The projects the signed-in overseer oversees, by title. Needs the OVERSEER role.' })
+  myProjects(@Ctx() ctx: RequestContext): Promise<Project[]> {
+    return this.projectsService.overseenBy(ctx);
   }
 
   @SecretariatOnly()
@@ -162,6 +169,18 @@ export class ProjectResolver {
     const reports = await this.reports.inPeriodOrder(ctx, p.id);
     const visible = await Promise.all(reports.map((r) => this.access.maySeeReport(ctx, r)));
     return reports.filter((_, i) => visible[i]);
+  }
+
+  @ResolveField(() => ReportDue, {
+    nullable: true,
+    description: 'The progress report it owes next (projects approved or in progress); null when no meeting of its forum is ahead.',
+  })
+  nextReportDue(
+    @Parent() p: Project,
+    @Ctx() ctx: RequestContext,
+    @Args('asOf', { type: () => String, nullable: true, description: 'YYYY-MM-DD; today when left out.' }) asOf: string | null,
+  ): Promise<ReportDue | null> {
+    return this.reports.nextDue(ctx, p, asOf);
   }
 
   @ResolveField(() => [HistoryEvent], { description: 'Every change, oldest first.' })

@@ -63,6 +63,15 @@ export class ProjectsService {
         economyId: (await this.meetings.economyByCode(em, filter.economyCode))?.id ?? null,
       });
     }
+    if (filter?.year != null) {
+      if (!Number.isInteger(filter.year) || filter.year < 1900 || filter.year > 2200)
+        throw AppError.badInput('INPUT_INVALID', 'year must be a year such as 2008', { field: 'year' });
+      // Running at some time in the year: partial dates compare as text ("2006-11" < "2007-99", "2009" >= "2009").
+      const year = String(filter.year);
+      qb.andWhere('(p.startDate IS NOT NULL OR p.endDate IS NOT NULL)');
+      qb.andWhere('(p.startDate IS NULL OR p.startDate <= :yearEnd)', { yearEnd: `${year}-99` });
+      qb.andWhere('(p.endDate IS NULL OR p.endDate >= :yearStart)', { yearStart: year });
+    }
     if (filter?.title?.trim()) {
       const like = `%${filter.title
         .trim()
@@ -81,6 +90,17 @@ export class ProjectsService {
   /** The whole register by title (projects are public): for exports, which are not paged. */
   register(): Promise<Project[]> {
     return this.uow.manager.find(Project, { order: { title: 'ASC', id: 'ASC' } });
+  }
+
+  /** The projects the caller's account is linked to as overseer, by title. */
+  async overseenBy(ctx: RequestContext): Promise<Project[]> {
+    if (!ctx.actor) throw AppError.unauthenticated('SIGN_IN_REQUIRED', 'Sign in to list the projects you oversee');
+    return this.uow.manager
+      .createQueryBuilder(Project, 'p')
+      .where('EXISTS (SELECT 1 FROM project_overseer_account po WHERE po."projectId" = p.id AND po."userId" = :me)', { me: ctx.actor.userId })
+      .orderBy('p.title', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getMany();
   }
 
   create(ctx: RequestContext, input: CreateProjectInput): Promise<Project> {

@@ -1,5 +1,6 @@
 import {
   REPORT_FORM_KEYS,
+  carryOver,
   comparePeriods,
   diffReports,
   FormAnswer,
@@ -8,6 +9,7 @@ import {
   ReportAction,
   reportActionAllowed,
   ReportForm,
+  stillCarriedOver,
 } from './progress-report.rules';
 
 const blank: ReportForm = {
@@ -120,5 +122,29 @@ describe('changes since the previous report', () => {
     [{ meetingNumber: 38, meetingStartDate: null, createdAt: 5 }, { meetingNumber: 38, meetingStartDate: null, createdAt: 1 }, 1],
   ])('orders periods %j and %j', (a, b, sign) => {
     expect(Math.sign(comparePeriods(a, b))).toBe(sign);
+  });
+});
+
+describe('carrying a report over into the next draft', () => {
+  const blank = Object.fromEntries(REPORT_FORM_KEYS.map((k) => [k, null])) as unknown as ReportForm;
+  const previous: ReportForm = {
+    ...blank,
+    proposingEconomyCodes: ['CT'],
+    coSponsoringEconomyCodes: [],
+    onSchedule: FormAnswer.UNKNOWN,
+    withinBudget: FormAnswer.NOT_APPLICABLE,
+    objectivesResults: '2007 course held in Taipei.',
+    progressSinceLastReport: 'Survey circulated.',
+    overseerSignatureDate: '2008-03-18',
+  };
+
+  it('copies the answers the previous report gave, not lost ticks, progress or signatures', () => {
+    expect(carryOver(previous)).toEqual({ withinBudget: 'NOT_APPLICABLE', objectivesResults: '2007 course held in Taipei.' });
+  });
+
+  it('marks a carried field until the overseer changes it', () => {
+    const draft = { ...previous, ...carryOver(previous), onSchedule: null, progressSinceLastReport: null, overseerSignatureDate: null };
+    expect(stillCarriedOver(previous, draft)).toEqual(['withinBudget', 'objectivesResults']);
+    expect(stillCarriedOver(previous, { ...draft, objectivesResults: '2008 course planned.' })).toEqual(['withinBudget']);
   });
 });

@@ -194,3 +194,37 @@ export function comparePeriods(a: Period, b: Period): number {
   if (a.meetingStartDate && b.meetingStartDate && a.meetingStartDate !== b.meetingStartDate) return a.meetingStartDate < b.meetingStartDate ? -1 : 1;
   return a.createdAt - b.createdAt;
 }
+
+/**
+ * What a new draft takes from the project's previous report: the overseer's answers, so they start
+ * from what they said last time and change what moved on. The header comes from the register
+ * (the Secretariat keeps it current); "progress since last report" is new by nature and starts
+ * empty; signatures are given anew.
+ */
+export const CARRIED_OVER_KEYS = [
+  'overseerSex',
+  'onSchedule',
+  'withinBudget',
+  'objectivesResults',
+  'linkagesMethodologyBudget',
+  'genderImpactOnWomen',
+  'genderWomenConsulted',
+  'genderSexDisaggregatedData',
+] as const satisfies readonly (keyof ReportForm)[];
+
+export type CarriedOverKey = (typeof CARRIED_OVER_KEYS)[number];
+
+/** The previous report's answers to copy into a new draft (only those it gave; UNKNOWN answers are not carried). */
+export function carryOver(previous: ReportForm): Partial<Pick<ReportForm, CarriedOverKey>> {
+  const carried: Partial<Record<CarriedOverKey, unknown>> = {};
+  for (const key of CARRIED_OVER_KEYS) {
+    const value = previous[key];
+    if (value !== null && value !== (FormAnswer.UNKNOWN as string)) carried[key] = value;
+  }
+  return carried as Partial<Pick<ReportForm, CarriedOverKey>>;
+}
+
+/** The carried-over fields of a draft that still say what the previous report said (so the overseer sees what to review). */
+export function stillCarriedOver(previous: ReportForm, draft: ReportForm): CarriedOverKey[] {
+  return CARRIED_OVER_KEYS.filter((key) => draft[key] !== null && draft[key] !== (FormAnswer.UNKNOWN as string) && draft[key] === previous[key]);
+}

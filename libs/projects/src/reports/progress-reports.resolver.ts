@@ -36,6 +36,21 @@ export class OverdueReport {
   daysOverdue: number;
 }
 
+@ObjectType({ description: 'The progress report a project owes next.' })
+export class ReportDue {
+  @Field(() => Meeting, { description: 'The meeting it is for (the reporting period), e.g. TEL38.' })
+  meeting: Meeting;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: REPORT_DUE_DAYS_BEFORE_MEETING days before the meeting starts; null while the meeting has no date.' })
+  dueOn: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days from today (or asOf) to dueOn: negative once overdue; null without a due date.' })
+  daysLeft: number | null;
+
+  @Field(() => ProgressReport, { nullable: true, description: 'The report for that meeting once started (a draft only for its overseers and the Secretariat).' })
+  report: ProgressReport | null;
+}
+
 @Resolver(() => ProgressReport)
 export class ProgressReportResolver {
   constructor(
@@ -175,6 +190,14 @@ export class ProgressReportResolver {
   @ResolveField(() => ProgressReport, { nullable: true, description: "The project's latest earlier report that left draft." })
   previousReport(@Parent() r: ProgressReport, @Ctx() ctx: RequestContext): Promise<ProgressReport | null> {
     return this.reports.previous(ctx, r);
+  }
+
+  @ResolveField(() => [String], {
+    description:
+      "For a draft: the fields carried over from the previous report (the overseer's answers copied when the draft began) that still say the same. Empty once submitted.",
+  })
+  carriedOver(@Parent() r: ProgressReport, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return this.reports.carriedOver(ctx, r);
   }
 
   @ResolveField(() => [FieldChange], { description: 'Field by field, what differs from the previous report (empty for the first).' })

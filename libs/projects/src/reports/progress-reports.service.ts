@@ -17,7 +17,7 @@ import {
   UnitOfWork,
 } from '@tel/core';
 import { DocumentAccess, DocumentPurpose, DocumentsService, DocumentType } from '@tel/documents';
-import { LookupService, Meeting, MeetingsDirectory, MeetingsLoaders } from '@tel/meetings';
+import { LookupService, Meeting, MeetingsDirectory, MeetingsLoaders, MeetingStatus } from '@tel/meetings';
 import { ProjectAccess } from '../access/project-access';
 import { HistorySubject } from '../history/history-event.entity';
 import { HistoryService } from '../history/history.service';
@@ -42,6 +42,7 @@ import {
   UpdateProgressReportInput,
 } from './progress-report.inputs';
 import {
+  carryOver,
   comparePeriods,
   diffReports,
   missingForSubmit,
@@ -50,9 +51,18 @@ import {
   REPORT_STATUS_AFTER,
   ReportAction,
   reportActionAllowed,
+  stillCarriedOver,
 } from './progress-report.rules';
-import { nextDueMeeting, overdueReports, reportDueOn } from './report-due.rules';
+import { daysUntilDue, nextDueMeeting, overdueReports, reportDueOn, upcomingReportMeeting } from './report-due.rules';
 import { ProjectOverseerAccount } from '../projects/project-overseer-account.entity';
+
+/** The report a project owes next: the meeting it is for, when it is due, and the report when one is started. */
+export interface ReportDueRow {
+  meeting: Meeting;
+  dueOn: string | null;
+  daysLeft: number | null;
+  report: ProgressReport | null;
+}
 
 export interface OverdueReportRow {
   project: Project;
@@ -111,6 +121,8 @@ export class ProgressReportsService {
       if (await em.exists(ProgressReport, { where: { projectId: project.id, meetingId: meeting.id } })) {
         throw AppError.conflict('REPORT_EXISTS', `The project already has a progress report for ${meeting.code}`);
       }
+      // The header from the register; the answers carried over from the previous report, to review.
+      const previous = await this.previousFiled(em, ctx, project.id, meeting);
       const report = em.create(ProgressReport, {
         id: newId(),
         projectId: project.id,
@@ -125,6 +137,7 @@ export class ProgressReportsService {
         genderImpactOnWomen: null,
         genderWomenConsulted: null,
         genderSexDisaggregatedData: null,
+        ...((previous ? carryOver(previous) : {}) as Partial<ProgressReport>),
         progressSinceLastReport: null,
         overseerSignatureName: null,
         overseerSignatureDate: null,
@@ -148,7 +161,9 @@ export class ProgressReportsService {
         subjectId: report.id,
         action: 'report.draft',
         to: report.status,
-        note: `for ${meeting.code}`,
+        note: previous
+          ? `for ${meeting.code}, answers carried over from the ${(await this.meetings.meeting(ctx, previous.meetingId))?.code ?? 'previous'} report`
+          : `for ${meeting.code}`,
       });
       await this.audit.record(em, ctx, {
         action: 'progress_report.draft',
@@ -330,6 +345,32 @@ export class ProgressReportsService {
     );
   }
 
+  /** For a draft: the fields copied from the previous report that still say the same. */
+  async carriedOver(ctx: RequestContext, report: ProgressReport): Promise<string[]> {
+    if (report.status !== ProgressReportStatus.DRAFT) return [];
+    const previous = await this.previous(ctx, report);
+    return previous ? stillCarriedOver(previous, report) : [];
+  }
+
+  /**
+   * The report a project owes next (projects APPROVED or IN_PROGRESS): for the first meeting of
+   * its forum not yet held nor started, due REPORT_DUE_DAYS_BEFORE_MEETING days before it starts.
+   */
+  async nextDue(ctx: RequestContext, project: Project, asOfInput: string | null): Promise<ReportDueRow | null> {
+    if (project.status !== ProjectStatus.IN_PROGRESS && project.status !== ProjectStatus.APPROVED) return null;
+    const asOf = asOfInput?.trim() || todayUtc();
+    if (!isIsoDate(asOf)) throw AppError.badInput('DATE_MALFORMED', 'asOf must be a date written YYYY-MM-DD', { field: 'asOf' });
+    const candidates = await this.meetings.meetingsOfGroup(ctx, project.forumId);
+    const meeting = upcomingReportMeeting(
+      candidates.map((m) => ({ meeting: m, id: m.id, number: m.number ?? null, startDate: m.startDate ?? null, held: m.status === MeetingStatus.HELD })),
+      asOf,
+    )?.meeting;
+    if (!meeting) return null;
+    const report = (await this.loaders.reportsOfProject(ctx, project.id)).find((r) => r.meetingId === meeting.id) ?? null;
+    const visible = report && (await this.access.maySeeReport(ctx, report)) ? report : null;
+    return { meeting, ...daysUntilDue(meeting.startDate ?? null, this.config.projects.reportDueDaysBeforeMeeting, asOf), report: visible };
+  }
+
   async changesSincePrevious(ctx: RequestContext, report: ProgressReport): Promise<FieldChange[]> {
     const previous = await this.previous(ctx, report);
     return previous ? diffReports(previous, report) : [];
@@ -415,6 +456,25 @@ export class ProgressReportsService {
   }
 
   // ---- helpers ------------------------------------------------------------------------------
+
+  /** Inside a write: the project's latest report that left draft, for a period before `meeting`. */
+  private async previousFiled(em: EntityManager, ctx: RequestContext, projectId: string, meeting: Meeting): Promise<ProgressReport | null> {
+    const filed = await em.find(ProgressReport, { where: { projectId, status: Not(ProgressReportStatus.DRAFT) } });
+    const meetings = (await Promise.all(filed.map((r) => this.meetings.meeting(ctx, r.meetingId)))).filter((m): m is Meeting => m !== null);
+    const period = (m: Meeting | undefined, createdAt: number) => ({ meetingNumber: m?.number ?? null, meetingStartDate: m?.startDate ?? null, createdAt });
+    const target = period(meeting, Date.now());
+    const earlier = filed
+      .map((r) => ({
+        r,
+        p: period(
+          meetings.find((m) => m.id === r.meetingId),
+          r.createdAt.getTime(),
+        ),
+      }))
+      .filter((x) => comparePeriods(x.p, target) < 0)
+      .sort((a, b) => comparePeriods(a.p, b.p));
+    return earlier.at(-1)?.r ?? null;
+  }
 
   /** Loads a report for a change; a draft the caller may not see is NOT_FOUND. */
   private async loadForWrite(em: EntityManager, ctx: RequestContext, id: string): Promise<ProgressReport> {

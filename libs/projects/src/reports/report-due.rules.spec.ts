@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '@tel/core';
-import { nextDueMeeting, overdueReports, reportDueOn } from './report-due.rules';
+import { daysUntilDue, nextDueMeeting, overdueReports, reportDueOn, upcomingReportMeeting } from './report-due.rules';
 
 const TEL38 = { id: 'tel38', startDate: '2008-09-21' };
 const TEL39 = { id: 'tel39', startDate: '2009-04-19' };
@@ -66,5 +66,23 @@ describe('report due dates', () => {
 
   it('owes nothing without a next meeting', () => {
     expect(overdueReports({ asOf: '2030-01-01', daysBefore: 30, meeting: null, projects, reports })).toEqual([]);
+  });
+});
+
+describe('the next report of a project', () => {
+  const held = { id: 'tel37', number: 37, startDate: '2008-03-23', held: true };
+  const tel38 = { id: 'tel38', number: 38, startDate: null, held: false };
+  const tel39 = { id: 'tel39', number: 39, startDate: '2009-04-19', held: false };
+
+  it('is for the first meeting not held, in number order, a meeting without a date counting as ahead', () => {
+    expect(upcomingReportMeeting([tel39, held, tel38], '2008-04-01')?.id).toBe('tel38');
+    expect(upcomingReportMeeting([tel39, held, { ...tel38, startDate: '2008-09-21' }], '2008-09-22')?.id).toBe('tel39');
+    expect(upcomingReportMeeting([held], '2008-04-01')).toBeNull();
+  });
+
+  it('counts the days left, negative once overdue, and none without a date', () => {
+    expect(daysUntilDue('2008-09-21', 30, '2008-08-12')).toEqual({ dueOn: '2008-08-22', daysLeft: 10 });
+    expect(daysUntilDue('2008-09-21', 30, '2008-08-25')).toEqual({ dueOn: '2008-08-22', daysLeft: -3 });
+    expect(daysUntilDue(null, 30, '2008-08-25')).toEqual({ dueOn: null, daysLeft: null });
   });
 });

@@ -53,3 +53,28 @@ export function overdueReports(input: { asOf: string; daysBefore: number; meetin
     .filter((p) => p.status === 'IN_PROGRESS' && !filed.has(p.id))
     .map((p) => ({ projectId: p.id, meetingId: meeting.id, dueOn, daysOverdue: daysBetween(dueOn, asOf) }));
 }
+
+export interface UpcomingMeeting {
+  id: string;
+  number: number | null;
+  startDate: string | null;
+  held: boolean;
+}
+
+/**
+ * The meeting a project's next report is for: the first of its forum's meetings not yet held
+ * that has not started by `asOf` (a meeting with no date yet counts as ahead). Meetings are taken
+ * in number order (TEL38 before TEL39), then by date.
+ */
+export function upcomingReportMeeting<M extends UpcomingMeeting>(meetings: M[], asOf: string): M | null {
+  const ahead = meetings.filter((m) => !m.held && (m.startDate === null || m.startDate >= asOf));
+  ahead.sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999'));
+  return ahead[0] ?? null;
+}
+
+/** Days from `asOf` to the due date: positive while time is left, negative once overdue; null without a date. */
+export function daysUntilDue(meetingStartDate: string | null, daysBefore: number, asOf: string): { dueOn: string | null; daysLeft: number | null } {
+  if (!meetingStartDate) return { dueOn: null, daysLeft: null };
+  const dueOn = reportDueOn(meetingStartDate, daysBefore);
+  return { dueOn, daysLeft: daysBetween(asOf, dueOn) };
+}

@@ -41,6 +41,16 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/meetings">Meetings</NavLink>
               </li>
+              <li>
+                <NavLink to="/projects" end>
+                  Projects
+                </NavLink>
+              </li>
+              {user?.roles.includes('OVERSEER') && (
+                <li>
+                  <NavLink to="/my/projects">My projects</NavLink>
+                </li>
+              )}
               {user?.roles.includes('SECRETARIAT') && (
                 <li>
                   <NavLink to="/desk/reports">Desk</NavLink>
