@@ -22,3 +22,4 @@ export * from './files/minimal-pdf';
 export * from './files/blob-janitor';
 export * from './files/document-files.service';
 export * from './documents/document-index-events';
+export * from './indexing/document-index-source';

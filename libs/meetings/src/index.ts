@@ -15,3 +15,4 @@ export * from './agendas/agenda-item-presenter.entity';
 export * from './agendas/agenda-number';
 export * from './shared/lookup.service';
 export * from './shared/meetings.loaders';
+export * from './shared/meeting-codes';
