@@ -9,19 +9,15 @@
  *    name (innerJoin('other_table', …))), nor names another library's table in raw SQL.
  *    A library asks the owner's service instead.
  *
- * Violations known today are listed in scripts/architecture-baseline.json. The check fails on a
- * violation that is not in the baseline, and on a baseline entry that no longer occurs (so the list
- * only shrinks: delete the entry in the change that fixes it). `--write-baseline` rewrites the file.
+ * There is no baseline: any violation fails the check (the last known ones were mended in issue 10).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
-const baselinePath = join(root, 'scripts', 'architecture-baseline.json');
-const write = process.argv.includes('--write-baseline');
 
 // ---------- 1. import rules ----------
 function importViolations() {
@@ -180,30 +176,10 @@ function entityViolations() {
   return found;
 }
 
-const found = new Set([...importViolations(), ...entityViolations()]);
-const sorted = [...found].sort();
-if (write) {
-  writeFileSync(
-    baselinePath,
-    JSON.stringify(
-      {
-        comment: 'Known boundary violations (issue 10). This list may only shrink: npm run check:architecture fails on a new violation and on an entry that no longer occurs.',
-        violations: sorted,
-      },
-      null,
-      2,
-    ) + '\n',
-  );
-  console.log(`wrote ${sorted.length} violations to ${relative(root, baselinePath)}`);
-  process.exit(0);
-}
-const baseline = new Set(JSON.parse(readFileSync(baselinePath, 'utf8')).violations);
-const added = sorted.filter((v) => !baseline.has(v));
-const gone = [...baseline].filter((v) => !found.has(v)).sort();
-for (const v of added) console.error(`NEW   ${v}`);
-for (const v of gone) console.error(`FIXED ${v}  (remove it from scripts/architecture-baseline.json)`);
-if (added.length || gone.length) {
-  console.error(`\ncheck:architecture failed: ${added.length} new violation(s), ${gone.length} baseline entr(y/ies) no longer occurring.`);
+const found = [...new Set([...importViolations(), ...entityViolations()])].sort();
+for (const v of found) console.error(`VIOLATION ${v}`);
+if (found.length) {
+  console.error(`\ncheck:architecture failed: ${found.length} boundary violation(s). A library asks the owning library's service; see README (Architecture).`);
   process.exit(1);
 }
-console.log(`check:architecture: no new boundary violations (${baseline.size} known in the baseline).`);
+console.log('check:architecture: no boundary violations.');

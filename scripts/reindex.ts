@@ -18,7 +18,8 @@ import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError, DatabaseModule, loadConfig, TEL_DATA_SOURCE } from '@tel/core';
-import { FileIndexer, reindex, ReindexOptions, ReindexProgress, ReindexSummary } from '@tel/document-search';
+import { FileIndexer, FileIndexStates, reindex, ReindexOptions, ReindexProgress, ReindexSummary } from '@tel/document-search';
+import { DocumentIndexSourceModule } from '@tel/documents';
 import { ALL_ENTITIES } from '@tel/registry';
 import { SearchModule } from '@tel/search';
 import { StorageModule } from '@tel/storage';
@@ -29,15 +30,18 @@ const USAGE = `usage: npm run reindex [-- --only-failed] [-- --only-pending]
   --only-failed   only files whose indexing FAILED
   --only-pending  only files still PENDING (both flags: FAILED and PENDING)`;
 
-/** The database, the search index and file storage: what FileIndexer needs, and nothing else (no HTTP, no job queue). */
+/**
+ * The database, the search index, file storage and what documents tell search: what FileIndexer
+ * needs, and nothing else (no HTTP, no job queue).
+ */
 @Module({})
 export class ReindexModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ReindexModule,
       // No migrations from here: a server may be running on this database; `npm run migrate` does that.
-      imports: [DatabaseModule.forRoot({ config, entities: ALL_ENTITIES, migrate: false }), SearchModule.forRoot(), StorageModule],
-      providers: [FileIndexer],
+      imports: [DatabaseModule.forRoot({ config, entities: ALL_ENTITIES, migrate: false }), SearchModule.forRoot(), StorageModule, DocumentIndexSourceModule],
+      providers: [FileIndexer, FileIndexStates],
     };
   }
 }

@@ -7,8 +7,7 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { In } from 'typeorm';
 import { APP_CONFIG, AppConfig, Role } from '@tel/core';
-import { reindex, ReindexProgress } from '@tel/document-search';
-import { DocumentFile, FileIndexState } from '@tel/documents';
+import { FileIndexEntry, FileIndexState, reindex, ReindexProgress } from '@tel/document-search';
 import { SEARCH_INDEX, SearchIndex } from '@tel/search';
 import { createTestApp, TestApp, tokenFor } from '@tel/testing';
 
@@ -47,10 +46,10 @@ describe('reindex: rebuilds the search index from the database while the API ser
     }
     throw new Error('indexing did not finish');
   };
-  const fileRow = (id: string) => t.dataSource.manager.findOneOrFail(DocumentFile, { where: { id } });
+  const fileRow = (id: string) => t.dataSource.manager.findOneOrFail(FileIndexEntry, { where: { fileId: id } });
   const breakFile = async (id: string) => {
     await index.removeFile(id);
-    await t.uow.write((em) => em.update(DocumentFile, { id }, { indexState: FileIndexState.FAILED, indexError: 'made to fail by the test' }));
+    await t.uow.write((em) => em.update(FileIndexEntry, { fileId: id }, { indexState: FileIndexState.FAILED, indexError: 'made to fail by the test' }));
   };
 
   beforeAll(async () => {
@@ -83,8 +82,8 @@ describe('reindex: rebuilds the search index from the database while the API ser
 
   it('puts back removed index entries and a FAILED file, drops entries of files that no longer exist, and never empties the index', async () => {
     for (const f of files) expect((await totalFor(f.word)).totalCount).toBe(1);
-    const before = await t.dataSource.manager.find(DocumentFile, { select: { id: true, indexState: true } });
-    const indexedBefore = before.filter((f) => f.indexState === FileIndexState.INDEXED).map((f) => f.id);
+    const before = await t.dataSource.manager.find(FileIndexEntry, { select: { fileId: true, indexState: true } });
+    const indexedBefore = before.filter((f) => f.indexState === FileIndexState.INDEXED).map((f) => f.fileId);
 
     // Two files lose their index entries; the third also becomes FAILED.
     await index.removeFile(files[0].id);
@@ -136,22 +135,22 @@ describe('reindex: rebuilds the search index from the database while the API ser
     expect((await totalFor('orphanedwombat')).totalCount).toBe(0);
     expect(await fileRow(files[2].id)).toMatchObject({ indexState: FileIndexState.INDEXED, indexError: null });
     // Whatever was indexed before still is; what could not be read is FAILED with its reason.
-    const afterRows = await t.dataSource.manager.find(DocumentFile, { where: { id: In(indexedBefore) }, select: { id: true, indexState: true } });
+    const afterRows = await t.dataSource.manager.find(FileIndexEntry, { where: { fileId: In(indexedBefore) }, select: { fileId: true, indexState: true } });
     expect(afterRows.filter((f) => f.indexState !== FileIndexState.INDEXED)).toEqual([]);
     for (const f of summary.failed) expect((await fileRow(f.fileId)).indexError).toBe(f.reason);
-    const indexedNow = await t.dataSource.manager.count(DocumentFile, { where: { indexState: FileIndexState.INDEXED } });
+    const indexedNow = await t.dataSource.manager.count(FileIndexEntry, { where: { indexState: FileIndexState.INDEXED } });
     expect(summary.after.files).toBe(indexedNow);
   });
 
   it('--only-failed and --only-pending walk just those files', async () => {
     await breakFile(files[0].id);
-    const failedNow = await t.dataSource.manager.count(DocumentFile, { where: { indexState: FileIndexState.FAILED } });
+    const failedNow = await t.dataSource.manager.count(FileIndexEntry, { where: { indexState: FileIndexState.FAILED } });
     const onlyFailed = await reindex(t.app, { onlyFailed: true });
     expect(onlyFailed).toMatchObject({ selection: 'failed', total: failedNow, staleRemoved: 0 });
     expect((await fileRow(files[0].id)).indexState).toBe(FileIndexState.INDEXED);
     expect((await totalFor(files[0].word)).totalCount).toBe(1);
 
-    await t.uow.write((em) => em.update(DocumentFile, { id: files[1].id }, { indexState: FileIndexState.PENDING }));
+    await t.uow.write((em) => em.update(FileIndexEntry, { fileId: files[1].id }, { indexState: FileIndexState.PENDING }));
     const onlyPending = await reindex(t.app, { onlyPending: true });
     expect(onlyPending).toMatchObject({ selection: 'pending', total: 1, indexed: 1, failed: [] });
     expect((await fileRow(files[1].id)).indexState).toBe(FileIndexState.INDEXED);

@@ -12,9 +12,9 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { In } from 'typeorm';
 import { APP_CONFIG, AppConfig, Role } from '@tel/core';
-import { DocumentFile, FileIndexState, writeMinimalPdf } from '@tel/documents';
+import { writeMinimalPdf } from '@tel/documents';
 import { BullMqJobQueue, JOB_QUEUE, JobsService, OutboxEntry } from '@tel/jobs';
-import { INDEX_FILE } from '@tel/document-search';
+import { FileIndexEntry, FileIndexState, INDEX_FILE } from '@tel/document-search';
 import { TcpProxy, TestApp, createTestApp, tokenFor } from '@tel/testing';
 
 const REDIS_URL = process.env.REDIS_URL?.trim() || undefined;
@@ -159,7 +159,7 @@ if (REDIS_URL) {
       expect(res.errors).toBeUndefined();
       return res.data.searchDocuments;
     };
-    const filesIn = (ids: string[]) => t.dataSource.manager.find(DocumentFile, { where: { id: In(ids) } });
+    const filesIn = (ids: string[]) => t.dataSource.manager.find(FileIndexEntry, { where: { fileId: In(ids) } });
     const allIndexed = async (ids: string[]) => (await filesIn(ids)).filter((f) => f.indexState === FileIndexState.INDEXED).length === ids.length;
     const settled = async () => {
       const s = await status();
@@ -248,8 +248,8 @@ if (REDIS_URL) {
       expect(s).toMatchObject({ queue: 'bullmq', queueError: null });
       expect(stateCount(s, 'INDEXED')).toBeGreaterThan(10);
       expect(t.app.get<BullMqJobQueue>(JOB_QUEUE).runningWorkers).toEqual([]);
-      const seeded = await t.dataSource.manager.find(DocumentFile, { where: { indexState: FileIndexState.INDEXED } });
-      for (const f of seeded) expect([f.id, worker!.runsFor(f.id)]).toEqual([f.id, 1]);
+      const seeded = await t.dataSource.manager.find(FileIndexEntry, { where: { indexState: FileIndexState.INDEXED } });
+      for (const f of seeded) expect([f.fileId, worker!.runsFor(f.fileId)]).toEqual([f.fileId, 1]);
       expect((await search('security')).totalCount).toBeGreaterThan(0);
     });
 

@@ -21,7 +21,8 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { buildDataSourceOptions, loadConfig, QueryCountingLogger, sqliteFileFor } from '@tel/core';
-import { Document, DocumentAccess, DocumentFile, DocumentPurpose, DocumentRevision, DocumentStatus, DocumentType, FileIndexState, FileKind } from '@tel/documents';
+import { Document, DocumentAccess, DocumentFile, DocumentPurpose, DocumentRevision, DocumentStatus, DocumentType, FileKind } from '@tel/documents';
+import { FileIndexEntry, FileIndexState } from '@tel/document-search';
 import { Group, GroupKind, Meeting, MeetingStatus } from '@tel/meetings';
 import { ALL_ENTITIES } from '@tel/registry';
 import { SqliteSearchIndex } from '@tel/search';
@@ -187,12 +188,9 @@ export function graphqlTarget(workDir: string): GraphqlTarget {
       kind: FileKind.PDF,
       contentType: 'application/pdf',
       uploadedById: null,
-      indexState: FileIndexState.INDEXED,
-      indexError: null,
-      pageCount: f.chunks.length,
-      indexedAt: m.publishedAt,
     });
-    return { doc, revision, file };
+    const state = em.create(FileIndexEntry, { fileId: file.id, indexState: FileIndexState.INDEXED, indexError: null, pageCount: f.chunks.length, indexedAt: m.publishedAt });
+    return { doc, revision, file, state };
   };
 
   const flush = async () => {
@@ -213,6 +211,10 @@ export function graphqlTarget(workDir: string): GraphqlTarget {
       await em.insert(
         DocumentFile,
         rows.map((r) => r.file),
+      );
+      await em.insert(
+        FileIndexEntry,
+        rows.map((r) => r.state),
       );
     });
     await idx.upsertMany(

@@ -20,8 +20,7 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { In, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig, Role } from '@tel/core';
-import { DocumentFile, FileIndexState } from '@tel/documents';
-import { FileIndexer, OutboxDocumentIndexEvents, INDEX_FILE } from '@tel/document-search';
+import { FileIndexEntry, FileIndexer, FileIndexState, OutboxDocumentIndexEvents, INDEX_FILE } from '@tel/document-search';
 import { BullMqJobQueue, defineJob, JOB_QUEUE, JobHandler, JobQueue, JobReconciler, OutboxEntry, QUEUE_MEMORY_MARKER } from '@tel/jobs';
 import { createTestDatabase, startJobsContext } from '../../libs/jobs/src/testing/jobs-harness';
 import { TestApp, createTestApp, tokenFor, waitForJobs } from '@tel/testing';
@@ -75,10 +74,10 @@ describe('fault drill: owed work that no queue holds (inline runner)', () => {
     expect(await reconciler.reconcile()).toMatchObject({ ran: true, requeued: 0 });
 
     // What a lost job leaves behind: the file says PENDING, no outbox row waits, no run is coming.
-    const files = await t.dataSource.manager.find(DocumentFile, { where: { indexState: FileIndexState.INDEXED }, take: 4, order: { id: 'ASC' } });
-    const ids = files.map((f) => f.id);
+    const files = await t.dataSource.manager.find(FileIndexEntry, { where: { indexState: FileIndexState.INDEXED }, take: 4, order: { fileId: 'ASC' } });
+    const ids = files.map((f) => f.fileId);
     expect(ids).toHaveLength(4);
-    await t.uow.write((em) => em.update(DocumentFile, { id: In(ids) }, { indexState: FileIndexState.PENDING }));
+    await t.uow.write((em) => em.update(FileIndexEntry, { fileId: In(ids) }, { indexState: FileIndexState.PENDING }));
     const indexer = t.app.get(FileIndexer);
     const runs = jest.spyOn(indexer, 'indexFile');
     try {
@@ -88,7 +87,7 @@ describe('fault drill: owed work that no queue holds (inline runner)', () => {
       // Passes while and after they ran find nothing more to do.
       expect(await reconciler.reconcile()).toMatchObject({ requeued: 0 });
       expect(await reconciler.reconcile()).toMatchObject({ requeued: 0 });
-      const after = await t.dataSource.manager.find(DocumentFile, { where: { id: In(ids) } });
+      const after = await t.dataSource.manager.find(FileIndexEntry, { where: { fileId: In(ids) } });
       const perFile = ids.map((id) => runs.mock.calls.filter(([fileId]) => fileId === id).length);
       reportDrill(
         'owed work with no job (inline)',
@@ -111,20 +110,20 @@ describe('fault drill: owed work that no queue holds (inline runner)', () => {
   it('runs again a job that failed for good while its hook could not record it (the database was away)', async () => {
     const reconciler = t.app.get(JobReconciler);
     const indexer = t.app.get(FileIndexer);
-    const [file] = await t.dataSource.manager.find(DocumentFile, { where: { indexState: FileIndexState.INDEXED }, take: 1, order: { id: 'ASC' } });
+    const [file] = await t.dataSource.manager.find(FileIndexEntry, { where: { indexState: FileIndexState.INDEXED }, take: 1, order: { fileId: 'ASC' } });
     const away = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     const index = jest.spyOn(indexer, 'indexFile').mockRejectedValueOnce(away());
     const markFailed = jest.spyOn(indexer, 'markFailed').mockRejectedValueOnce(away());
     try {
       process.stdout.write('[fault drill] expected below: one index-file job failing for good, and its hook failing too\n');
-      await t.uow.write((em) => t.app.get(OutboxDocumentIndexEvents).retry(em, file.id)); // what retryIndexing does
-      await eventually('the job failed for good', async () => (await t.app.get<JobQueue>(JOB_QUEUE).state(INDEX_FILE.name, `${INDEX_FILE.name}.${file.id}`)) === 'failed');
+      await t.uow.write((em) => t.app.get(OutboxDocumentIndexEvents).retry(em, file.fileId)); // what retryIndexing does
+      await eventually('the job failed for good', async () => (await t.app.get<JobQueue>(JOB_QUEUE).state(INDEX_FILE.name, `${INDEX_FILE.name}.${file.fileId}`)) === 'failed');
       expect(markFailed).toHaveBeenCalledTimes(1);
-      expect((await t.dataSource.manager.findOneByOrFail(DocumentFile, { id: file.id })).indexState).toBe(FileIndexState.PENDING);
+      expect((await t.dataSource.manager.findOneByOrFail(FileIndexEntry, { fileId: file.fileId })).indexState).toBe(FileIndexState.PENDING);
       expect(await reconciler.reconcile()).toMatchObject({ requeued: 1 });
       await waitForJobs(t);
-      expect((await t.dataSource.manager.findOneByOrFail(DocumentFile, { id: file.id })).indexState).toBe(FileIndexState.INDEXED);
-      expect(index.mock.calls.filter(([id]) => id === file.id)).toHaveLength(2);
+      expect((await t.dataSource.manager.findOneByOrFail(FileIndexEntry, { fileId: file.fileId })).indexState).toBe(FileIndexState.INDEXED);
+      expect(index.mock.calls.filter(([id]) => id === file.fileId)).toHaveLength(2);
     } finally {
       index.mockRestore();
       markFailed.mockRestore();
@@ -134,14 +133,14 @@ describe('fault drill: owed work that no queue holds (inline runner)', () => {
   it('leaves a PENDING file younger than the grace period to the outbox', async () => {
     const reconciler = t.app.get(JobReconciler);
     reconciler.start({ intervalMs: 0, graceMs: 3_600_000, retentionHours: 168 }); // the same process, a longer grace
-    const [file] = await t.dataSource.manager.find(DocumentFile, { take: 1, order: { id: 'DESC' } });
+    const [file] = await t.dataSource.manager.find(FileIndexEntry, { take: 1, order: { fileId: 'DESC' } });
     try {
-      await t.uow.write((em) => em.update(DocumentFile, { id: file.id }, { indexState: FileIndexState.PENDING }));
+      await t.uow.write((em) => em.update(FileIndexEntry, { fileId: file.fileId }, { indexState: FileIndexState.PENDING }));
       expect(await reconciler.reconcile()).toMatchObject({ ran: true, checked: 0, requeued: 0 });
       reconciler.start({ intervalMs: 0, graceMs: 0, retentionHours: 168 });
       expect(await reconciler.reconcile()).toMatchObject({ ran: true, checked: 1, requeued: 1 });
       await waitForJobs(t);
-      expect((await t.dataSource.manager.findOneByOrFail(DocumentFile, { id: file.id })).indexState).toBe(FileIndexState.INDEXED);
+      expect((await t.dataSource.manager.findOneByOrFail(FileIndexEntry, { fileId: file.fileId })).indexState).toBe(FileIndexState.INDEXED);
     } finally {
       reconciler.start({ intervalMs: 0, graceMs: 0, retentionHours: 168 });
     }
@@ -308,7 +307,7 @@ if (!onPath('redis-server')) {
       const acknowledged = uploads.filter((u) => u.status === 201).map((u) => u.fileId!);
       expect(acknowledged).toHaveLength(attempted);
 
-      const all = await t.dataSource.manager.find(DocumentFile, {});
+      const all = await t.dataSource.manager.find(FileIndexEntry, {});
       expect(all.every((f) => f.indexState === FileIndexState.PENDING)).toBe(true);
       await eventually('every job handed to Redis', async () => (await t.dataSource.manager.count(OutboxEntry, { where: { dispatchedAt: IsNull() } })) === 0);
       expect(await queue!.getWaitingCount()).toBe(all.length);
@@ -342,14 +341,14 @@ if (!onPath('redis-server')) {
       delete env.DATABASE_SCHEMA;
       if (config.databaseUrl) Object.assign(env, { DATABASE_URL: config.databaseUrl, DATABASE_SCHEMA: config.databaseSchema });
       worker = await WorkerProcess.start(env);
-      await eventually('every file indexed', async () => (await t.dataSource.manager.count(DocumentFile, { where: { indexState: FileIndexState.PENDING } })) === 0, 120_000);
+      await eventually('every file indexed', async () => (await t.dataSource.manager.count(FileIndexEntry, { where: { indexState: FileIndexState.PENDING } })) === 0, 120_000);
       // A few more passes: nothing is enqueued again.
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(await t.app.get(JobReconciler).reconcile()).toMatchObject({ ran: true, requeued: 0, redelivered: 0 });
 
-      const files = await t.dataSource.manager.find(DocumentFile, {});
-      const runs = files.map((f) => worker!.runsFor(f.id));
-      const uploaded = files.filter((f) => acknowledged.includes(f.id));
+      const files = await t.dataSource.manager.find(FileIndexEntry, {});
+      const runs = files.map((f) => worker!.runsFor(f.fileId));
+      const uploaded = files.filter((f) => acknowledged.includes(f.fileId));
       reportDrill(
         'redis forgets (FLUSHALL with jobs queued)',
         t.dialect,
@@ -363,7 +362,7 @@ if (!onPath('redis-server')) {
       );
       expect(files.map((f) => f.indexState)).toEqual(files.map(() => FileIndexState.INDEXED));
       expect(runs).toEqual(files.map(() => 1));
-      for (const f of files) expect(await (await queue!.getJob(`${INDEX_FILE.name}.${f.id}`))?.getState()).toBe('completed');
+      for (const f of files) expect(await (await queue!.getJob(`${INDEX_FILE.name}.${f.fileId}`))?.getState()).toBe('completed');
       // The uploads are searchable.
       const hit = await t.gql(`query($q: String!) { searchDocuments(query: $q, first: 5) { totalCount } }`, { q: 'wombat3' });
       expect(hit.data?.searchDocuments.totalCount).toBe(1);

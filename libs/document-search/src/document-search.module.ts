@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DocumentIndexEvents, DocumentsModule } from '@tel/documents';
+import { DocumentIndexEvents, DocumentIndexSourceModule, DocumentsModule } from '@tel/documents';
 import { JobsModule } from '@tel/jobs';
 import { SearchModule } from '@tel/search';
 import { StorageModule } from '@tel/storage';
-import { DocumentSearchResolver } from './document-search.resolver';
+import { DocumentFileIndexResolver, DocumentSearchResolver } from './document-search.resolver';
+import { FileIndexStates } from './file-index-states';
 import { OutboxDocumentIndexEvents } from './document-index-events.impl';
 import { FileIndexer } from './file-indexer';
 import { IndexFileJob } from './index-file.job';
@@ -13,7 +14,8 @@ import { ReindexOnStart } from './reindex-on-start';
 
 /**
  * Full-text search over documents: the `index-file` job (extract, then index) and, in the API,
- * `searchDocuments`, `indexStatus` and `retryIndexing`. The worker imports it without the API part.
+ * `searchDocuments`, `indexStatus`, `retryIndexing` and the indexing fields of `DocumentFile`
+ * (its own table, `file_index_state`). The worker imports it without the API part.
  */
 @Module({})
 export class DocumentSearchModule {
@@ -21,16 +23,17 @@ export class DocumentSearchModule {
     return {
       module: DocumentSearchModule,
       global: true,
-      imports: [JobsModule.forFeature([INDEX_FILE]), SearchModule.forRoot(), StorageModule, ...(options.api ? [DocumentsModule] : [])],
+      imports: [JobsModule.forFeature([INDEX_FILE]), SearchModule.forRoot(), StorageModule, DocumentIndexSourceModule, ...(options.api ? [DocumentsModule] : [])],
       providers: [
+        FileIndexStates,
         FileIndexer,
         IndexFileJob,
         PendingFiles,
         OutboxDocumentIndexEvents,
         { provide: DocumentIndexEvents, useExisting: OutboxDocumentIndexEvents },
-        ...(options.api ? [DocumentSearchResolver, ReindexOnStart] : []),
+        ...(options.api ? [DocumentSearchResolver, DocumentFileIndexResolver, ReindexOnStart] : []),
       ],
-      exports: [FileIndexer, OutboxDocumentIndexEvents, DocumentIndexEvents],
+      exports: [FileIndexer, FileIndexStates, OutboxDocumentIndexEvents, DocumentIndexEvents, DocumentIndexSourceModule],
     };
   }
 }

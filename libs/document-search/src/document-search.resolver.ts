@@ -1,12 +1,13 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { AppError, Ctx, DEFAULT_PAGE_SIZE, isUuid, MAX_PAGE_SIZE, Public, RequestContext, SecretariatOnly, SignedIn, UnitOfWork } from '@tel/core';
-import { canReadDocument, DocumentFile, DocumentsLoaders, FileIndexState, readableAccess } from '@tel/documents';
+import { canReadDocument, DocumentFile, DocumentIndexSource, DocumentsLoaders, readableAccess } from '@tel/documents';
 import { JobsService } from '@tel/jobs';
 import { Language, LANGUAGES, SEARCH_INDEX, SearchIndex } from '@tel/search';
 import { OutboxDocumentIndexEvents } from './document-index-events.impl';
 import { DocumentSearchHit, DocumentSearchResult, IndexStatus, SearchDocumentsFilter, SearchOrder } from './search.types';
-import { documentsNamedBy } from './symbol-lookup';
+import { FileIndexState } from './file-index-entry.entity';
+import { FileIndexStates } from './file-index-states';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -20,6 +21,8 @@ export class DocumentSearchResolver {
     private readonly uow: UnitOfWork,
     private readonly jobs: JobsService,
     private readonly events: OutboxDocumentIndexEvents,
+    private readonly source: DocumentIndexSource,
+    private readonly states: FileIndexStates,
   ) {}
 
   @Public()
@@ -46,7 +49,7 @@ export class DocumentSearchResolver {
     const text = query.slice(0, 10_000);
 
     // Page 1 of a query that names a document by symbol starts with that document.
-    const named = after ? [] : await documentsNamedBy(this.uow.manager, text, readableAccess(ctx.actor));
+    const named = after ? [] : await this.source.namedBy(text, readableAccess(ctx.actor));
     const result = await this.index.search({
       query: text,
       filter: filter ? { ...filter, languages: languages as Language[] | undefined } : null,
@@ -101,14 +104,7 @@ export class DocumentSearchResolver {
   @SignedIn()
   @Query(() => IndexStatus, { description: 'How many files are indexed, pending or failed, and the state of the job queue.' })
   async indexStatus(): Promise<IndexStatus> {
-    const rows: { state: FileIndexState; count: string | number }[] = await this.uow.manager
-      .createQueryBuilder(DocumentFile, 'f')
-      .select('f.indexState', 'state')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy('f.indexState')
-      .getRawMany();
-    const counts = new Map(rows.map((r) => [r.state, Number(r.count)]));
-    const [stats, jobs] = await Promise.all([this.index.stats(), this.jobs.counts()]);
+    const [counts, stats, jobs] = await Promise.all([this.states.counts(), this.index.stats(), this.jobs.counts()]);
     return {
       files: Object.values(FileIndexState).map((state) => ({ state, count: counts.get(state) ?? 0 })),
       engine: stats.engine,
@@ -123,10 +119,39 @@ export class DocumentSearchResolver {
   @Mutation(() => DocumentFile, { description: 'Extracts and indexes a file again (after FAILED, or to refresh it).' })
   async retryIndexing(@Args('fileId', { type: () => ID }) fileId: string): Promise<DocumentFile> {
     return this.uow.write(async (em) => {
-      const file = isUuid(fileId) ? await em.findOne(DocumentFile, { where: { id: fileId } }) : null;
+      const file = isUuid(fileId) ? await this.source.file(em, fileId) : null;
       if (!file) throw AppError.notFound('FILE_NOT_FOUND', 'File', fileId);
       await this.events.retry(em, file.id);
-      return (await em.findOne(DocumentFile, { where: { id: file.id } }))!;
+      return file;
     });
+  }
+}
+
+/**
+ * A file's indexing state on `DocumentFile`, contributed by document-search (the table is its
+ * own; libs/documents knows nothing of search). One statement per list of files.
+ */
+@Resolver(() => DocumentFile)
+export class DocumentFileIndexResolver {
+  constructor(private readonly states: FileIndexStates) {}
+
+  @ResolveField(() => FileIndexState, { description: 'PENDING until its text is in the search index; FAILED with indexError when it cannot be read.' })
+  async indexState(@Parent() file: DocumentFile, @Ctx() ctx: RequestContext): Promise<FileIndexState> {
+    return (await this.states.entry(ctx, file.id))?.indexState ?? FileIndexState.PENDING;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Why indexing failed, in words fit for the uploader.' })
+  async indexError(@Parent() file: DocumentFile, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.states.entry(ctx, file.id))?.indexError ?? null;
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Pages found in the file (PDF).' })
+  async pageCount(@Parent() file: DocumentFile, @Ctx() ctx: RequestContext): Promise<number | null> {
+    return (await this.states.entry(ctx, file.id))?.pageCount ?? null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'When its text was last indexed (ISO 8601).' })
+  async indexedAt(@Parent() file: DocumentFile, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.states.entry(ctx, file.id))?.indexedAt ?? null;
   }
 }

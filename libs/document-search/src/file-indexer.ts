@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AppError, ErrorCode, UnitOfWork } from '@tel/core';
-import { DocumentFile, FileIndexState } from '@tel/documents';
+import { DocumentIndexSource } from '@tel/documents';
 import { FileStorage } from '@tel/storage';
 import { ExtractionError, SEARCH_INDEX, SearchIndex, TEXT_EXTRACTOR, TextExtractor } from '@tel/search';
+import { FileIndexState } from './file-index-entry.entity';
+import { FileIndexStates } from './file-index-states';
 import { indexMetaFor } from './index-meta';
 
 export type IndexOutcome = { state: 'INDEXED'; chunks: number } | { state: 'FAILED'; reason: string } | { state: 'GONE' };
@@ -43,6 +45,8 @@ export class FileIndexer {
     private readonly storage: FileStorage,
     @Inject(TEXT_EXTRACTOR) private readonly extractor: TextExtractor,
     @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
+    private readonly source: DocumentIndexSource,
+    private readonly states: FileIndexStates,
   ) {}
 
   /**
@@ -50,7 +54,7 @@ export class FileIndexer {
    * read as text is recorded FAILED with the reason and returned as such.
    */
   async indexFile(fileId: string): Promise<IndexOutcome> {
-    const file = await this.uow.manager.findOne(DocumentFile, { where: { id: fileId } });
+    const file = await this.source.file(this.uow.manager, fileId);
     if (!file) {
       await this.index.removeFile(fileId);
       return { state: 'GONE' };
@@ -76,17 +80,17 @@ export class FileIndexer {
           // when another process (apps/worker beside the API, `npm run reindex`) commits between
           // its reads and its first write — SQLite never upgrades a read transaction once someone
           // else has written. The state and the chunks still commit together.
-          const { affected } = await em.update(DocumentFile, { id: fileId }, record);
-          if (!affected) throw new FileGone();
-          const meta = await indexMetaFor(em, file, result.chunks);
-          if (!meta) throw new FileGone();
+          if (!(await this.states.save(em, fileId, record))) throw new FileGone();
+          const subject = await this.source.subject(em, fileId);
+          if (!subject) throw new FileGone();
+          const meta = indexMetaFor(subject, result.chunks);
           await this.index.upsertDocumentChunks(meta, result.chunks, { em });
         });
       } else {
-        const meta = await indexMetaFor(this.uow.manager, file, result.chunks);
-        if (!meta) return { state: 'GONE' };
-        await this.index.upsertDocumentChunks(meta, result.chunks);
-        await this.uow.write((em) => em.update(DocumentFile, { id: fileId }, record));
+        const subject = await this.source.subject(this.uow.manager, fileId);
+        if (!subject) return { state: 'GONE' };
+        await this.index.upsertDocumentChunks(indexMetaFor(subject, result.chunks), result.chunks);
+        await this.uow.write((em) => this.states.save(em, fileId, record));
       }
     } catch (error) {
       if (error instanceof FileGone) return { state: 'GONE' };
@@ -102,6 +106,6 @@ export class FileIndexer {
 
   async markFailed(fileId: string, reason: string): Promise<void> {
     this.logger.warn(`file ${fileId} could not be indexed: ${reason}`);
-    await this.uow.write((em) => em.update(DocumentFile, { id: fileId }, { indexState: FileIndexState.FAILED, indexError: reason.slice(0, 1000) }));
+    await this.uow.write((em) => this.states.save(em, fileId, { indexState: FileIndexState.FAILED, indexError: reason.slice(0, 1000) }));
   }
 }

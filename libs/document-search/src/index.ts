@@ -5,6 +5,7 @@ export * from './index-file.job';
 export * from './index-file.job-definition';
 export * from './index-meta';
 export * from './search.types';
-export * from './symbol-lookup';
+export * from './file-index-entry.entity';
+export * from './file-index-states';
 export * from './reindex';
 export * from './pending-files';

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Not } from 'typeorm';
 import { UnitOfWork } from '@tel/core';
-import { DocumentFile, FileIndexState } from '@tel/documents';
 import { SEARCH_INDEX, SearchIndex } from '@tel/search';
 import { OutboxDocumentIndexEvents } from './document-index-events.impl';
+import { FileIndexStates } from './file-index-states';
 
 /**
  * When the index was built by an older tokenization (SQLite's SEARCH_SCHEMA_VERSION changed, so
@@ -17,12 +16,13 @@ export class ReindexOnStart implements OnApplicationBootstrap {
     private readonly uow: UnitOfWork,
     @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
     private readonly indexing: OutboxDocumentIndexEvents,
+    private readonly states: FileIndexStates,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.index.rebuilt) return;
-    const result = await this.uow.write((em) => em.update(DocumentFile, { indexState: Not(FileIndexState.PENDING) }, { indexState: FileIndexState.PENDING, indexError: null }));
+    const reset = await this.uow.write((em) => this.states.resetAll(em));
     const queued = await this.indexing.enqueuePending();
-    new Logger('Search').log(`the search index was built by an older version: ${result.affected ?? 0} file(s) reset, ${queued} queued for indexing`);
+    new Logger('Search').log(`the search index was built by an older version: ${reset} file(s) reset, ${queued} queued for indexing`);
   }
 }

@@ -1,7 +1,8 @@
-import { In, MoreThan } from 'typeorm';
 import { UnitOfWork } from '@tel/core';
-import { DocumentFile, FileIndexState } from '@tel/documents';
+import { DocumentIndexSource } from '@tel/documents';
 import { SEARCH_CONFIG, SEARCH_INDEX, SearchConfig, SearchIndex, SearchIndexStats } from '@tel/search';
+import { FileIndexState } from './file-index-entry.entity';
+import { FileIndexStates } from './file-index-states';
 import { FileIndexer, IndexOutcome } from './file-indexer';
 
 /** What `reindex` needs from a Nest application (the API, or the context `npm run reindex` boots). */
@@ -82,6 +83,8 @@ export async function reindex(host: ReindexHost, options: ReindexOptions = {}): 
   const uow = host.get<UnitOfWork>(UnitOfWork);
   const indexer = host.get<FileIndexer>(FileIndexer);
   const index = host.get<SearchIndex>(SEARCH_INDEX);
+  const source = host.get<DocumentIndexSource>(DocumentIndexSource);
+  const fileStates = host.get<FileIndexStates>(FileIndexStates);
   const config = host.get<SearchConfig>(SEARCH_CONFIG);
   const batchSize = Math.max(1, options.batchSize ?? 100);
   const concurrency = Math.max(1, options.concurrency ?? config.extraction.concurrency ?? 1);
@@ -89,15 +92,16 @@ export async function reindex(host: ReindexHost, options: ReindexOptions = {}): 
 
   const states = [...(options.onlyFailed ? [FileIndexState.FAILED] : []), ...(options.onlyPending ? [FileIndexState.PENDING] : [])];
   const selection: ReindexSummary['selection'] = !states.length ? 'all' : states.length === 2 ? 'failed+pending' : options.onlyFailed ? 'failed' : 'pending';
-  const stateWhere = states.length ? { indexState: In(states) } : {};
+  // Files the seed recorded have no state yet: PENDING ones, given their rows before the walk.
+  if (states.includes(FileIndexState.PENDING)) await fileStates.adoptUnknownFiles();
 
   const before = await index.stats();
-  let total = await uow.manager.count(DocumentFile, { where: stateWhere });
+  let total = states.length ? await fileStates.countIn(states) : await source.countFiles();
   const progress: ReindexProgress = { done: 0, total, indexed: 0, failed: 0, gone: 0, elapsedMs: 0 };
   const failed: ReindexFailure[] = [];
   let stopped = false;
 
-  const indexOne = async (file: Pick<DocumentFile, 'id' | 'name'>): Promise<void> => {
+  const indexOne = async (file: { id: string; name: string }): Promise<void> => {
     let outcome: IndexOutcome | null = null;
     let lastError = '';
     for (let attempt = 1; attempt <= attempts && !outcome; attempt++) {
@@ -126,14 +130,17 @@ export async function reindex(host: ReindexHost, options: ReindexOptions = {}): 
     options.onProgress?.({ ...progress });
   };
 
+  /** A batch of files in these states, with their names (files deleted meanwhile drop out). */
+  const filesIn = async (wanted: FileIndexState[], afterId: string, limit: number): Promise<{ id: string; name: string }[]> => {
+    const ids = await fileStates.idsIn(wanted, afterId, limit);
+    const names = await source.fileNames(uow.manager, ids);
+    // The last id keeps the walk going even when every file of the batch is gone.
+    return ids.map((id) => ({ id, name: names.get(id) ?? '' }));
+  };
+
   let after = '';
   walk: for (;;) {
-    const batch = await uow.manager.find(DocumentFile, {
-      select: { id: true, name: true },
-      where: { ...stateWhere, ...(after ? { id: MoreThan(after) } : {}) },
-      order: { id: 'ASC' },
-      take: batchSize,
-    });
+    const batch = states.length ? await filesIn(states, after, batchSize) : await source.filesAfter(after, batchSize);
     if (!batch.length) break;
     after = batch[batch.length - 1].id;
     // A small pool: extraction runs in worker threads; writes queue behind the unit-of-work lock.
@@ -155,7 +162,13 @@ export async function reindex(host: ReindexHost, options: ReindexOptions = {}): 
     // Index ids first, database ids second: a file in the index was committed to the database
     // before it was indexed, so a file uploaded meanwhile is never taken for a stale one.
     const indexed = await index.listFileIds();
-    const known = new Set((await uow.manager.find(DocumentFile, { select: { id: true } })).map((f) => f.id));
+    const known = new Set<string>();
+    for (let from = ''; ;) {
+      const ids = await source.filesAfter(from, 1000);
+      for (const f of ids) known.add(f.id);
+      if (ids.length < 1000) break;
+      from = ids[ids.length - 1].id;
+    }
     const stale = indexed.filter((id) => !known.has(id));
     for (const id of stale) await index.removeFile(id);
     staleRemoved = stale.length;

@@ -1,7 +1,8 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageInfo } from '@tel/core';
-import { Document, DocumentFile, FileIndexState } from '@tel/documents';
+import { Document, DocumentFile } from '@tel/documents';
+import { FileIndexState } from './file-index-entry.entity';
 
 @InputType()
 export class SearchDocumentsFilter {

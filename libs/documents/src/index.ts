@@ -20,3 +20,4 @@ export * from './files/blob-janitor';
 export * from './files/document-files.service';
 export * from './documents/document-index-events';
 export * from './files/download.rules';
+export * from './indexing/document-index-source';

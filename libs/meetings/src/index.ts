@@ -16,3 +16,4 @@ export * from './agendas/agenda-number';
 export * from './shared/lookup.service';
 export * from './shared/meetings.loaders';
 export * from './shared/meetings-directory.service';
+export * from './shared/meeting-codes';

@@ -2,6 +2,7 @@ import { APPROVALS_ENTITIES } from '@tel/approvals';
 import { AuditEvent } from '@tel/audit';
 import { AUTH_ENTITIES } from '@tel/auth';
 import { IdempotencyKey } from '@tel/core';
+import { DOCUMENT_SEARCH_ENTITIES } from '@tel/document-search';
 import { DOCUMENTS_ENTITIES } from '@tel/documents';
 import { EXPORTS_ENTITIES } from '@tel/exports';
 import { JOBS_ENTITIES } from '@tel/jobs';
@@ -16,6 +17,7 @@ export const ALL_ENTITIES = [
   ...AUTH_ENTITIES,
   ...JOBS_ENTITIES,
   ...DOCUMENTS_ENTITIES,
+  ...DOCUMENT_SEARCH_ENTITIES,
   ...PROJECTS_ENTITIES,
   ...APPROVALS_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,

@@ -136,7 +136,9 @@ export function errorCodes(res: Pick<GqlResponse, 'errors'> | JsonData): string[
 export async function waitForJobs(t: TestApp, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [{ pending }] = await t.dataSource.query<{ pending: number | string }[]>(`SELECT COUNT(*) AS pending FROM document_file WHERE "indexState" = 'PENDING'`);
+    const [{ pending }] = await t.dataSource.query<{ pending: number | string }[]>(
+      `SELECT COUNT(*) AS pending FROM document_file f LEFT JOIN file_index_state s ON s."fileId" = f.id WHERE s."indexState" IS NULL OR s."indexState" = 'PENDING'`,
+    );
     const [{ queued }] = await t.dataSource.query<{ queued: number | string }[]>(`SELECT COUNT(*) AS queued FROM job_outbox WHERE "dispatchedAt" IS NULL`);
     if (Number(pending) === 0 && Number(queued) === 0) return;
     if (Date.now() > deadline) throw new Error(`jobs did not settle within ${timeoutMs} ms (${pending} file(s) pending, ${queued} outbox row(s))`);

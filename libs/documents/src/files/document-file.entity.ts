@@ -5,18 +5,11 @@ import { FileKind } from './file-kind';
 
 registerEnumType(FileKind, { name: 'FileKind', description: 'The format of an uploaded file, decided from its content.' });
 
-/** Where a file stands in full-text indexing. */
-export enum FileIndexState {
-  PENDING = 'PENDING',
-  INDEXED = 'INDEXED',
-  FAILED = 'FAILED',
-}
-registerEnumType(FileIndexState, { name: 'FileIndexState' });
-
 /**
  * A file of a revision (a paper often comes as DOC and PDF). The bytes live in FileStorage under
  * `sha256`, shared by every row with the same content. A row is written only after its blob is
- * on disk.
+ * on disk. Its indexing state is not here: full-text search keeps it (libs/document-search adds
+ * indexState, indexError, pageCount and indexedAt to the GraphQL type).
  */
 @ObjectType()
 @Entity('document_file')
@@ -61,21 +54,4 @@ export class DocumentFile extends BaseEntity {
   @ManyToOne('User', { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'uploadedById' })
   private uploadedByRef?: unknown;
-
-  @Field(() => FileIndexState, { description: 'PENDING until its text is in the search index; FAILED with indexError when it cannot be read.' })
-  @Index()
-  @Column({ type: 'varchar', length: 16, default: FileIndexState.PENDING })
-  indexState: FileIndexState;
-
-  @Field(() => String, { nullable: true, description: 'Why indexing failed, in words fit for the uploader.' })
-  @Column({ type: 'varchar', length: 1000, nullable: true })
-  indexError: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Pages found in the file (PDF).' })
-  @Column({ type: 'integer', nullable: true })
-  pageCount: number | null;
-
-  @Field(() => String, { nullable: true, description: 'When its text was last indexed (ISO 8601).' })
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  indexedAt: string | null;
 }
