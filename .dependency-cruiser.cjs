@@ -1,7 +1,6 @@
 /**
  * Which library may import which (issue 10). `npm run check:architecture` runs these rules through
- * scripts/check-architecture.mjs, which also checks entity ownership and compares both with the
- * baseline in scripts/architecture-baseline.json (a list that may only shrink).
+ * scripts/check-architecture.mjs, which also checks entity ownership; any violation fails (no baseline).
  *
  * Layers, bottom up:
  *   core                         — imports no other library
