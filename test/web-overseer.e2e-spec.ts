@@ -34,7 +34,7 @@ if (!CHROMIUM_PATH) {
     const gqlOk = async <T = unknown>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
       const res = await t.gql<T>(query, variables, token);
       expect(res.errors).toBeUndefined();
-      return res.data as T;
+      return res.data;
     };
 
     beforeAll(async () => {
