@@ -291,7 +291,7 @@ export function graphqlTarget(workDir: string): GraphqlTarget {
     async search(q: BenchQuery): Promise<SearchOutcome> {
       // A small corpus (BENCH_PAGES) lacks some meetings the filters name: they arrive as null,
       // which the index matches to nothing and GraphQL refuses; a code no document has does the same.
-      const filter = q.filter ? Object.fromEntries(Object.entries(q.filter).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => x ?? '(none)') : v])) : null;
+      const filter = q.filter ? Object.fromEntries(Object.entries(q.filter).map(([k, v]) => [k, Array.isArray(v) ? (v as unknown[]).map((x) => x ?? '(none)') : v])) : null;
       const { status, text } = await post(JSON.stringify({ query: SEARCH, variables: { q: q.query, filter, first: 10 } }));
       const body = JSON.parse(text) as { data?: { searchDocuments: { totalCount: number; nodes: { document: { id: string } }[] } }; errors?: { message: string }[] };
       if (status !== 200 || body.errors || !body.data) throw new Error(`searchDocuments failed (${status}): ${text.slice(0, 500)}`);

@@ -102,7 +102,7 @@ function main(): void {
   const queriesFile = path.join(WORK, `queries-${PAGES}.json`);
   let summary: { files: number; pages: number; commonPages: number; bytes: number };
   if (fs.existsSync(`${corpusFile}.summary.json`) && fs.existsSync(queriesFile)) {
-    summary = JSON.parse(fs.readFileSync(`${corpusFile}.summary.json`, 'utf8'));
+    summary = JSON.parse(fs.readFileSync(`${corpusFile}.summary.json`, 'utf8')) as typeof summary;
     process.stdout.write(`corpus: reusing ${corpusFile}\n`);
   } else {
     process.stdout.write(`corpus: writing ${PAGES} pages to ${corpusFile}\n`);

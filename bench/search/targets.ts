@@ -73,7 +73,7 @@ export function likeTarget(file: string): SearchTarget {
       const needles = [...parsed.terms.map((t) => t.text.replace(/^"|"$/g, ''))];
       const like = "LIKE ? ESCAPE '\\'";
       const where = ['f.restricted = 0', ...needles.map(() => `(c.text ${like} OR f.title ${like} OR f.symbol ${like})`)];
-      const params: unknown[] = needles.flatMap((n) => Array(3).fill(`%${n.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+      const params: unknown[] = needles.flatMap((n) => new Array<string>(3).fill(`%${n.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
       const filter = q.filter ?? {};
       const inList = (column: string, values: unknown[] | null | undefined) => {
         if (!values?.length) return;

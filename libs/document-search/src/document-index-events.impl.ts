@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '@tel/core';
-import { DocumentIndexEvents, DocumentIndexSource } from '@tel/documents';
+import { DocumentAccess, DocumentIndexEvents, DocumentIndexSource } from '@tel/documents';
 import { JobsService } from '@tel/jobs';
 import { INDEX_FILE } from './index-file.job-definition';
 import { SEARCH_INDEX, SearchIndex } from '@tel/search';
@@ -28,7 +28,7 @@ export class OutboxDocumentIndexEvents extends DocumentIndexEvents {
   async documentChanged(em: EntityManager, documentId: string): Promise<void> {
     const doc = await this.source.documentFiles(em, documentId);
     if (!doc) throw new Error(`document ${documentId} is not in the database`);
-    const access = doc.access === 'RESTRICTED' ? 'RESTRICTED' : 'PUBLIC';
+    const access = doc.access === DocumentAccess.RESTRICTED ? 'RESTRICTED' : 'PUBLIC';
     // Access must change in the index at once, not when a job gets to it: in the same
     // transaction where the index can join it, else right after commit.
     if (this.index.joinsTransactions) await this.index.setDocumentAccess(documentId, access, { em });

@@ -1,4 +1,4 @@
-import { IndexSubject } from '@tel/documents';
+import { DocumentAccess, IndexSubject } from '@tel/documents';
 import { DocumentMeta, ExtractedChunk, dominantLanguage } from '@tel/search';
 
 /** Everything the index keeps about a file: what libs/documents tells of it, and the language of its text. */
@@ -15,7 +15,7 @@ export function indexMetaFor(subject: IndexSubject, chunks: ExtractedChunk[]): D
     type: subject.type,
     year: subject.year,
     language: dominantLanguage(chunks),
-    access: subject.access === 'RESTRICTED' ? 'RESTRICTED' : 'PUBLIC',
+    access: subject.access === DocumentAccess.RESTRICTED ? 'RESTRICTED' : 'PUBLIC',
     publishedAt: subject.revisionCreatedAt.toISOString(),
   };
 }

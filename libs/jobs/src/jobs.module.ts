@@ -66,7 +66,7 @@ export function registryOf(jobs: readonly JobDefinition<any>[], config: JobsConf
   const registry = new Map<string, RegisteredJob>();
   for (const job of jobs) {
     if (registry.has(job.name)) throw new Error(`job "${job.name}" is declared twice`);
-    const definition: JobDefinition<JobPayload> = job;
+    const definition = job as JobDefinition<JobPayload>;
     registry.set(job.name, { job: definition, policy: retryPolicyFor(definition, config), concurrency: job.concurrency ?? config.concurrency });
   }
   return registry;

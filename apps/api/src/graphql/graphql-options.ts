@@ -6,7 +6,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { Request, Response } from 'express';
-import { GraphQLError, ValidationContext } from 'graphql';
+import { GraphQLError, OperationTypeNode, ValidationContext } from 'graphql';
 import { AppConfig, AppError, classifyGraphQLError, createRequestContext, ErrorCode, ErrorReason, RequestContext, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@tel/core';
 
 export const GRAPHQL_LIMITS = {
@@ -71,7 +71,7 @@ function refuseSubscriptionsPlugin(): ApolloServerPlugin<RequestContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation }) {
-          if (operation?.operation !== 'subscription') return;
+          if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) return;
           throw new GraphQLError('Subscriptions are not supported by this server; send a query or a mutation', {
             nodes: [operation],
             extensions: { code: 'BAD_REQUEST', http: { status: 400 } },

@@ -17,9 +17,9 @@ import { NotFoundPage } from './components/NotFoundPage';
 import { createGraphqlClient } from './graphql-client';
 
 function Site() {
-  const { user, csrfToken, loaded } = useSession();
-  // A new client (and an empty cache) for each person and session.
-  const client = useMemo(() => createGraphqlClient(csrfToken), [user?.id, csrfToken]);
+  const { csrfToken, loaded } = useSession();
+  // A new client (and an empty cache) for each session: signing in or out changes the CSRF token.
+  const client = useMemo(() => createGraphqlClient(csrfToken), [csrfToken]);
   return (
     <Provider value={client}>
       <Layout>

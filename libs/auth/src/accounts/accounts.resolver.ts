@@ -87,7 +87,7 @@ export class UserResolver {
     } catch (error) {
       const retryable = error instanceof AppError && (error.code === ErrorCode.TOO_MANY_REQUESTS || error.code === ErrorCode.SERVICE_UNAVAILABLE);
       if (retryable && ctx.res && !ctx.res.headersSent) {
-        ctx.res.setHeader('Retry-After', String(error.details?.retryAfterSeconds ?? 60));
+        ctx.res.setHeader('Retry-After', String(typeof error.details?.retryAfterSeconds === 'number' ? error.details.retryAfterSeconds : 60));
       }
       throw error;
     }

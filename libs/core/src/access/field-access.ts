@@ -12,7 +12,7 @@ export function actorHasRole(actor: Actor, role: Role): boolean {
  * is). Rules never throw: a caller who may not read a field gets null, so one hidden field does
  * not fail a whole list.
  */
-export type ReadRule<P = any> = (actor: Actor | null, parent: P) => boolean;
+export type ReadRule<P = unknown> = (actor: Actor | null, parent: P) => boolean;
 
 /** Any signed-in account. */
 export const signedIn: ReadRule = (actor) => actor !== null;
@@ -44,7 +44,7 @@ export function readableBy<P>(rule: ReadRule<P>) {
  *   @FieldAccess(signedIn, () => String, { description: '…' })
  *   email: string | null;
  */
-export function FieldAccess<P = any>(rule: ReadRule<P>, type: ReturnTypeFunc, options: Omit<FieldOptions, 'nullable'> = {}): PropertyDecorator & MethodDecorator {
+export function FieldAccess<P = unknown>(rule: ReadRule<P>, type: ReturnTypeFunc, options: Omit<FieldOptions, 'nullable'> = {}): PropertyDecorator & MethodDecorator {
   const note = 'Null for callers who may not read it.';
   return Field(type, {
     ...options,

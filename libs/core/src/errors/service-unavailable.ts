@@ -61,7 +61,7 @@ export function unavailableService(error: unknown, depth = 0): UnavailableServic
   if (MESSAGES.some((m) => m.test(message)))
     return /redis|stream|enableOfflineQueue|retries per request|Command timed out|Connection is closed/i.test(message) ? 'redis' : 'database';
   // graphql-js wraps a thrown non-Error (pg rejects some connects with a plain object) as NonErrorThrown.
-  const nested = [e.driverError, e.cause, e.thrownValue, ...(Array.isArray(e.errors) ? e.errors : [])];
+  const nested = [e.driverError, e.cause, e.thrownValue, ...(Array.isArray(e.errors) ? (e.errors as unknown[]) : [])];
   for (const inner of nested) {
     const found = unavailableService(inner, depth + 1);
     if (found) return found === 'service' && e.driverError === inner ? 'database' : found;

@@ -7,5 +7,6 @@ const STORAGE_FULL_CODES = new Set(['SQLITE_FULL', '53100', 'ENOSPC', 'EDQUOT'])
 /** True when a driver or file-system error says the storage is full (see STORAGE_FULL_CODES). */
 export function isStorageFull(error: unknown): boolean {
   const e = error as { code?: unknown; driverError?: { code?: unknown } } | null | undefined;
-  return STORAGE_FULL_CODES.has(String(e?.driverError?.code ?? '')) || STORAGE_FULL_CODES.has(String(e?.code ?? ''));
+  const codeOf = (code: unknown) => (typeof code === 'string' || typeof code === 'number' ? String(code) : '');
+  return STORAGE_FULL_CODES.has(codeOf(e?.driverError?.code)) || STORAGE_FULL_CODES.has(codeOf(e?.code));
 }

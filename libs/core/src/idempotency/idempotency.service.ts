@@ -28,7 +28,7 @@ export class Idempotency {
    * caller (keys are per account). `args` are hashed with the operation; a REST route that knows
    * its body only later passes null and sets `scope.fingerprint` with `fingerprint()`.
    */
-  scopeFor(ctx: RequestContext, operation: string, args: unknown | null): IdempotencyScope | null {
+  scopeFor(ctx: RequestContext, operation: string, args: unknown): IdempotencyScope | null {
     const key = parseIdempotencyKey(ctx.req?.headers['idempotency-key']);
     if (key === undefined || !ctx.actor) return null;
     this.sweepNow();

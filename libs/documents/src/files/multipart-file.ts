@@ -69,7 +69,7 @@ export function receiveSingleFile(req: Request, storage: FileStorage, options: {
       req.unpipe(parser);
       parser.destroy(); // ends a file stream still being staged, so staging settles
       req.resume();
-      void (staging ?? Promise.reject())
+      void (staging ?? Promise.reject(new Error('nothing was staged')))
         .then((received) => storage.discard(received.staged))
         .catch(() => undefined)
         .finally(() => reject(error));

@@ -375,7 +375,7 @@ function resolveRevision(s: DocumentSymbol, opts: FormatSymbolOptions): number |
   else if ('revision' in s) revision = (s as Partial<ParsedSymbol>).revision ?? null;
   if (revision === null) return null;
   if (!Number.isInteger(revision) || (revision as number) < 0 || (revision as number) > SYMBOL_LIMITS.maxRevision) {
-    invalid(`revision ${String(revision)} is not an integer in 0..${SYMBOL_LIMITS.maxRevision}`);
+    invalid(`revision ${JSON.stringify(revision)} is not an integer in 0..${SYMBOL_LIMITS.maxRevision}`);
   }
   return revision as number;
 }

@@ -144,7 +144,7 @@ export class BullMqJobQueue implements JobQueue {
   async ping(timeoutMs: number): Promise<void> {
     this.assertAvailable();
     const answer = await settlesWithinValue(this.producer.ping(), timeoutMs);
-    if (answer !== 'PONG') throw new QueueUnavailableError(answer === undefined ? `Redis did not answer PING within ${timeoutMs} ms` : `Redis answered PING with ${answer}`);
+    if (answer !== 'PONG') throw new QueueUnavailableError(answer === undefined ? `Redis did not answer PING within ${timeoutMs} ms` : `Redis answered PING with ${String(answer)}`);
   }
 
   /** A key of the queue's own, for markers of the reconciliation (see JobReconciler). */
@@ -186,7 +186,7 @@ export class BullMqJobQueue implements JobQueue {
     this.closing = true;
     await Promise.all(this.workers.map((worker) => this.closeWorker(worker)));
     const queues = await Promise.allSettled([...this.queues.values()]);
-    await Promise.all(queues.map((q) => (q.status === 'fulfilled' ? q.value.close().catch(() => undefined) : undefined)));
+    await Promise.all(queues.map((q) => (q.status === 'fulfilled' ? q.value.close().catch(() => undefined) : Promise.resolve())));
     if (this.producer.status === 'ready') await this.producer.quit().catch(() => this.producer.disconnect());
     else this.producer.disconnect();
   }

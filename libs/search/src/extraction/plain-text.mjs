@@ -81,7 +81,7 @@ export function decodeText(bytes, declaredCharset) {
 
 function tidy(text) {
   return text
-    .replace(/\u0000/g, '')
+    .replaceAll('\u0000', '')
     .replace(/[ \t\u00a0\u3000]+/g, (m) => (m.includes('\u3000') ? '\u3000' : ' '))
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')

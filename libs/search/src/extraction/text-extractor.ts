@@ -136,7 +136,7 @@ export class TextExtractor {
       try {
         ({ kind, charset } = extractorFor(contentType));
       } catch (e) {
-        return reject(e);
+        return reject(e instanceof Error ? e : new Error(String(e)));
       }
       if (Buffer.isBuffer(input) && input.length > this.maxInputBytes) {
         return reject(new ExtractionError('REFUSED', `the file is ${input.length} bytes; at most ${this.maxInputBytes} are extracted`));

@@ -45,6 +45,7 @@ export function isCjkLetter(ch: string): boolean {
 }
 
 /** Code points FTS5 and the snippet markers must never see in stored text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uE000\uE001\uFFFE\uFFFF]/g;
 
 export const MAX_QUERY_CHARS = 256;

@@ -66,7 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {user && (
             <div className="account">
               <span className="account-email">{user.email}</span>
-              <button type="button" className="button button-secondary" onClick={onSignOut}>
+              <button type="button" className="button button-secondary" onClick={() => void onSignOut()}>
                 Sign out
               </button>
             </div>

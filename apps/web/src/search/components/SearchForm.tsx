@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { searchHref, type SearchState } from '../search-url';
 
@@ -10,7 +10,12 @@ export const QUERY_HELP =
 export function SearchForm({ state, autoFocus = false }: { state: SearchState; autoFocus?: boolean }) {
   const [q, setQ] = useState(state.q);
   const navigate = useNavigate();
-  useEffect(() => setQ(state.q), [state.q]);
+  // A new query from the URL (back, a link) replaces what was typed: adjusted while rendering, as React advises.
+  const [shownQ, setShownQ] = useState(state.q);
+  if (shownQ !== state.q) {
+    setShownQ(state.q);
+    setQ(state.q);
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

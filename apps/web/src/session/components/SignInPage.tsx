@@ -77,7 +77,7 @@ export function SignInPage() {
       )}
       <h1>Sign in</h1>
       <p>Members sign in to see restricted papers.</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <div className={emailError ? 'field field-error' : 'field'}>
           <label className="label" htmlFor="email">
             Email

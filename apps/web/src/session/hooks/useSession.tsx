@@ -4,8 +4,8 @@ import { fetchSession, SessionState, SIGNED_OUT, signOut as deleteSession } from
 interface SessionContextValue extends SessionState {
   /** False until the first GET /api/session has answered. */
   loaded: boolean;
-  setSession(session: SessionState): void;
-  signOut(): Promise<void>;
+  setSession: (session: SessionState) => void;
+  signOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -16,7 +16,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    fetchSession()
+    void fetchSession()
       .catch(() => SIGNED_OUT)
       .then((s) => {
         if (!live) return;

@@ -259,7 +259,7 @@ export class MeilisearchSearchIndex implements SearchIndex {
       const ids: string[] = [];
       for (let offset = 0; ; offset += 1000) {
         const page = await this.index.getDocuments({ filter: `documentId = ${lit(documentId)}`, fields: ['id'], limit: 1000, offset });
-        ids.push(...page.results.map((d) => d.id));
+        ids.push(...page.results.map((d) => String(d.id)));
         if (page.results.length < 1000) break;
       }
       for (let i = 0; i < ids.length; i += this.batchSize) {
@@ -350,7 +350,7 @@ export class MeilisearchSearchIndex implements SearchIndex {
       const ids = new Set<string>();
       for (let offset = 0; ; offset += 1000) {
         const page = await this.index.getDocuments({ fields: ['fileId'], limit: 1000, offset });
-        for (const d of page.results) ids.add(d.fileId);
+        for (const d of page.results) ids.add(String(d.fileId));
         if (page.results.length < 1000) break;
       }
       return [...ids].sort();
