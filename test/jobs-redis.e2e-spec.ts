@@ -39,7 +39,11 @@ describe('jobs: the adapter comes from REDIS_URL (runs with or without Redis)', 
     try {
       const jobs = t.app.get(JobsService);
       expect(jobs.adapter).toBe('inline');
-      expect(await jobs.counts()).toEqual({ adapter: 'inline', outboxPending: 0, queue: { 'index-file': expect.objectContaining({ active: 0, failed: 0 }), 'send-mail': expect.objectContaining({ active: 0, failed: 0 }) } });
+      expect(await jobs.counts()).toEqual({
+        adapter: 'inline',
+        outboxPending: 0,
+        queue: { 'index-file': expect.objectContaining({ active: 0, failed: 0 }), 'send-mail': expect.objectContaining({ active: 0, failed: 0 }) },
+      });
     } finally {
       await t.close();
     }
@@ -165,7 +169,11 @@ if (REDIS_URL) {
         expect(jobs.adapter).toBe('bullmq');
         await t.app.get<BullMqJobQueue>(JOB_QUEUE).waitUntilReady();
         expect(t.app.get<BullMqJobQueue>(JOB_QUEUE).runningWorkers).toEqual([]);
-        expect(await jobs.counts()).toEqual({ adapter: 'bullmq', outboxPending: 0, queue: { 'index-file': expect.objectContaining({ active: 0, failed: 0 }), 'send-mail': expect.objectContaining({ active: 0, failed: 0 }) } });
+        expect(await jobs.counts()).toEqual({
+          adapter: 'bullmq',
+          outboxPending: 0,
+          queue: { 'index-file': expect.objectContaining({ active: 0, failed: 0 }), 'send-mail': expect.objectContaining({ active: 0, failed: 0 }) },
+        });
       } finally {
         await t.close();
       }
