@@ -144,7 +144,8 @@ export class BullMqJobQueue implements JobQueue {
   async ping(timeoutMs: number): Promise<void> {
     this.assertAvailable();
     const answer = await settlesWithinValue(this.producer.ping(), timeoutMs);
-    if (answer !== 'PONG') throw new QueueUnavailableError(answer === undefined ? `Redis did not answer PING within ${timeoutMs} ms` : `Redis answered PING with ${String(answer)}`);
+    if (answer !== 'PONG')
+      throw new QueueUnavailableError(answer === undefined ? `Redis did not answer PING within ${timeoutMs} ms` : `Redis answered PING with ${String(answer)}`);
   }
 
   /** A key of the queue's own, for markers of the reconciliation (see JobReconciler). */
