@@ -314,7 +314,7 @@ if (!haveServices || !onPath('redis-server')) {
       const indexedAt = await eventually(
         'the worker marks the upload INDEXED',
         async () => {
-          const [row] = await control.dataSource.query<{ indexState: string }[]>(`SELECT "indexState" FROM document_file WHERE id = $1`, [fileId]);
+          const [row] = await control.dataSource.query<{ indexState: string }[]>(`SELECT "indexState" FROM file_index_state WHERE "fileId" = $1`, [fileId]);
           return row?.indexState === 'INDEXED' ? Date.now() : false;
         },
         60_000,
