@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { CHROMIUM_FLAGS, expectAccessible, expectNoOverflow, openPage as openBrowserPage, signIn as signInAt } from './browser';
 import { accountFor, createTestApp, ensureWebBuild, TestApp, waitForJobs } from '@tel/testing';
 import { Role } from '@tel/core';
 
@@ -8,7 +9,6 @@ import { Role } from '@tel/core';
  * document registered and its files dropped in until they are searchable. axe on every page.
  */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH;
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = '/tmp/web-shots';
 const BUILD_TIMEOUT = 300_000;
 const BROWSER_TIMEOUT = 180_000;
@@ -21,7 +21,6 @@ if (!CHROMIUM_PATH) {
   describe("the secretariat's desk in a browser (e2e)", () => {
     let t: TestApp;
     let browser: import('playwright-core').Browser;
-    let axeSource: string;
     let secretariat: { email: string; password: string; token: string };
     let colleague: { email: string; password: string };
     let delegate: { email: string; password: string };
@@ -33,7 +32,6 @@ if (!CHROMIUM_PATH) {
       secretariat = await accountFor(t, [Role.SECRETARIAT]);
       colleague = await accountFor(t, [Role.SECRETARIAT]);
       delegate = await accountFor(t, [Role.DELEGATE]);
-      axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
       fs.mkdirSync(SHOTS, { recursive: true });
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
@@ -44,42 +42,11 @@ if (!CHROMIUM_PATH) {
     });
 
     type Page = import('playwright-core').Page;
+    const openPage = (width = 1440) => openBrowserPage(browser, width);
+    const signIn = (page: Page, account: { email: string; password: string }, next: string) => signInAt(page, t.url, account, next);
     type Requests = {
       approvalRequests: { nodes: { subject: string; steps: { body: { code: string }; decisions: Record<string, unknown>[] }[] }[] };
     };
-
-    async function openPage(width = 1440) {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
-      });
-      return { context, page, problems };
-    }
-
-    async function signIn(page: Page, account: { email: string; password: string }, next: string): Promise<void> {
-      await page.goto(`${t.url}/sign-in?next=${encodeURIComponent(next)}`);
-      await page.getByLabel('Email').fill(account.email);
-      await page.getByLabel('Password').fill(account.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    }
-
-    async function expectAccessible(page: Page, name: string): Promise<void> {
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate<{ id: string; impact: string; help: string; nodes: string[] }[]>(
-        `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })))`,
-      );
-      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect({ page: name, violations: bad }).toEqual({ page: name, violations: [] });
-    }
-
-    async function expectNoOverflow(page: Page, name: string): Promise<void> {
-      const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-      expect({ page: name, overflow }).toEqual({ page: name, overflow: 0 });
-    }
 
     const column = (page: Page, body: string) => page.locator(`section[aria-labelledby="col-${body}"]`);
     const entry = (page: Page, body: string, text: string) => column(page, body).locator('li.board-entry', { hasText: text });

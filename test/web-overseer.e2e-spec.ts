@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { CHROMIUM_FLAGS, expectAccessible, openPage as openBrowserPage, signIn as signInAt } from './browser';
 import { accountFor, createTestApp, ensureWebBuild, TestAccount, TestApp, tokenFor, waitForJobs } from '@tel/testing';
 import { addDays, Role, todayUtc } from '@tel/core';
 
@@ -9,7 +10,6 @@ import { addDays, Role, todayUtc } from '@tel/core';
  */
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH;
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = '/tmp/web-shots';
 const BUILD_TIMEOUT = 300_000;
 const BROWSER_TIMEOUT = 180_000;
@@ -21,7 +21,6 @@ if (!CHROMIUM_PATH) {
   describe('the overseers’ pages in a browser (e2e)', () => {
     let t: TestApp;
     let browser: import('playwright-core').Browser;
-    let axeSource: string;
     let secretariat: string;
     let overseer: TestAccount;
     let otherOverseer: TestAccount;
@@ -30,6 +29,8 @@ if (!CHROMIUM_PATH) {
     let voipId: string;
 
     type Page = import('playwright-core').Page;
+    const openPage = (width = 1440) => openBrowserPage(browser, width);
+    const signIn = (page: Page, account: { email: string; password: string }, next: string) => signInAt(page, t.url, account, next);
 
     const gqlOk = async <T = unknown>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
       const res = await t.gql<T>(query, variables, token);
@@ -59,7 +60,6 @@ if (!CHROMIUM_PATH) {
         { s: start, e: addDays(start, 5) },
         secretariat,
       );
-      axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
       fs.mkdirSync(SHOTS, { recursive: true });
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
@@ -68,35 +68,6 @@ if (!CHROMIUM_PATH) {
       await browser?.close();
       await t?.close();
     });
-
-    async function openPage(width = 1440) {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
-      });
-      return { context, page, problems };
-    }
-
-    /** axe-core run inside the page; serious and critical violations fail the test. */
-    async function expectAccessible(page: Page, name: string): Promise<void> {
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate<{ id: string; impact: string; help: string; nodes: string[] }[]>(
-        `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })))`,
-      );
-      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect({ page: name, violations: bad }).toEqual({ page: name, violations: [] });
-    }
-
-    async function signIn(page: Page, account: { email: string; password: string }, next: string): Promise<void> {
-      await page.goto(`${t.url}/sign-in?next=${encodeURIComponent(next)}`);
-      await page.getByLabel('Email').fill(account.email);
-      await page.getByLabel('Password').fill(account.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    }
 
     it(
       'lets an overseer draft the PKI report from the previous one, fix what is wrong, submit it, and resubmit it when returned',

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
+import { CHROMIUM_FLAGS, expectAccessible, openPage as openBrowserPage } from './browser';
 import { accountFor, createTestApp, ensureWebBuild, signInBrowser, TestApp, waitForJobs } from '@tel/testing';
 import { Role } from '@tel/core';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH;
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = '/tmp/web-shots';
 const BUILD_TIMEOUT = 300_000;
 const BROWSER_TIMEOUT = 120_000;
@@ -113,7 +113,6 @@ if (!CHROMIUM_PATH) {
   describe('web app in a browser (e2e)', () => {
     let t: TestApp;
     let browser: import('playwright-core').Browser;
-    let axeSource: string;
     let member: { email: string; password: string };
     let restrictedFileId: string;
 
@@ -125,7 +124,6 @@ if (!CHROMIUM_PATH) {
       member = { email: account.email, password: account.password };
       const restricted = await t.gql(`{ document(symbol: "${RESTRICTED_DOC}") { revisions { files { id } } } }`, {}, account.token);
       restrictedFileId = restricted.data.document.revisions[0].files[0].id;
-      axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
       fs.mkdirSync(SHOTS, { recursive: true });
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
@@ -135,32 +133,8 @@ if (!CHROMIUM_PATH) {
       await t?.close();
     });
 
-    /** A page that records CSP violations, page errors and every URL it asks for. */
-    async function openPage(width = 1440) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
-      const page = await context.newPage();
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('request', (req) => requests.push(req.url()));
-      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
-      });
-      return { context, page, problems, requests };
-    }
-
     type Page = import('playwright-core').Page;
-
-    /** axe-core run inside the page; serious and critical violations fail the test. */
-    async function expectAccessible(page: Page, name: string): Promise<void> {
-      // Evaluated through the DevTools protocol, so the page's CSP (rightly) does not block it.
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate<{ id: string; impact: string; help: string; nodes: string[] }[]>(
-        `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })))`,
-      );
-      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect({ page: name, violations: bad }).toEqual({ page: name, violations: [] });
-    }
+    const openPage = (width = 1440) => openBrowserPage(browser, width, { downloads: true });
 
     async function shoot(page: Page, name: string): Promise<void> {
       await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
