@@ -6,10 +6,8 @@ import { BestChunkPicker } from '../best-chunk';
 import {
   DocumentAccess,
   DocumentMeta,
-  FacetCount,
   IndexWriteOptions,
   MAX_RESULT_WINDOW,
-  SearchFacets,
   SearchFilter,
   SearchHit,
   SearchIndex,
@@ -17,6 +15,7 @@ import {
   SearchRequest,
   SearchResult,
 } from '../search-index';
+import { byCountThenValue, emptyFacets, FACET_KINDS, nonEmpty, TITLE_BONUS } from '../engine-shared';
 import { makeSnippet } from '../snippet';
 import { CHUNKS_PER_FILE, SEARCH_SCHEMA_VERSION } from '../sqlite/sqlite-schema';
 import { fileSegments, postgresQuery } from './postgres-tokens';
@@ -26,19 +25,12 @@ import { fileSegments, postgresQuery } from './postgres-tokens';
  * text (D), as the SQLite engine's bm25 weights.
  */
 const RANK_WEIGHTS = `'{0.5, 0.5, 1, 1}'::float4[]`;
-/** Added to the score of files whose symbol and title match the whole query (the SQLite engine's TITLE_BONUS). */
-const TITLE_BONUS = 1000;
-const FACET_KINDS = ['meetings', 'groups', 'types', 'years', 'economies'] as const;
 
 interface ChunkRow {
   n: number;
   page: number | null;
   section: string | null;
   text: string;
-}
-
-function emptyFacets(): SearchFacets {
-  return { meetings: [], groups: [], types: [], economies: [], years: [] };
 }
 
 /** PostgreSQL text cannot hold NUL; filter values with one can match nothing anyway. */
@@ -316,17 +308,9 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 }
 
-function byCountThenValue(a: FacetCount, b: FacetCount): number {
-  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
-}
-
 /** Economy codes as stored: sorted, no duplicates. */
 function economyList(codes: string[]): string[] {
   return [...new Set(safe(codes).filter(Boolean))].sort();
-}
-
-function nonEmpty<T>(xs: T[] | null | undefined): xs is T[] {
-  return Array.isArray(xs) && xs.length > 0;
 }
 
 /** The WHERE clause on search_file f: access first (restricted rows never leave SQL), then filters. */

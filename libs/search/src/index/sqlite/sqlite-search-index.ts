@@ -8,10 +8,8 @@ import { cleanText, ftsExcludedExpression, ftsMatchExpression, indexableText, Pa
 import {
   DocumentAccess,
   DocumentMeta,
-  FacetCount,
   IndexWriteOptions,
   MAX_RESULT_WINDOW,
-  SearchFacets,
   SearchFilter,
   SearchHit,
   SearchIndex,
@@ -20,6 +18,7 @@ import {
   SearchResult,
 } from '../search-index';
 import { BestChunkPicker } from '../best-chunk';
+import { byCountThenValue, emptyFacets, FACET_KINDS, nonEmpty, TITLE_BONUS } from '../engine-shared';
 import { makeSnippet } from '../snippet';
 import { CHUNKS_PER_FILE, ensureSearchSchema } from './sqlite-schema';
 
@@ -28,9 +27,6 @@ import { CHUNKS_PER_FILE, ensureSearchSchema } from './sqlite-schema';
  * ties, never enough to lift a title that matches part of the query over a body that is about it.
  */
 const BM25 = 'bm25(search_fts, 2.0, 2.0, 1.0)';
-/** Subtracted from the (negative) bm25 of files whose symbol and title match the whole query. */
-const TITLE_BONUS = 1000;
-const FACET_KINDS = ['meetings', 'groups', 'types', 'years', 'economies'] as const;
 
 /** Tuning of rank(); the defaults suit 100,000 pages on two cores (bench/search). */
 export interface SqliteRankingOptions {
@@ -56,10 +52,6 @@ interface ChunkRow {
   page: number | null;
   section: string | null;
   text: string;
-}
-
-function emptyFacets(): SearchFacets {
-  return { meetings: [], groups: [], types: [], economies: [], years: [] };
 }
 
 /**
@@ -411,10 +403,6 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 }
 
-function byCountThenValue(a: FacetCount, b: FacetCount): number {
-  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
-}
-
 /** The total and every facet, counted over `d` (one row per matching document). */
 const FACETS_SELECT = `
     SELECT 'total', NULL, count(*) FROM d
@@ -428,10 +416,6 @@ const FACETS_SELECT = `
 function economiesKey(codes: string[]): string {
   const clean = [...new Set(codes.map((c) => String(c).replace(/\|/g, '')).filter(Boolean))].sort();
   return `|${clean.map((c) => `${c}|`).join('')}`;
-}
-
-function nonEmpty<T>(xs: T[] | null | undefined): xs is T[] {
-  return Array.isArray(xs) && xs.length > 0;
 }
 
 /** The WHERE clause on search_file f: access first (restricted rows never leave SQL), then filters. */
