@@ -17,16 +17,12 @@
  * processes run apps/api and apps/worker compiled in dist/ (built first when missing or older than
  * the sources: ensureServerBuild), which start in seconds where ts-node takes most of a minute.
  */
-import { ChildProcess, ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig, Role } from '@tel/core';
-import { TestAccount, TestApp, accountFor, createTestApp, ensureServerBuild, serverEntryArgs } from '@tel/testing';
+import { OwnRedis, TestAccount, TestApp, accountFor, createTestApp, ensureServerBuild, onPath, serverEntryArgs, sparePort } from '@tel/testing';
 import { reportDrill } from './drill-report';
 
 // Generous: on a busy machine a process takes a minute to start; on an idle one the drill takes about one.
@@ -34,25 +30,6 @@ jest.setTimeout(420_000);
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const LOGIN_MAX_FAILURES = 4;
-
-function onPath(command: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -123,50 +100,6 @@ async function gql(port: number, query: string, variables: Record<string, unknow
   const res = await request(port, 'POST', '/graphql', { 'content-type': 'application/json', ...headers }, JSON.stringify({ query, variables }));
   const parsed = JSON.parse(res.body) as Omit<GqlAnswer, 'status'>;
   return { status: res.status, ...parsed };
-}
-
-/** A redis-server of this test's own on a spare port (never the machine's shared one). */
-class OwnRedis {
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly url: string,
-    private readonly dir: string,
-  ) {}
-
-  static async start(): Promise<OwnRedis> {
-    const port = await sparePort();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tel-redis-'));
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-    const redis = new OwnRedis(child, `redis://127.0.0.1:${port}`, dir);
-    const probe = new IORedis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    try {
-      await eventually('our redis-server answers PING', async () => {
-        try {
-          if (probe.status !== 'ready') await probe.connect();
-          return (await probe.ping()) === 'PONG';
-        } catch {
-          probe.disconnect();
-          return false;
-        }
-      });
-    } finally {
-      probe.disconnect();
-    }
-    return redis;
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise((resolve) => this.child.once('exit', resolve));
-      this.child.kill('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
-      clearTimeout(timer); // left running, it kept jest from exiting after the run
-      if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
-    }
-    fs.rmSync(this.dir, { recursive: true, force: true });
-  }
 }
 
 /** apps/api or apps/worker in a process of its own. */

@@ -11,10 +11,7 @@
  *   runs, so their index-file jobs wait in Redis; FLUSHALL; the reconciliation enqueues them again;
  *   then apps/worker (a process of its own) indexes every file exactly once.
  */
-import { ChildProcess, ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
@@ -23,7 +20,7 @@ import { APP_CONFIG, AppConfig, Role } from '@tel/core';
 import { FileIndexEntry, FileIndexer, FileIndexState, OutboxDocumentIndexEvents, INDEX_FILE } from '@tel/document-search';
 import { BullMqJobQueue, defineJob, JOB_QUEUE, JobHandler, JobQueue, JobReconciler, OutboxEntry, QUEUE_MEMORY_MARKER } from '@tel/jobs';
 import { createTestDatabase, startJobsContext } from '../../libs/jobs/src/testing/jobs-harness';
-import { TestApp, createTestApp, tokenFor, waitForJobs } from '@tel/testing';
+import { OwnRedis, TestApp, createTestApp, onPath, tokenFor, waitForJobs } from '@tel/testing';
 import { reportDrill } from './drill-report';
 
 jest.setTimeout(180_000);
@@ -148,80 +145,6 @@ describe('fault drill: owed work that no queue holds (inline runner)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-
-function onPath(command: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
-
-/** A redis-server of this test's own: no snapshots, no append-only file — it forgets on FLUSHALL. */
-class OwnRedis {
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly url: string,
-    private readonly dir: string,
-  ) {}
-
-  static async start(): Promise<OwnRedis> {
-    const port = await sparePort();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tel-redis-'));
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-    const redis = new OwnRedis(child, `redis://127.0.0.1:${port}`, dir);
-    const probe = new IORedis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    try {
-      await eventually(
-        'our redis-server answers PING',
-        async () => {
-          try {
-            if (probe.status !== 'ready') await probe.connect();
-            return (await probe.ping()) === 'PONG';
-          } catch {
-            probe.disconnect();
-            return false;
-          }
-        },
-        10_000,
-      );
-    } finally {
-      probe.disconnect();
-    }
-    return redis;
-  }
-
-  async flushAll(): Promise<void> {
-    const client = new IORedis(this.url);
-    try {
-      await client.flushall();
-    } finally {
-      client.disconnect();
-    }
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise((resolve) => this.child.once('exit', resolve));
-      this.child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
-    }
-    fs.rmSync(this.dir, { recursive: true, force: true });
-  }
-}
 
 /** apps/worker in a process of its own; its log counts the runs per file. */
 class WorkerProcess {

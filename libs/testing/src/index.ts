@@ -5,3 +5,4 @@ export * from './web-build';
 export * from './schema-walker';
 export * from './smtp-inbox';
 export * from './server-build';
+export * from './own-redis';
