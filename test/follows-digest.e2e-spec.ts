@@ -134,8 +134,9 @@ describe('follows and the daily digest of followed documents (e2e)', () => {
     }
     expect(inbox.to(disabled.email)).toEqual([]);
 
-    const listed = (await gqlOk<{ myNotifications: { nodes: { kind: string; title: string; body: string }[] } }>(`{ myNotifications { nodes { kind title body } } }`, {}, delegate.token))
-      .myNotifications.nodes;
+    const listed = (
+      await gqlOk<{ myNotifications: { nodes: { kind: string; title: string; body: string }[] } }>(`{ myNotifications { nodes { kind title body } } }`, {}, delegate.token)
+    ).myNotifications.nodes;
     expect(listed[0]).toMatchObject({ kind: 'FOLLOWED_DOCUMENTS', title: '3 new documents for SPSG at TEL37' });
     expect(listed[0].body).toContain(links[2]);
 

@@ -125,10 +125,13 @@ export class InlineJobQueue implements JobQueue {
       return;
     }
     const next = () => {
-      const timer = setTimeout(() => {
-        fire();
-        if (!this.closing) next();
-      }, msUntilHourUtc(new Date(), repeat.dailyAtHourUtc));
+      const timer = setTimeout(
+        () => {
+          fire();
+          if (!this.closing) next();
+        },
+        msUntilHourUtc(new Date(), repeat.dailyAtHourUtc),
+      );
       timer.unref();
       this.timers.set(task.name, timer);
     };

@@ -61,7 +61,12 @@ export class FollowDigest implements OnApplicationBootstrap {
       const items = await em.find(FollowDigestItem, { where: { userId, digestedOn: IsNull(), createdAt: LessThanOrEqual(now) }, order: { createdAt: 'ASC', citation: 'ASC' } });
       // (createdAt has whole seconds on SQLite: a document and its revision registered together list in symbol order.)
       if (!items.length) return false; // another process took them
-      const done = () => em.update(FollowDigestItem, items.map((i) => i.id), { digestedOn: day });
+      const done = () =>
+        em.update(
+          FollowDigestItem,
+          items.map((i) => i.id),
+          { digestedOn: day },
+        );
       if ((await this.notifications.mutedAmong(em, [userId], NotificationKind.FOLLOWED_DOCUMENTS)).has(userId)) {
         await done();
         return false;

@@ -34,7 +34,9 @@ export class FollowsResolver {
   }
 
   @SignedIn()
-  @Mutation(() => Follow, { description: 'Follows a group or a meeting: its new documents and revisions come in my daily digest (FOLLOWED_DOCUMENTS). Following again changes nothing.' })
+  @Mutation(() => Follow, {
+    description: 'Follows a group or a meeting: its new documents and revisions come in my daily digest (FOLLOWED_DOCUMENTS). Following again changes nothing.',
+  })
   follow(@Ctx() ctx: RequestContext, @Args('input') input: FollowInput): Promise<Follow> {
     return this.follows.follow(ctx, input);
   }

@@ -42,15 +42,20 @@ export function renderMail(content: MailContent): RenderedMail {
   const subject = subjectLine(content.title);
   const paragraphs = content.body.map((p) => p.trim()).filter(Boolean);
   const list = content.list ?? [];
-  const text = [...paragraphs, ...list.map(listText), ...(content.link ? [`Open: ${content.link}`] : []), '-- ', `APEC TEL registry${content.footer ? `\n${content.footer}` : ''}`].join('\n\n');
+  const text = [
+    ...paragraphs,
+    ...list.map(listText),
+    ...(content.link ? [`Open: ${content.link}`] : []),
+    '-- ',
+    `APEC TEL registry${content.footer ? `\n${content.footer}` : ''}`,
+  ].join('\n\n');
   const html = [
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>',
     escapeHtml(subject),
     '</title></head><body>',
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     ...list.map(
-      (section) =>
-        `<h2>${escapeHtml(section.heading)}</h2><ul>${section.items.map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(i.text)}</a></li>`).join('')}</ul>`,
+      (section) => `<h2>${escapeHtml(section.heading)}</h2><ul>${section.items.map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(i.text)}</a></li>`).join('')}</ul>`,
     ),
     content.link ? `<p><a href="${escapeHtml(content.link)}">${escapeHtml(content.link)}</a></p>` : '',
     `<hr><p><small>APEC TEL registry${content.footer ? `<br>${escapeHtml(content.footer)}` : ''}</small></p>`,

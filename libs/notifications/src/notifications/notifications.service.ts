@@ -1,6 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { AccountContact, AccountDirectory, APP_CONFIG, AppConfig, AppError, FollowedDocumentEvent, newId, NotificationKind, Notifier, NotifyEvent, RequestContext, UnitOfWork } from '@tel/core';
+import {
+  AccountContact,
+  AccountDirectory,
+  APP_CONFIG,
+  AppConfig,
+  AppError,
+  FollowedDocumentEvent,
+  newId,
+  NotificationKind,
+  Notifier,
+  NotifyEvent,
+  RequestContext,
+  UnitOfWork,
+} from '@tel/core';
 import { JobsService } from '@tel/jobs';
 import { MailMessage, MailStatus } from '../mail/mail-message.entity';
 import { absoluteLink, MailContent, renderMail } from '../mail/mail-render';
