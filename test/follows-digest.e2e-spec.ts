@@ -1,7 +1,8 @@
 import { Role } from '@tel/core';
 import { JobsService } from '@tel/jobs';
 import { FollowDigest } from '@tel/notifications';
-import { accountFor, createTestApp, errorCodes, SmtpInbox, TestAccount, TestApp, waitForJobs } from '@tel/testing';
+import { accountFor, createTestApp, ensureWebBuild, errorCodes, SmtpInbox, TestAccount, TestApp, waitForJobs } from '@tel/testing';
+import { CHROMIUM_FLAGS, expectAccessible, expectNoOverflow, openPage, signIn } from './browser';
 
 /**
  * Follows and the daily digest, through a real SMTP server of the test's own: a delegate follows
@@ -179,3 +180,67 @@ describe('follows and the daily digest of followed documents (e2e)', () => {
     expect(digests(delegate.email)).toHaveLength(3);
   });
 });
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH;
+if (!CHROMIUM_PATH) {
+  console.log('follow button browser tests left out: set CHROMIUM_PATH=/usr/bin/chromium to run them');
+} else {
+  describe('the Follow button on the group and meeting pages, in a browser (e2e)', () => {
+    let t: TestApp;
+    let browser: import('playwright-core').Browser;
+    let delegate: TestAccount;
+
+    beforeAll(async () => {
+      ensureWebBuild();
+      t = await createTestApp({ env: { REMINDER_INTERVAL_MS: '0' } });
+      delegate = await accountFor(t, [Role.DELEGATE]);
+      const { chromium } = await import('playwright-core');
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+    }, 300_000);
+    afterAll(async () => {
+      await browser?.close();
+      await t?.close();
+    });
+
+    it('is offered to a signed-in account only, and toggles Follow / Following as the server records it', async () => {
+      const { context, page, problems } = await openPage(browser);
+      try {
+        await page.goto(`${t.url}/groups/SPSG`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        expect(await page.getByRole('button', { name: /^Follow/ }).count()).toBe(0);
+
+        await signIn(page, t.url, delegate, '/groups/SPSG');
+        const button = page.getByRole('button', { name: 'Follow SPSG' });
+        await button.waitFor();
+        expect(await button.getAttribute('aria-pressed')).toBe('false');
+        await expectAccessible(page, '/groups/SPSG signed in');
+        await button.click();
+        const following = page.getByRole('button', { name: 'Following SPSG' });
+        await following.waitFor();
+        expect(await following.getAttribute('aria-pressed')).toBe('true');
+        const mine = async () =>
+          (
+            await t.gql<{ myFollows: { group: { code: string } | null; meeting: { code: string } | null }[] }>(
+              `{ myFollows { group { code } meeting { code } } }`,
+              {},
+              delegate.token,
+            )
+          ).data.myFollows;
+        expect(await mine()).toEqual([{ group: { code: 'SPSG' }, meeting: null }]);
+
+        await page.goto(`${t.url}/meetings/TEL37`);
+        await page.getByRole('button', { name: 'Follow TEL37' }).click();
+        await page.getByRole('button', { name: 'Following TEL37' }).waitFor();
+        expect(await mine()).toHaveLength(2);
+        await page.getByRole('button', { name: 'Following TEL37' }).click();
+        await page.getByRole('button', { name: 'Follow TEL37' }).waitFor();
+        expect(await mine()).toEqual([{ group: { code: 'SPSG' }, meeting: null }]);
+        await page.setViewportSize({ width: 390, height: 900 });
+        await expectNoOverflow(page, '/meetings/TEL37 at 390 px');
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 180_000);
+  });
+}
