@@ -159,8 +159,8 @@ export class DocumentsService {
         if (isUniqueViolation(error)) throw AppError.conflict('DOCUMENT_EXISTS', `${key} is already registered`, { symbol: key });
         throw error;
       }
-      await em.insert(DocumentRevision, em.create(DocumentRevision, { documentId: doc.id, number: firstRevision, note: input.note?.trim() || null }));
-      const revision = await em.findOneByOrFail(DocumentRevision, { documentId: doc.id, number: firstRevision });
+      const revision = em.create(DocumentRevision, { documentId: doc.id, number: firstRevision, note: input.note?.trim() || null });
+      await em.insert(DocumentRevision, revision);
       await this.audit.record(em, ctx, { action: 'document.register', entityType: 'Document', entityId: doc.id, summary: `registered ${key}: ${doc.title}` });
       await this.tellFollowers(em, doc, revision, meeting.code);
       return doc;
