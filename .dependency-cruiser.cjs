@@ -9,8 +9,9 @@
  *   auth, documents,             — domain libraries (helpers they share live in core)
  *   projects, approvals, audit
  *   document-search              — joins documents to search, storage and jobs
- *   notifications                — notifications and mail: core and jobs only; domains reach it
- *                                  through the Notifier port in core
+ *   notifications                — notifications, mail and follows: core, jobs and meetings (the
+ *                                  groups and meetings people follow); domains reach it through
+ *                                  the Notifier port in core
  *   registry                     — composition: the list of every entity
  *   testing                      — test helpers: any library, never an app
  *   apps/*                       — the processes; no library imports an app
@@ -69,12 +70,12 @@ module.exports = {
       to: { path: '^libs/(document-search|registry)/' },
     },
     {
-      name: 'notifications-imports-only-core-and-jobs',
+      name: 'notifications-imports-only-core-jobs-and-meetings',
       comment:
-        'libs/notifications turns events into notifications and mail; it learns of accounts and secrets through ports in core (AccountDirectory, LinkSecrets), never by importing a domain.',
+        'libs/notifications turns events into notifications and mail; it learns of accounts and secrets through ports in core (AccountDirectory, LinkSecrets), and of the groups and meetings people follow through the base domain (MeetingsDirectory) — never another domain.',
       severity: 'error',
       from: { path: '^libs/notifications/' },
-      to: { path: '^libs/(?!core/|jobs/|notifications/)' },
+      to: { path: '^libs/(?!core/|jobs/|meetings/|notifications/)' },
     },
     {
       name: 'domains-publish-through-the-notifier-port',

@@ -1,4 +1,7 @@
+import { APPROVAL_KIND_LABELS, DECISION_MODE_LABELS } from '@tel/approvals';
 import { Role } from '@tel/core';
+import { DOCUMENT_ACCESS_LABELS, DOCUMENT_STATUS_LABELS } from '@tel/documents';
+import { FORM_ANSWER_LABELS, FUNDING_ACCOUNT_LABELS, PROGRESS_REPORT_STATUS_LABELS, PROJECT_STATUS_LABELS } from '@tel/projects';
 import { accountFor, createTestApp, signInBrowser, TestAccount, TestApp, tokenFor } from '@tel/testing';
 import { readCsv } from '../libs/exports/src/testing/csv-read';
 import { tel37Documents } from '../seed/documents/tel37-documents';
@@ -62,7 +65,7 @@ describe('CSV exports', () => {
     it('gives anonymous callers the public rows only, and no trace of a restricted paper; public cache rule', async () => {
       const { res, rows, text } = await csv(PATH);
       expect(res.headers.get('cache-control')).toBe('public, no-cache');
-      expect(rows.every((r) => r.Access === 'PUBLIC')).toBe(true);
+      expect(rows.every((r) => r.Access === 'Public')).toBe(true);
       const publicSeed = seedTel37.filter((d) => d.access === 'PUBLIC').map((d) => d.symbol);
       expect(rows.map((r) => r.Symbol)).toEqual(expect.arrayContaining(publicSeed));
       expect(rows).toHaveLength(publicSeed.length + 2);
@@ -152,7 +155,7 @@ describe('CSV exports', () => {
       const anonymous = await csv('/exports/meetings/TEL37/progress-reports.csv');
       expect(anonymous.res.headers.get('content-disposition')).toBe('attachment; filename="TEL37-progress-reports.csv"');
       expect(anonymous.rows.length).toBeGreaterThan(0);
-      expect(anonymous.rows.every((r) => r.Status !== 'DRAFT')).toBe(true);
+      expect(anonymous.rows.every((r) => r.Status !== 'Draft')).toBe(true);
       expect(restrictedMentionsIn(anonymous.text)).toEqual([]);
 
       const overseer = await accountFor(t, [Role.OVERSEER], { economyCode: 'CT' });
@@ -173,9 +176,63 @@ describe('CSV exports', () => {
       expect(again.rows).toHaveLength(anonymous.rows.length);
       const mine = await csv('/exports/meetings/TEL37/progress-reports.csv', { authorization: `Bearer ${overseer.token}` });
       expect(mine.rows).toHaveLength(anonymous.rows.length + 1);
-      expect(mine.rows.find((r) => r.Status === 'DRAFT')!.Project).toBe("'+Draft-only project");
+      expect(mine.rows.find((r) => r.Status === 'Draft')!.Project).toBe("'+Draft-only project");
       const other = await csv('/exports/meetings/TEL37/progress-reports.csv', cookie);
       expect(other.rows).toHaveLength(anonymous.rows.length);
+    });
+  });
+
+  describe('values as a head of delegation reads them', () => {
+    /** Every code of the enums the exports print: none may reach a cell as it is stored. */
+    const CODES = new Set(
+      [
+        DOCUMENT_ACCESS_LABELS,
+        DOCUMENT_STATUS_LABELS,
+        PROJECT_STATUS_LABELS,
+        FUNDING_ACCOUNT_LABELS,
+        PROGRESS_REPORT_STATUS_LABELS,
+        FORM_ANSWER_LABELS,
+        APPROVAL_KIND_LABELS,
+        DECISION_MODE_LABELS,
+      ].flatMap((labels) => Object.keys(labels)),
+    );
+    const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+    it.each(['/exports/meetings/TEL37/documents.csv', '/exports/meetings/TEL37/progress-reports.csv', '/exports/projects.csv', '/exports/approvals-board.csv'])(
+      '%s has no enum code in any cell',
+      async (path) => {
+        const { rows } = await csv(path, { authorization: `Bearer ${secretariat}` });
+        expect(rows.length).toBeGreaterThan(0);
+        const codes = rows.flatMap((r) => Object.values(r)).filter((cell) => CODES.has(cell));
+        expect(codes).toEqual([]);
+      },
+    );
+
+    it('writes words, US$ sums and dates with their precision', async () => {
+      const docs = (await csv('/exports/meetings/TEL37/documents.csv', { authorization: `Bearer ${secretariat}` })).rows;
+      expect(new Set(docs.map((r) => r.Access))).toEqual(new Set(['Public', 'Restricted']));
+      expect(docs.map((r) => r.Status)).toContain('Registered');
+
+      const projects = (await csv('/exports/projects.csv')).rows;
+      expect(projects.map((r) => r.Status)).toContain('In progress');
+      const sums = projects.flatMap((r) => [r['Total cost'], r['APEC funding']]).filter(Boolean);
+      expect(sums.length).toBeGreaterThan(0);
+      for (const sum of sums) expect(sum).toMatch(/^(at least )?US\$\d{1,3}(,\d{3})*\.\d{2}$/);
+      const dates = projects.flatMap((r) => [r.Start, r.End]).filter(Boolean);
+      expect(dates.length).toBeGreaterThan(0);
+      for (const date of dates) expect(date).toMatch(DATE);
+
+      const reports = (await csv('/exports/meetings/TEL37/progress-reports.csv', { authorization: `Bearer ${secretariat}` })).rows;
+      for (const answer of reports.flatMap((r) => [r['On schedule'], r['Within budget']]).filter(Boolean)) expect(['Yes', 'No', 'N.A.', 'Unknown']).toContain(answer);
+      for (const date of reports.flatMap((r) => [r.Signed, r['Received by the Secretariat'], r['Endorsed on']]).filter(Boolean)) expect(date).toMatch(DATE);
+
+      const board = (await csv('/exports/approvals-board.csv')).rows;
+      for (const r of board) {
+        expect(Object.values(APPROVAL_KIND_LABELS)).toContain(r.Request);
+        expect(Object.values(DECISION_MODE_LABELS)).toContain(r.Decision);
+        if (r['Filed on']) expect(r['Filed on']).toMatch(DATE);
+        if (r['Waiting since']) expect(r['Waiting since']).toMatch(DATE);
+      }
     });
   });
 });

@@ -320,3 +320,52 @@ if (REDIS_URL) {
     });
   });
 }
+
+if (REDIS_URL) {
+  describe('scheduled passes on Redis: one BullMQ job scheduler shared by every process', () => {
+    const prefix = `tel-test-sched-${process.pid}-${randomUUID().slice(0, 8)}`;
+    const options = { redisUrl: REDIS_URL, prefix, shutdownTimeoutMs: 5000, retentionHours: 1 };
+    const processes: BullMqJobQueue[] = [];
+
+    beforeAll(async () => {
+      await assertRedisAnswers(REDIS_URL);
+    });
+    afterAll(async () => {
+      await Promise.all(processes.map((q) => q.close()));
+      // Our keys only (unique prefix); the shared Redis is never flushed.
+      const redis = new IORedis(REDIS_URL);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    });
+
+    it('runs an every-second pass once per second across two processes (two timers would run it twice)', async () => {
+      const runs: { process: number }[] = [];
+      for (const n of [0, 1]) {
+        const queue = new BullMqJobQueue(new Map(), options);
+        processes.push(queue);
+        await queue.waitUntilReady();
+        await queue.schedule({ name: 'test-pass', repeat: { everyMs: 1000 }, run: async () => void runs.push({ process: n }) });
+      }
+      expect(await processes[0].jobScheduler('test-pass')).toMatchObject({ every: 1000 });
+      const started = Date.now();
+      await eventually('five passes', () => runs.length >= 5, 20_000);
+      const seconds = (Date.now() - started) / 1000;
+      // One pass per period whichever process takes it: never more than one per second, give or take the first.
+      expect(runs.length).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
+    });
+
+    it('keeps a daily pass as a cron pattern at the hour (UTC), whose next run is that hour', async () => {
+      const queue = processes[0];
+      await queue.schedule({ name: 'test-daily', repeat: { dailyAtHourUtc: 6 }, run: async () => undefined });
+      const scheduler = await queue.jobScheduler('test-daily');
+      expect(scheduler).toMatchObject({ pattern: '0 0 6 * * *' });
+      const next = new Date(scheduler!.next!);
+      expect([next.getUTCHours(), next.getUTCMinutes(), next.getUTCSeconds()]).toEqual([6, 0, 0]);
+      expect(next.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
+      // Scheduling again (another process starting, or a new hour) replaces it rather than adding one.
+      await processes[1].schedule({ name: 'test-daily', repeat: { dailyAtHourUtc: 7 }, run: async () => undefined });
+      expect(await queue.jobScheduler('test-daily')).toMatchObject({ pattern: '0 0 7 * * *' });
+    });
+  });
+}

@@ -7,3 +7,4 @@ export * from './requests/approval-step.entity';
 export * from './requests/approval-decision.entity';
 export * from './requests/approvals.service';
 export * from './board/approval-board.service';
+export * from './rules/approval.labels';

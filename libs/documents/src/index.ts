@@ -21,3 +21,4 @@ export * from './files/document-files.service';
 export * from './documents/document-index-events';
 export * from './files/download.rules';
 export * from './indexing/document-index-source';
+export * from './documents/document.labels';

@@ -5,7 +5,7 @@ import { assertJobId, assertJobPayload, defaultJobId, JobDefinition, JobPayload 
 import { asError } from './job-handler';
 import { DrainReport, OutboxService } from './outbox/outbox.service';
 import { OutboxEntry } from './outbox/outbox-entry.entity';
-import { JOB_QUEUE, JobCounts, JobQueue, RetryOutcome } from './queue/job-queue';
+import { JOB_QUEUE, JobCounts, JobQueue, RetryOutcome, ScheduledTask } from './queue/job-queue';
 import { RegisteredJob } from './queue/registered-job';
 
 export const JOB_REGISTRY = Symbol('JOB_REGISTRY');
@@ -58,6 +58,15 @@ export class JobsService {
   retry(jobId: string): Promise<RetryOutcome> {
     assertJobId(jobId);
     return this.queue.retry(jobId);
+  }
+
+  /**
+   * Runs an idempotent pass on a schedule (every N ms, or daily at an hour UTC): a BullMQ job
+   * scheduler with Redis — once per period across every process — or a timer in this process.
+   * Call it from `onApplicationBootstrap`; it stops when the application shuts down.
+   */
+  schedule(task: ScheduledTask): Promise<void> {
+    return this.queue.schedule(task);
   }
 
   /** Hands pending outbox rows to the queue now (the sweep does this every OUTBOX_DRAIN_INTERVAL_MS). */

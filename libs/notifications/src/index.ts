@@ -7,3 +7,8 @@ export * from './notifications/notifications.service';
 export * from './notifications/notifications.resolver';
 export * from './notifications.entities';
 export * from './notifications.module';
+export * from './follows/follow.entity';
+export * from './follows/follow-digest';
+export * from './follows/follow-digest.service';
+export * from './follows/follows.service';
+export * from './follows/follows.resolver';

@@ -1,6 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { Notifier } from '@tel/core';
 import { JobsModule } from '@tel/jobs';
+import { MeetingsModule } from '@tel/meetings';
+import { FollowDigest } from './follows/follow-digest.service';
+import { FollowsResolver, GroupFollowResolver, MeetingFollowResolver } from './follows/follows.resolver';
+import { FollowsService } from './follows/follows.service';
 import { MailTransport } from './mail/mail-transport';
 import { PendingMail, SEND_MAIL, SendMailHandler } from './mail/send-mail.job';
 import { MailOutboxResolver, NotificationsResolver } from './notifications/notifications.resolver';
@@ -19,13 +23,24 @@ export class MailModule {}
 
 /**
  * Notifications and mail for the API: provides the Notifier port (global) that domain libraries
- * publish through, the web app's notification list and settings, and the admin's mail outbox.
+ * publish through, the web app's notification list and settings, the admin's mail outbox, and
+ * follows of groups and meetings with their daily digest.
  * Needs an AccountDirectory and LinkSecrets (libs/auth provides both).
  */
 @Global()
 @Module({
-  imports: [MailModule],
-  providers: [NotificationsService, { provide: Notifier, useExisting: NotificationsService }, NotificationsResolver, MailOutboxResolver],
-  exports: [Notifier, NotificationsService],
+  imports: [MailModule, MeetingsModule],
+  providers: [
+    NotificationsService,
+    { provide: Notifier, useExisting: NotificationsService },
+    NotificationsResolver,
+    MailOutboxResolver,
+    FollowsService,
+    FollowsResolver,
+    GroupFollowResolver,
+    MeetingFollowResolver,
+    FollowDigest,
+  ],
+  exports: [Notifier, NotificationsService, FollowsService, FollowDigest],
 })
 export class NotificationsModule {}

@@ -22,3 +22,4 @@ export * from './reports/report-due.rules';
 export * from './reports/progress-reports.service';
 export * from './reports/report-reminder.rules';
 export * from './reports/report-reminders.service';
+export * from './shared/labels';

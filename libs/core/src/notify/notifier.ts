@@ -52,10 +52,33 @@ export interface NotifyEvent {
   secretRef?: string;
 }
 
+/**
+ * A new document or revision registered for a meeting (and its group). Not sent at once: it is
+ * gathered, for everyone who follows that meeting or group, into one daily digest
+ * (FOLLOWED_DOCUMENTS) per person.
+ */
+export interface FollowedDocumentEvent {
+  meetingId: string;
+  groupId: string | null;
+  /** Where it belongs, for people: `SPSG at TEL37`, or `TEL37` without a group. */
+  heading: string;
+  /** The symbol as cited, with its revision after the original: `2008-TELWG37-SPSG-006 [Rev.1]`. */
+  citation: string;
+  title: string;
+  /** The page of the web app, e.g. `/documents/2008-TELWG37-SPSG-006-Rev.1`. */
+  path: string;
+  /** A restricted paper: only followers who may read restricted papers (members, i.e. active accounts) are told. */
+  restricted: boolean;
+  /** One item per key and follower (e.g. the revision's id), however often it is told. */
+  itemKey: string;
+}
+
 /** The port domain libraries publish through (provided by libs/notifications in the API). */
 export abstract class Notifier {
   /** Inside the caller's `uow.write` transaction: the notifications and e-mails commit (or roll back) with the change. */
   abstract notify(em: EntityManager, event: NotifyEvent): Promise<void>;
+  /** Inside the caller's transaction: queues the item for the daily digest of the meeting's and group's followers. */
+  abstract followedDocument(em: EntityManager, event: FollowedDocumentEvent): Promise<void>;
 }
 
 /** A contact the notifications library may write to. */

@@ -1,11 +1,11 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppError, AuditTrail, isUniqueViolation, isUuid, Page, PageArgs, pageWindow, RequestContext, toPage, UnitOfWork } from '@tel/core';
+import { AppError, AuditTrail, isUniqueViolation, isUuid, Notifier, Page, PageArgs, pageWindow, RequestContext, toPage, UnitOfWork } from '@tel/core';
 import { AgendaItem, LookupService, Meeting, MeetingsDirectory, normalizeCode, PartyRefInput, Session } from '@tel/meetings';
 import { DocumentRevision } from '../revisions/document-revision.entity';
 import { DocumentSymbol, meetingCodeOf, symbolKey } from '../symbol/document-symbol';
 import { canReadDocument, isSecretariat, mayContribute, readableAccess } from './document-access.rules';
-import { DocumentStatus } from './document.enums';
+import { DocumentAccess, DocumentStatus } from './document.enums';
 import { Document } from './document.entity';
 import { AddRevisionInput, DocumentFilter, LinkDocumentInput, RegisterDocumentInput, UpdateDocumentInput, WithdrawDocumentInput } from './document.inputs';
 import { reserveDocumentNumber, takeNextDocumentNumber } from './document-numbers';
@@ -24,6 +24,8 @@ export class DocumentsService {
     private readonly meetings: MeetingsDirectory,
     private readonly audit: AuditTrail,
     @Optional() private readonly indexEvents?: DocumentIndexEvents,
+    // Absent in the seed and the CLI: followers are told only of what the API registers.
+    @Optional() private readonly notifier?: Notifier,
   ) {}
 
   /**
@@ -157,8 +159,10 @@ export class DocumentsService {
         if (isUniqueViolation(error)) throw AppError.conflict('DOCUMENT_EXISTS', `${key} is already registered`, { symbol: key });
         throw error;
       }
-      await em.insert(DocumentRevision, em.create(DocumentRevision, { documentId: doc.id, number: firstRevision, note: input.note?.trim() || null }));
+      const revision = em.create(DocumentRevision, { documentId: doc.id, number: firstRevision, note: input.note?.trim() || null });
+      await em.insert(DocumentRevision, revision);
       await this.audit.record(em, ctx, { action: 'document.register', entityType: 'Document', entityId: doc.id, summary: `registered ${key}: ${doc.title}` });
+      await this.tellFollowers(em, doc, revision, meeting.code);
       return doc;
     });
   }
@@ -188,7 +192,25 @@ export class DocumentsService {
         throw error;
       }
       await this.audit.record(em, ctx, { action: 'document.revise', entityType: 'Document', entityId: doc.id, summary: `added Rev.${number} to ${doc.symbol}` });
+      await this.tellFollowers(em, doc, revision, (await this.meetings.meetingByIdOrFail(em, doc.meetingId)).code);
       return revision;
+    });
+  }
+
+  /** A new document or revision, for the daily digest of those who follow its meeting or group (through core's Notifier port). */
+  private async tellFollowers(em: EntityManager, doc: Document, revision: DocumentRevision, meetingCode: string): Promise<void> {
+    if (!this.notifier) return;
+    const group = doc.groupId ? await this.meetings.groupById(em, doc.groupId) : null;
+    const rev = revision.number > 0 ? revision.number : null;
+    await this.notifier.followedDocument(em, {
+      meetingId: doc.meetingId,
+      groupId: doc.groupId,
+      heading: group ? `${group.code} at ${meetingCode}` : meetingCode,
+      citation: rev === null ? doc.symbol : `${doc.symbol} [Rev.${rev}]`,
+      title: doc.title,
+      path: `/documents/${encodeURIComponent(doc.symbol)}${rev === null ? '' : `-Rev.${rev}`}`,
+      restricted: doc.access === DocumentAccess.RESTRICTED,
+      itemKey: `revision:${revision.id}`,
     });
   }
 

@@ -1,5 +1,6 @@
 import { readCsv } from '../testing/csv-read';
-import { neutraliseCell, toCsv, UTF8_BOM } from './csv';
+import { FormAnswer, PROJECT_STATUS_LABELS, FORM_ANSWER_LABELS, ProjectStatus } from '@tel/projects';
+import { csvDate, labelled, neutraliseCell, toCsv, UTF8_BOM } from './csv';
 
 describe('CSV exports', () => {
   it.each([
@@ -42,5 +43,27 @@ describe('CSV exports', () => {
       { Symbol: '2008-TELWG37-SPSG-006', Title: 'Guide on "botnets", part 1\nand 2' },
       { Symbol: `'=cmd|"/c calc"!A1`, Title: '亞太經合會 電信工作組' },
     ]);
+  });
+});
+
+describe('CSV values for people', () => {
+  it('writes codes in words from the owning library’s table, empty as empty', () => {
+    expect(labelled(PROJECT_STATUS_LABELS, ProjectStatus.IN_PROGRESS)).toBe('In progress');
+    expect(labelled(FORM_ANSWER_LABELS, FormAnswer.NOT_APPLICABLE)).toBe('N.A.');
+    expect(labelled(FORM_ANSWER_LABELS, null)).toBeNull();
+    // A value the table does not know (a newer database than this code) is written as it is, not lost.
+    expect(labelled(FORM_ANSWER_LABELS, 'MAYBE')).toBe('MAYBE');
+  });
+
+  it.each([
+    ['2008-03-26', '2008-03-26'],
+    ['2008-03', '2008-03'],
+    ['2008', '2008'],
+    [new Date('2008-03-26T23:30:00Z'), '2008-03-26'],
+    ['2008-03-26T14:00:00+09:00', '2008-03-26'],
+    [null, null],
+    ['', null],
+  ])('writes the date %j as %j', (value, text) => {
+    expect(csvDate(value)).toBe(text);
   });
 });

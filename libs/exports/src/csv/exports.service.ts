@@ -1,10 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, UnitOfWork } from '@tel/core';
-import { ApprovalBoardService } from '@tel/approvals';
-import { DocumentsLoaders, DocumentVisibility } from '@tel/documents';
+import { APPROVAL_KIND_LABELS, ApprovalBoardService, DECISION_MODE_LABELS } from '@tel/approvals';
+import { DOCUMENT_ACCESS_LABELS, DOCUMENT_STATUS_LABELS, DocumentsLoaders, DocumentVisibility } from '@tel/documents';
 import { LookupService, Meeting, MeetingsLoaders } from '@tel/meetings';
-import { describeMoney, EconomyRole, moneyFromColumns, ProgressReportsService, ProjectsLoaders, ProjectsService } from '@tel/projects';
-import { CsvColumn, toCsv } from './csv';
+import {
+  EconomyRole,
+  FORM_ANSWER_LABELS,
+  formatMoney,
+  FUNDING_ACCOUNT_LABELS,
+  moneyFromColumns,
+  PROGRESS_REPORT_STATUS_LABELS,
+  PROJECT_STATUS_LABELS,
+  ProgressReportsService,
+  ProjectsLoaders,
+  ProjectsService,
+} from '@tel/projects';
+import { csvDate, CsvColumn, labelled, toCsv } from './csv';
 
 export interface CsvText {
   text: string;
@@ -78,8 +89,8 @@ export class ExportsService {
       { header: 'Submitted by', value: (r) => r.submittedBy },
       { header: 'Group', value: (r) => r.group },
       { header: 'Agenda item', value: (r) => r.agendaItem },
-      { header: 'Access', value: (r) => r.access },
-      { header: 'Status', value: (r) => r.status },
+      { header: 'Access', value: (r) => labelled(DOCUMENT_ACCESS_LABELS, r.access) },
+      { header: 'Status', value: (r) => labelled(DOCUMENT_STATUS_LABELS, r.status) },
       { header: 'Revisions', value: (r) => r.revisions },
     ];
     return { text: toCsv(columns, rows), rows: rows.length, lastModified: newest(rows.map((r) => r.updatedAt)) };
@@ -120,17 +131,17 @@ export class ExportsService {
     const columns: CsvColumn<Row>[] = [
       { header: 'Project number', value: (r) => r.p.number },
       { header: 'Title', value: (r) => r.title },
-      { header: 'Status', value: (r) => r.p.status },
+      { header: 'Status', value: (r) => labelled(PROJECT_STATUS_LABELS, r.p.status) },
       { header: 'Forum', value: (r) => r.forum },
       { header: 'Steering group', value: (r) => r.steeringGroup },
       { header: 'Proposing economies', value: (r) => r.proposing },
       { header: 'Co-sponsoring economies', value: (r) => r.cosponsoring },
       { header: 'Project overseer', value: (r) => r.overseer?.name },
-      { header: 'Funding account', value: (r) => r.p.fundingAccount },
-      { header: 'Total cost', value: (r) => describeMoney(moneyFromColumns(r.p.totalCostAmount, r.p.totalCostQualifier)) },
-      { header: 'APEC funding', value: (r) => describeMoney(moneyFromColumns(r.p.apecFundingAmount, r.p.apecFundingQualifier)) },
-      { header: 'Start', value: (r) => r.p.startDate },
-      { header: 'End', value: (r) => r.p.endDate },
+      { header: 'Funding account', value: (r) => labelled(FUNDING_ACCOUNT_LABELS, r.p.fundingAccount) },
+      { header: 'Total cost', value: (r) => formatMoney(moneyFromColumns(r.p.totalCostAmount, r.p.totalCostQualifier)) },
+      { header: 'APEC funding', value: (r) => formatMoney(moneyFromColumns(r.p.apecFundingAmount, r.p.apecFundingQualifier)) },
+      { header: 'Start', value: (r) => csvDate(r.p.startDate) },
+      { header: 'End', value: (r) => csvDate(r.p.endDate) },
       { header: 'Completion meeting', value: (r) => r.completion?.code },
     ];
     return { text: toCsv(columns, rows), rows: rows.length, lastModified: newest(projects.map((p) => p.updatedAt)) };
@@ -155,13 +166,13 @@ export class ExportsService {
     const columns: CsvColumn<Row>[] = [
       { header: 'Waiting on', value: (r) => r.column.body.code },
       { header: 'Next meeting', value: (r) => r.entry.nextMeeting?.code },
-      { header: 'Decision', value: (r) => r.entry.step.mode },
-      { header: 'Request', value: (r) => r.entry.request.kind },
+      { header: 'Decision', value: (r) => labelled(DECISION_MODE_LABELS, r.entry.step.mode) },
+      { header: 'Request', value: (r) => labelled(APPROVAL_KIND_LABELS, r.entry.request.kind) },
       { header: 'Subject', value: (r) => r.subject },
       { header: 'Project', value: (r) => r.projectTitle },
       { header: 'Document', value: (r) => r.symbol },
-      { header: 'Filed on', value: (r) => r.entry.request.filedOn },
-      { header: 'Waiting since', value: (r) => r.entry.waitingSince },
+      { header: 'Filed on', value: (r) => csvDate(r.entry.request.filedOn) },
+      { header: 'Waiting since', value: (r) => csvDate(r.entry.waitingSince) },
       { header: 'Days waiting', value: (r) => r.entry.daysWaiting },
     ];
     return { text: toCsv(columns, rows), rows: rows.length, lastModified: newest(rows.map((r) => r.entry.request.updatedAt)) };
@@ -187,14 +198,14 @@ export class ExportsService {
     const columns: CsvColumn<Row>[] = [
       { header: 'Project number', value: (x) => x.projectNumber },
       { header: 'Project', value: (x) => x.title },
-      { header: 'Status', value: (x) => x.r.status },
-      { header: 'On schedule', value: (x) => x.r.onSchedule },
-      { header: 'Within budget', value: (x) => x.r.withinBudget },
+      { header: 'Status', value: (x) => labelled(PROGRESS_REPORT_STATUS_LABELS, x.r.status) },
+      { header: 'On schedule', value: (x) => labelled(FORM_ANSWER_LABELS, x.r.onSchedule) },
+      { header: 'Within budget', value: (x) => labelled(FORM_ANSWER_LABELS, x.r.withinBudget) },
       { header: 'Overseer', value: (x) => x.overseer },
-      { header: 'Signed', value: (x) => x.r.overseerSignatureDate },
-      { header: 'Received by the Secretariat', value: (x) => x.r.dateReceivedBySecretariat },
+      { header: 'Signed', value: (x) => csvDate(x.r.overseerSignatureDate) },
+      { header: 'Received by the Secretariat', value: (x) => csvDate(x.r.dateReceivedBySecretariat) },
       { header: 'Document', value: (x) => x.symbol },
-      { header: 'Endorsed on', value: (x) => x.r.endorsedOn },
+      { header: 'Endorsed on', value: (x) => csvDate(x.r.endorsedOn) },
     ];
     return { text: toCsv(columns, rows), rows: rows.length, lastModified: newest(reports.map((r) => r.updatedAt)) };
   }

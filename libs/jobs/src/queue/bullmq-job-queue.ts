@@ -3,7 +3,7 @@ import { Job, JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import IORedis, { Redis } from 'ioredis';
 import { JobPayload } from '../job-definition';
 import { asError, isPermanent, JobRun } from '../job-handler';
-import { Accepted, JobCounts, JobQueue, JobState, QueueUnavailableError, RetryOutcome } from './job-queue';
+import { Accepted, assertScheduledTask, JobCounts, JobQueue, JobState, QueueUnavailableError, RetryOutcome, ScheduledTask } from './job-queue';
 import { RegisteredJob, reportFinalFailure, settlesWithin, sleep } from './registered-job';
 
 /** The value, or undefined when `promise` does not settle within `ms` (a rejection rejects). */
@@ -38,6 +38,8 @@ export class BullMqJobQueue implements JobQueue {
   private readonly workers: Worker[] = [];
   private closing = false;
   private reportedDown = false;
+  private readonly scheduled = new Map<string, { queue: Queue; worker: Worker }>();
+  private readonly scheduleRetries = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly registry: ReadonlyMap<string, RegisteredJob>,
@@ -159,6 +161,77 @@ export class BullMqJobQueue implements JobQueue {
     await this.producer.set(`${this.options.prefix}:${key}`, value);
   }
 
+  /** The queue of a scheduled task: apart from the jobs' queues, so the worker process never takes its jobs. */
+  static scheduleQueueName(name: string): string {
+    return `scheduled-${name}`;
+  }
+
+  /**
+   * A BullMQ job scheduler (`upsertJobScheduler`, id = the task's name) on the task's own queue,
+   * and a worker for that queue in this process. Every process that schedules the name shares the
+   * one scheduler, and BullMQ makes one job per period, which one worker takes: the pass runs once
+   * per period however many processes there are. While Redis is away the scheduling is tried
+   * again every few seconds.
+   */
+  async schedule(task: ScheduledTask): Promise<void> {
+    assertScheduledTask(task);
+    if (this.closing) throw new QueueUnavailableError('the job queue is closing');
+    try {
+      await this.upsertSchedule(task);
+    } catch (error) {
+      this.logger.warn(`could not schedule ${task.name} (${asError(error).message}); trying again`);
+      const retry = setTimeout(() => {
+        this.scheduleRetries.delete(retry);
+        if (!this.closing) void this.schedule(task).catch(() => undefined);
+      }, 5000);
+      retry.unref();
+      this.scheduleRetries.add(retry);
+    }
+  }
+
+  private async upsertSchedule(task: ScheduledTask): Promise<void> {
+    const name = BullMqJobQueue.scheduleQueueName(task.name);
+    let entry = this.scheduled.get(task.name);
+    if (!entry) {
+      const retentionSeconds = this.options.retentionHours * 3600;
+      const queue = new Queue(name, {
+        connection: this.producer,
+        prefix: this.options.prefix,
+        defaultJobOptions: { removeOnComplete: { age: retentionSeconds, count: 100 }, removeOnFail: { age: retentionSeconds, count: 100 } },
+      });
+      queue.on('error', (error) => {
+        if (!this.closing && this.available) this.logger.warn(`queue ${name}: ${error.message}`);
+      });
+      await queue.waitUntilReady();
+      const worker = new Worker(name, () => task.run(), {
+        connection: { url: this.options.redisUrl, maxRetriesPerRequest: null, connectionName: `${this.options.prefix}:scheduled:${task.name}` },
+        prefix: this.options.prefix,
+        concurrency: 1,
+        autorun: true,
+      });
+      worker.on('error', (error) => {
+        if (!this.closing) this.logger.warn(`scheduled ${task.name}: ${error.message}`);
+      });
+      worker.on('failed', (_job, error) => this.logger.error(`scheduled ${task.name} failed: ${error.message}`));
+      entry = { queue, worker };
+      this.scheduled.set(task.name, entry);
+    }
+    const r = task.repeat;
+    await entry.queue.upsertJobScheduler(task.name, 'everyMs' in r ? { every: r.everyMs } : { pattern: `0 0 ${r.dailyAtHourUtc} * * *`, tz: 'UTC' }, {
+      name: task.name,
+      data: {},
+      opts: { attempts: 1 },
+    });
+  }
+
+  /** The scheduler BullMQ keeps for a task (tests look at it), or undefined. */
+  async jobScheduler(name: string): Promise<{ every?: number | null; pattern?: string | null; next?: number } | undefined> {
+    const entry = this.scheduled.get(name);
+    if (!entry) return undefined;
+    const found = await entry.queue.getJobScheduler(name);
+    return found ? { every: found.every ? Number(found.every) : null, pattern: found.pattern ?? null, next: found.next } : undefined;
+  }
+
   /** Runs a Worker for each job with a handler (apps/worker). */
   process(handlers: ReadonlyMap<string, RegisteredJob>): void {
     for (const registered of handlers.values()) {
@@ -185,7 +258,10 @@ export class BullMqJobQueue implements JobQueue {
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
-    await Promise.all(this.workers.map((worker) => this.closeWorker(worker)));
+    for (const retry of this.scheduleRetries) clearTimeout(retry);
+    const scheduled = [...this.scheduled.values()];
+    await Promise.all([...this.workers, ...scheduled.map((s) => s.worker)].map((worker) => this.closeWorker(worker)));
+    await Promise.all(scheduled.map((s) => s.queue.close().catch(() => undefined)));
     const queues = await Promise.allSettled([...this.queues.values()]);
     await Promise.all(queues.map((q) => (q.status === 'fulfilled' ? q.value.close().catch(() => undefined) : Promise.resolve())));
     if (this.producer.status === 'ready') await this.producer.quit().catch(() => this.producer.disconnect());

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { JobPayload } from '../job-definition';
 import { asError, isPermanent, JobRun } from '../job-handler';
-import { Accepted, JobCounts, JobQueue, JobState, QueueUnavailableError, RetryOutcome } from './job-queue';
+import { Accepted, assertScheduledTask, JobCounts, JobQueue, JobState, msUntilHourUtc, QueueUnavailableError, RetryOutcome, ScheduledTask } from './job-queue';
 import { RegisteredJob, reportFinalFailure, settlesWithin } from './registered-job';
 import { backoffDelay } from './retry-policy';
 
@@ -39,6 +39,8 @@ export class InlineJobQueue implements JobQueue {
   private readonly running = new Set<Promise<void>>();
   private handlers: ReadonlyMap<string, RegisteredJob> | null = null;
   private closing = false;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly passes = new Set<Promise<void>>();
 
   constructor(
     private readonly registry: ReadonlyMap<string, RegisteredJob>,
@@ -94,9 +96,59 @@ export class InlineJobQueue implements JobQueue {
     if (this.closing) throw new QueueUnavailableError('the inline job runner is shutting down');
   }
 
+  /**
+   * A timer in this process: every `everyMs`, or at the next `dailyAtHourUtc`:00 UTC and each day
+   * after. A pass still running when the next is due is not started twice. Each process runs its
+   * own timer, so the task's idempotency keys are what keep several processes from repeating it.
+   */
+  async schedule(task: ScheduledTask): Promise<void> {
+    assertScheduledTask(task);
+    if (this.closing) throw new QueueUnavailableError('the inline job runner is shutting down');
+    this.clearTimer(task.name);
+    let running: Promise<void> | null = null;
+    const fire = () => {
+      if (this.closing || running) return;
+      running = task
+        .run()
+        .catch((error: unknown) => this.logger.error(`scheduled ${task.name} failed: ${asError(error).message}`))
+        .finally(() => {
+          this.passes.delete(running!);
+          running = null;
+        });
+      this.passes.add(running);
+    };
+    const repeat = task.repeat;
+    if ('everyMs' in repeat) {
+      const timer = setInterval(fire, repeat.everyMs);
+      timer.unref();
+      this.timers.set(task.name, timer);
+      return;
+    }
+    const next = () => {
+      const timer = setTimeout(
+        () => {
+          fire();
+          if (!this.closing) next();
+        },
+        msUntilHourUtc(new Date(), repeat.dailyAtHourUtc),
+      );
+      timer.unref();
+      this.timers.set(task.name, timer);
+    };
+    next();
+  }
+
+  private clearTimer(name: string): void {
+    const timer = this.timers.get(name);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(name);
+  }
+
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    for (const name of [...this.timers.keys()]) this.clearTimer(name);
+    if (this.passes.size) await settlesWithin(Promise.allSettled([...this.passes]), this.options.shutdownTimeoutMs);
     // Waiting and delayed jobs are dropped unsettled: their outbox rows stay pending for the next start.
     this.ready.length = 0;
     for (const job of this.jobs.values()) if (job.timer) clearTimeout(job.timer);

@@ -34,6 +34,41 @@ export class QueueUnavailableError extends Error {
   }
 }
 
+/** When a scheduled task runs: every `everyMs`, or each day at `dailyAtHourUtc`:00 UTC. */
+export type ScheduleRepeat = { everyMs: number } | { dailyAtHourUtc: number };
+
+/**
+ * A pass that runs on a schedule in the process that schedules it (e.g. the report reminders,
+ * the daily digest). It must be idempotent: a durable queue runs it once per period across every
+ * process that schedules the same name; the inline runner runs it in each process on a timer.
+ */
+export interface ScheduledTask {
+  /** 2–63 of [a-z0-9-]; processes scheduling the same name share one schedule. */
+  name: string;
+  repeat: ScheduleRepeat;
+  run: () => Promise<void>;
+}
+
+/** The BullMQ cron pattern (or interval) of a repeat, for tests and logs. */
+export function describeRepeat(repeat: ScheduleRepeat): string {
+  return 'everyMs' in repeat ? `every ${repeat.everyMs} ms` : `daily at ${String(repeat.dailyAtHourUtc).padStart(2, '0')}:00 UTC`;
+}
+
+/** Milliseconds from `now` to the next `hour`:00:00 UTC (a full day when it is exactly that moment). */
+export function msUntilHourUtc(now: Date, hour: number): number {
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour));
+  if (next.getTime() <= now.getTime()) next.setUTCDate(next.getUTCDate() + 1);
+  return next.getTime() - now.getTime();
+}
+
+export function assertScheduledTask(task: ScheduledTask): void {
+  if (!/^[a-z][a-z0-9-]{1,62}$/.test(task.name)) throw new Error(`scheduled task "${task.name}" must be named with lower-case letters, digits and "-" (2 to 63 characters)`);
+  const r = task.repeat;
+  if ('everyMs' in r ? !Number.isInteger(r.everyMs) || r.everyMs < 1000 : !Number.isInteger(r.dailyAtHourUtc) || r.dailyAtHourUtc < 0 || r.dailyAtHourUtc > 23) {
+    throw new Error(`scheduled task "${task.name}": ${JSON.stringify(r)} must be everyMs ≥ 1000 or dailyAtHourUtc 0–23`);
+  }
+}
+
 /**
  * The port the outbox hands jobs to. Adding a job id the queue already holds is a no-op, so a
  * second delivery is harmless.
@@ -59,6 +94,12 @@ export interface JobQueue {
   setMarker?(key: string, value: string): Promise<void>;
   /** Resolves when the queue's backing service answers (Redis PING); rejects otherwise. */
   ping(timeoutMs: number): Promise<void>;
+  /**
+   * Runs `task.run` on its schedule in this process until `close`: with Redis a BullMQ job
+   * scheduler (`upsertJobScheduler`, one job per period whichever process takes it) and a worker
+   * for it; inline, a timer. Scheduling a name again replaces its schedule.
+   */
+  schedule(task: ScheduledTask): Promise<void>;
   /** Starts running these handlers in this process (the worker with Redis; the API without). */
   process(handlers: ReadonlyMap<string, RegisteredJob>): void;
   /** Stops taking jobs, lets running ones finish (up to the shutdown timeout), and disconnects. */

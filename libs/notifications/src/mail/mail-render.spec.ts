@@ -27,4 +27,16 @@ describe('renderMail', () => {
     expect(filled.html).toContain('http://h/invitation/SECRET');
     expect(mail.text).toContain('{secret}');
   });
+
+  it('renders a linked list: each item a link in the HTML, the link on its own line in the text', () => {
+    const mail = renderMail({
+      title: '2 new documents for SPSG at TEL37',
+      body: [],
+      link: null,
+      footer: null,
+      list: [{ heading: 'SPSG at TEL37', items: [{ text: '2008-TELWG37-SPSG-006 — A <b> & c', link: 'http://h/documents/2008-TELWG37-SPSG-006' }] }],
+    });
+    expect(mail.text).toContain('SPSG at TEL37:\n- 2008-TELWG37-SPSG-006 — A <b> & c\n  http://h/documents/2008-TELWG37-SPSG-006');
+    expect(mail.html).toContain('<h2>SPSG at TEL37</h2><ul><li><a href="http://h/documents/2008-TELWG37-SPSG-006">2008-TELWG37-SPSG-006 — A &lt;b&gt; &amp; c</a></li></ul>');
+  });
 });

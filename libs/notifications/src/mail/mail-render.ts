@@ -13,6 +13,13 @@ export interface MailContent {
   /** Why the recipient gets it and where to switch it off; null for account messages. */
   footer: string | null;
   greeting?: string | null;
+  /** Linked lists after the paragraphs (a digest: each heading with its documents). */
+  list?: readonly { heading: string; items: readonly { text: string; link: string }[] }[];
+}
+
+/** The text form of a linked list: the heading, then each item with its link on the next line. */
+export function listText(section: { heading: string; items: readonly { text: string; link: string }[] }): string {
+  return [`${section.heading}:`, ...section.items.map((i) => `- ${i.text}\n  ${i.link}`)].join('\n');
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -34,12 +41,22 @@ export function subjectLine(title: string): string {
 export function renderMail(content: MailContent): RenderedMail {
   const subject = subjectLine(content.title);
   const paragraphs = content.body.map((p) => p.trim()).filter(Boolean);
-  const text = [...paragraphs, ...(content.link ? [`Open: ${content.link}`] : []), '-- ', `APEC TEL registry${content.footer ? `\n${content.footer}` : ''}`].join('\n\n');
+  const list = content.list ?? [];
+  const text = [
+    ...paragraphs,
+    ...list.map(listText),
+    ...(content.link ? [`Open: ${content.link}`] : []),
+    '-- ',
+    `APEC TEL registry${content.footer ? `\n${content.footer}` : ''}`,
+  ].join('\n\n');
   const html = [
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>',
     escapeHtml(subject),
     '</title></head><body>',
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...list.map(
+      (section) => `<h2>${escapeHtml(section.heading)}</h2><ul>${section.items.map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(i.text)}</a></li>`).join('')}</ul>`,
+    ),
     content.link ? `<p><a href="${escapeHtml(content.link)}">${escapeHtml(content.link)}</a></p>` : '',
     `<hr><p><small>APEC TEL registry${content.footer ? `<br>${escapeHtml(content.footer)}` : ''}</small></p>`,
     '</body></html>',

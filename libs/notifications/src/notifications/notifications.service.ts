@@ -1,9 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { AccountContact, AccountDirectory, APP_CONFIG, AppConfig, AppError, newId, NotificationKind, Notifier, NotifyEvent, RequestContext, UnitOfWork } from '@tel/core';
+import {
+  AccountContact,
+  AccountDirectory,
+  APP_CONFIG,
+  AppConfig,
+  AppError,
+  FollowedDocumentEvent,
+  newId,
+  NotificationKind,
+  Notifier,
+  NotifyEvent,
+  RequestContext,
+  UnitOfWork,
+} from '@tel/core';
 import { JobsService } from '@tel/jobs';
 import { MailMessage, MailStatus } from '../mail/mail-message.entity';
-import { absoluteLink, renderMail } from '../mail/mail-render';
+import { absoluteLink, MailContent, renderMail } from '../mail/mail-render';
+import { Follow, FollowDigestItem, FollowKind } from '../follows/follow.entity';
 import { SEND_MAIL } from '../mail/send-mail.job';
 import { Notification, NotificationSetting } from './notification.entity';
 
@@ -36,16 +50,70 @@ export class NotificationsService extends Notifier {
   }
 
   async notify(em: EntityManager, event: NotifyEvent): Promise<void> {
+    await this.deliver(em, event);
+  }
+
+  /**
+   * What `notify` does, answering who was told (those who had the event's dedupeKey before, or
+   * switched the kind off, are not). `list` adds linked lists to the mail (a digest).
+   */
+  async deliver(em: EntityManager, event: NotifyEvent, list?: MailContent['list']): Promise<string[]> {
     let contacts = await this.directory.contacts(em, event.recipients);
-    if (!contacts.length) return;
+    if (!contacts.length) return [];
     if (event.kind !== NotificationKind.ACCOUNT) {
-      const off = await em.find(NotificationSetting, { where: { userId: In(contacts.map((c) => c.userId)), kind: event.kind, enabled: false } });
-      const muted = new Set(off.map((s) => s.userId));
+      const muted = await this.mutedAmong(
+        em,
+        contacts.map((c) => c.userId),
+        event.kind,
+      );
       contacts = contacts.filter((c) => !muted.has(c.userId));
     }
+    const told: string[] = [];
     for (const contact of contacts) {
       if (event.kind !== NotificationKind.ACCOUNT && !(await this.addNotification(em, contact, event))) continue; // notified before (dedupeKey)
-      await this.addMail(em, contact, event);
+      await this.addMail(em, contact, event, list);
+      told.push(contact.userId);
+    }
+    return told;
+  }
+
+  /** Those among `userIds` who switched `kind` off. */
+  async mutedAmong(em: EntityManager, userIds: readonly string[], kind: NotificationKind): Promise<Set<string>> {
+    if (!userIds.length) return new Set();
+    const off = await em.find(NotificationSetting, { where: { userId: In([...userIds]), kind, enabled: false }, select: { userId: true } });
+    return new Set(off.map((s) => s.userId));
+  }
+
+  /**
+   * A new document or revision: one digest item per active follower of its meeting or its group
+   * (once, however many of them they follow), in the caller's transaction; the daily digest
+   * (FollowDigest) sends them. Restricted papers go only to those who may read them: members —
+   * by the documents rule (`readableAccess`) every signed-in account, so every active follower,
+   * as AccountDirectory lists only active accounts.
+   */
+  async followedDocument(em: EntityManager, event: FollowedDocumentEvent): Promise<void> {
+    const targets = [{ kind: FollowKind.MEETING, targetId: event.meetingId }, ...(event.groupId ? [{ kind: FollowKind.GROUP, targetId: event.groupId }] : [])];
+    const follows = await em.find(Follow, { where: targets, select: { id: true, userId: true } });
+    const userIds = [...new Set(follows.map((f) => f.userId))];
+    if (!userIds.length) return;
+    const readers = await this.directory.contacts(em, { userIds });
+    for (const reader of readers) {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(FollowDigestItem)
+        .values({
+          id: newId(),
+          userId: reader.userId,
+          itemKey: event.itemKey.slice(0, 100),
+          heading: event.heading.slice(0, 120),
+          citation: event.citation.slice(0, 100),
+          title: event.title.slice(0, 500),
+          path: event.path.slice(0, 500),
+          digestedOn: null,
+        })
+        .orIgnore()
+        .execute();
     }
   }
 
@@ -72,13 +140,13 @@ export class NotificationsService extends Notifier {
     return kept?.id === id;
   }
 
-  private async addMail(em: EntityManager, contact: AccountContact, event: NotifyEvent): Promise<void> {
+  private async addMail(em: EntityManager, contact: AccountContact, event: NotifyEvent, list?: MailContent['list']): Promise<void> {
     const link = event.path ? absoluteLink(this.config.mail.publicUrl, event.path) : null;
     const footer =
       event.kind === NotificationKind.ACCOUNT
         ? null
         : `You receive this because you are told of ${KIND_REASON[event.kind]}. Switch it off in your settings: ${absoluteLink(this.config.mail.publicUrl, '/account')}`;
-    const rendered = renderMail({ title: event.title, body: event.body, link, footer });
+    const rendered = renderMail({ title: event.title, body: list ? [] : event.body, link, footer, list });
     const mail = em.create(MailMessage, {
       id: newId(),
       userId: contact.userId,

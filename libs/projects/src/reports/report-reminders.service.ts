@@ -1,5 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { JobsService } from '@tel/jobs';
 import { In } from 'typeorm';
 import { APP_CONFIG, AppConfig, NotificationKind, Notifier, RequestContext, UnitOfWork } from '@tel/core';
 import { LookupService, Meeting } from '@tel/meetings';
@@ -38,12 +39,12 @@ export class ReportDeadline {
  * reminder goes once per report and due date: its dedupe key (project, meeting, due date, stage)
  * is unique per recipient in the notifications table, so a pass that runs again, after a restart
  * or in several API processes at once, sends nothing twice. A new due date (the meeting moved)
- * starts the reminders again.
+ * starts the reminders again. The pass is scheduled through libs/jobs every REMINDER_INTERVAL_MS:
+ * a BullMQ job scheduler with Redis (once per interval across every API process), a timer without.
  */
 @Injectable()
 export class ReportReminders implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ReportReminders');
-  private timer: NodeJS.Timeout | null = null;
   private first: NodeJS.Timeout | null = null;
   private stopped = false;
   private running: Promise<number> | null = null;
@@ -53,28 +54,32 @@ export class ReportReminders implements OnApplicationBootstrap, OnApplicationShu
     private readonly lookup: LookupService,
     private readonly access: ProjectAccess,
     private readonly notifier: Notifier,
+    private readonly jobs: JobsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The timer (REMINDER_INTERVAL_MS; 0: off): a first pass shortly after start, then at each interval. */
-  onApplicationBootstrap(): void {
+  /**
+   * The schedule (REMINDER_INTERVAL_MS; 0: off): a pass at each interval through libs/jobs, and one
+   * shortly after start (idempotent, so a start in several processes at once sends nothing twice).
+   */
+  async onApplicationBootstrap(): Promise<void> {
     const every = this.config.mail.reminderIntervalMs;
     if (!every) return;
-    const tick = () =>
-      void (this.stopped ? Promise.resolve(0) : this.run()).catch((error: unknown) =>
-        this.logger.error(`reminder pass failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    this.timer = setInterval(tick, every);
-    this.timer.unref();
-    this.first = setTimeout(tick, Math.min(every, 10_000));
+    const pass = async () => {
+      if (!this.stopped) await this.run();
+    };
+    await this.jobs.schedule({ name: 'report-reminders', repeat: { everyMs: every }, run: pass });
+    this.first = setTimeout(
+      () => void pass().catch((error: unknown) => this.logger.error(`reminder pass failed: ${error instanceof Error ? error.message : String(error)}`)),
+      Math.min(every, 10_000),
+    );
     this.first.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
     if (this.first) clearTimeout(this.first);
-    this.timer = this.first = null;
+    this.first = null;
     await this.running?.catch(() => undefined);
   }
 

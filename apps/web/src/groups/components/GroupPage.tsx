@@ -4,6 +4,7 @@ import type { GroupPageQuery as GroupPageData } from '../../gql/graphql';
 import { ErrorMessage, Loading } from '../../shared/components/Status';
 import { errorCode, usePageTitle } from '../../shared/hooks';
 import { humanize } from '../../shared/time';
+import { FollowButton } from '../../follows/components/FollowButton';
 import { GroupPageQuery } from '../graphql/group';
 
 type Term = GroupPageData['group']['officeHolders'][number];
@@ -81,6 +82,7 @@ export function GroupPage() {
         {group.code} · {humanize(group.kind)}
       </p>
       <h1>{group.name}</h1>
+      <FollowButton groupCode={group.code} />
       <p>{group.description ?? 'No description has been recorded.'}</p>
       {group.parent && (
         <p>

@@ -5,6 +5,7 @@ import { ErrorMessage, Loading } from '../../shared/components/Status';
 import { errorCode, usePageTitle } from '../../shared/hooks';
 import { dayInZone, formatDate, formatDateRange, formatDay, formatTimeRange, humanize } from '../../shared/time';
 import { exportLinks } from '../../exports/links';
+import { FollowButton } from '../../follows/components/FollowButton';
 import { MeetingDocumentsQuery, MeetingPageQuery } from '../graphql/meetings';
 
 type Meeting = MeetingPageData['meeting'];
@@ -195,6 +196,7 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
     <>
       <p className="symbol-line">{meeting.code}</p>
       <h1>{meeting.title}</h1>
+      <FollowButton meetingCode={meeting.code} />
       <dl className="summary-list">
         <div>
           <dt>Dates</dt>
