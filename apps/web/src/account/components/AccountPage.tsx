@@ -3,7 +3,6 @@ import { AccessAnswer, isAccessError } from '../../projects/components/AccessAns
 import { ErrorMessage, Loading } from '../../shared/components/Status';
 import { usePageTitle } from '../../shared/hooks';
 import { ROLE_WORDS } from '../../desk/components/accounts/AccountFields';
-import type { RoleName } from '../../desk/components/accounts/accounts-filter';
 import { MyAccountQuery } from '../graphql/my-account';
 import { CalendarFeedSection } from './CalendarFeedSection';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -41,7 +40,7 @@ function MyAccount() {
         </div>
         <div>
           <dt>Roles</dt>
-          <dd>{me.roles.map((r) => ROLE_WORDS[r as RoleName] ?? r).join(', ')}</dd>
+          <dd>{me.roles.map((r) => ROLE_WORDS[r]).join(', ')}</dd>
         </div>
         {me.economyCode && (
           <div>

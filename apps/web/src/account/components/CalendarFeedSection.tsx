@@ -38,9 +38,7 @@ export function CalendarFeedSection({ feed }: { feed: { createdAt: string } | nu
         The progress-report due dates of the projects you oversee, as a calendar your calendar program subscribes to (Google Calendar: <em>From URL</em>; Outlook:{' '}
         <em>Subscribe from web</em>; Apple Calendar: <em>New Calendar Subscription</em>). Its address is the key: anyone who has it can read the feed.
       </p>
-      <p className="feed-state">
-        {since ? <>You have a private feed address, made {formatInstant(since)}.</> : 'You have no private feed address yet.'}
-      </p>
+      <p className="feed-state">{since ? <>You have a private feed address, made {formatInstant(since)}.</> : 'You have no private feed address yet.'}</p>
       {failure && (
         <div className="error-box" role="alert">
           <p>{failure}</p>

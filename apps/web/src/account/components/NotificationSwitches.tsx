@@ -8,7 +8,10 @@ import { SetNotificationSettingMutation } from '../graphql/my-account';
 export const KIND_WORDS: Record<NotificationKind, { name: string; description: string }> = {
   REPORT_SUBMITTED: { name: 'Progress reports submitted', description: 'When an overseer submits a progress report to the secretariat.' },
   REPORT_HANDLED: { name: 'My projects’ reports handled', description: 'When the secretariat receives, accepts or returns a progress report of a project you oversee.' },
-  DECISION_RECORDED: { name: 'Decisions on approval requests', description: 'When TEL, a steering group, SOM or BMC decides on a request about a project you oversee (the secretariat hears of every one).' },
+  DECISION_RECORDED: {
+    name: 'Decisions on approval requests',
+    description: 'When TEL, a steering group, SOM or BMC decides on a request about a project you oversee (the secretariat hears of every one).',
+  },
   REPORT_REMINDER: { name: 'Report reminders', description: '14, 7 and 1 days before a progress report of your project is due, and when it is overdue.' },
   FOLLOWED_DOCUMENTS: { name: 'Documents I follow', description: 'New documents of the groups and meetings you follow.' },
   ACCOUNT: { name: 'Account messages', description: 'Invitations, password resets and password changes. These always go out.' },
@@ -46,7 +49,14 @@ export function NotificationSwitches({ settings }: { settings: readonly { kind: 
         const id = `switch-${kind}`;
         return (
           <div className="checkbox switch" key={kind}>
-            <input type="checkbox" id={id} checked={on} disabled={save?.kind === 'saving'} onChange={(e) => void toggle(kind, e.target.checked)} aria-describedby={`${id}-hint ${id}-state`} />
+            <input
+              type="checkbox"
+              id={id}
+              checked={on}
+              disabled={save?.kind === 'saving'}
+              onChange={(e) => void toggle(kind, e.target.checked)}
+              aria-describedby={`${id}-hint ${id}-state`}
+            />
             <label htmlFor={id}>
               <strong>{KIND_WORDS[kind].name}</strong>
               <span className="block muted" id={`${id}-hint`}>

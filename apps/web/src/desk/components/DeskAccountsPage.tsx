@@ -117,22 +117,24 @@ export function DeskAccountsPage() {
                 return (
                   <Fragment key={u.id}>
                     <tr className={state === 'DISABLED' ? 'row-disabled' : undefined}>
-                      <td data-label="Name">
-                        <strong>{accountName(u)}</strong>
-                      </td>
+                      <td data-label="Name">{u.displayName ? <strong>{u.displayName}</strong> : <span className="muted">No name given</span>}</td>
                       <td data-label="E-mail" className="break">
                         {u.email}
                       </td>
                       <td data-label="Roles">
-                        {u.roles.map((r) => ROLE_WORDS[r as RoleName] ?? r).join(', ')}
+                        {u.roles.map((r) => ROLE_WORDS[r]).join(', ')}
                         {projects.length > 0 && <span className="muted block">Oversees {projects.map((p) => p.title).join('; ')}</span>}
                       </td>
-                      <td data-label="Economy">{u.economyCode ?? <span className="muted">—</span>}</td>
-                      <td data-label="Person">{personName(u) || <span className="muted">—</span>}</td>
+                      <td data-label="Economy" className={u.economyCode ? undefined : 'empty-cell'}>
+                        {u.economyCode ?? <span className="muted">—</span>}
+                      </td>
+                      <td data-label="Person" className={personName(u) ? undefined : 'empty-cell'}>
+                        {personName(u) || <span className="muted">—</span>}
+                      </td>
                       <td data-label="State">
                         <span className={`tag state-${state.toLowerCase()}`}>{STATE_WORDS[state]}</span>
                       </td>
-                      <td>
+                      <td className="nowrap">
                         <button
                           type="button"
                           className="button button-secondary button-small"

@@ -16,16 +16,11 @@ export function NotificationsLink() {
     reexecute({ requestPolicy: 'network-only' });
   }, [pathname, search, reexecute]);
   const unread = data?.myNotifications.unreadCount ?? 0;
+  // The name says the count in words ("Notifications, 3 unread"); the badge shows the number.
   return (
-    <NavLink to="/notifications" className="notifications-link">
+    <NavLink to="/notifications" className="notifications-link" aria-label={unread > 0 ? `Notifications, ${unread} unread` : undefined}>
       Notifications
-      {unread > 0 && (
-        <>
-          <span className="visually-hidden">, </span>
-          <span className="badge">{unread > 99 ? '99+' : unread}</span>
-          <span className="visually-hidden"> unread</span>
-        </>
-      )}
+      {unread > 0 && <span className="badge">{unread > 99 ? '99+' : unread}</span>}
     </NavLink>
   );
 }

@@ -77,7 +77,9 @@ function Notifications() {
       </div>
       {error && !data && <ErrorMessage error={error} what="your notifications" />}
       {!list && !error && <Loading what="your notifications" />}
-      {list && !list.nodes.length && <p className="muted">{unreadOnly ? 'No unread notification.' : 'No notification yet. You are told here (and by e-mail) when something of yours moves.'}</p>}
+      {list && !list.nodes.length && (
+        <p className="muted">{unreadOnly ? 'No unread notification.' : 'No notification yet. You are told here (and by e-mail) when something of yours moves.'}</p>
+      )}
       {list && list.nodes.length > 0 && (
         <ol className="notification-list" aria-label={unreadOnly ? 'Unread notifications, newest first' : 'Notifications, newest first'}>
           {list.nodes.map((n) => (

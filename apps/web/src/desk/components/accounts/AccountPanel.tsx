@@ -206,9 +206,7 @@ function DisableAccount({ user, onDone }: { user: Account; onDone: (message: str
           <h4 className="h4" id={`disable-q-${user.id}`} ref={question} tabIndex={-1}>
             Disable {accountName(user)}?
           </h4>
-          <p>
-            {user.email} is signed out at once: their browser sessions and API tokens end now, and they cannot sign in again. Their name stays on what they did.
-          </p>
+          <p>{user.email} is signed out at once: their browser sessions and API tokens end now, and they cannot sign in again. Their name stays on what they did.</p>
           <div className="actions">
             <button type="button" className="button button-warning" disabled={state.fetching} onClick={() => void confirm()}>
               Yes, disable the account
