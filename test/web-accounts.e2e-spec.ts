@@ -334,8 +334,8 @@ if (!CHROMIUM_PATH) {
 
           // The count is asked again on navigation.
           await header.getByRole('link', { name: 'Projects', exact: true }).click();
-          await header.getByRole('link', { name: 'Notifications, 2 unread' }).waitFor();
-          await header.getByRole('link', { name: 'Notifications, 2 unread' }).click();
+          await header.getByRole('link', { name: 'Notifications 2 unread' }).waitFor();
+          await header.getByRole('link', { name: 'Notifications 2 unread' }).click();
           await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
           const items = page.locator('ol.notification-list > li');
           await items.nth(1).waitFor();
@@ -352,7 +352,7 @@ if (!CHROMIUM_PATH) {
             .getByRole('link', { name: /^Progress report received/ })
             .click();
           await page.waitForURL(new RegExp(`${escape(t.url)}/projects/`));
-          await header.getByRole('link', { name: 'Notifications, 1 unread' }).click();
+          await header.getByRole('link', { name: 'Notifications 1 unread' }).click();
           await page.getByLabel('Unread only').check();
           await page.waitForURL(`${t.url}/notifications?unread=1`);
           await page.getByRole('list', { name: 'Unread notifications, newest first' }).waitFor();

@@ -57,7 +57,7 @@ const WORDS: Record<string, string> = {
   // Accounts (the desk's accounts page and /account).
   ACCOUNT_EXISTS: 'An account for that e-mail address exists already',
   ACCOUNT_NOT_FOUND: 'There is no account with that e-mail address',
-  EMAIL_INVALID: '{field} is not an e-mail address',
+  EMAIL_INVALID: 'That is not an e-mail address: write it like name@example.org',
   ACCOUNT_NEEDS_ECONOMY: 'A delegate account needs the economy it speaks for: choose the economy',
   ROLE_UNKNOWN: 'Choose at least one role',
   ADMIN_REQUIRED: 'Only an administrator may give or change the SECRETARIAT and ADMIN roles, or disable such an account',
