@@ -38,6 +38,9 @@ const APP_ROUTES = [
   // The secretariat's desk (apps/web/src/desk).
   /^\/desk\/(reports|approvals|documents)\/?$/,
   /^\/(invitation|reset-password)\/[A-Za-z0-9_-]+\/?$/,
+  // My account and my notifications (apps/web/src/account, apps/web/src/notifications); the desk's accounts page.
+  /^\/(account|notifications)\/?$/,
+  /^\/desk\/accounts\/?$/,
   ...PROJECT_ROUTES,
 ];
 

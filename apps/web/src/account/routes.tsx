@@ -1,9 +1,11 @@
 import { Route } from 'react-router';
+import { AccountPage } from './components/AccountPage';
 import { ChoosePasswordPage } from './components/ChoosePasswordPage';
 import { ForgotPasswordPage } from './components/ForgotPasswordPage';
 
-/** The account pages that need no sign-in (one-time links and the reset request). */
+/** The account pages: one-time links and the reset request (no sign-in), and /account (signed in). */
 export const accountRoutes = [
+  <Route key="account" path="/account" element={<AccountPage />} />,
   <Route key="invitation" path="/invitation/:token" element={<ChoosePasswordPage mode="invitation" />} />,
   <Route key="reset" path="/reset-password/:token" element={<ChoosePasswordPage mode="reset" />} />,
   <Route key="forgot" path="/forgot-password" element={<ForgotPasswordPage />} />,

@@ -8,6 +8,7 @@ import { GroupPage } from '../groups/components/GroupPage';
 import { HomePage } from '../home/components/HomePage';
 import { MeetingPage } from '../meetings/components/MeetingPage';
 import { MeetingsPage } from '../meetings/components/MeetingsPage';
+import { notificationRoutes } from '../notifications/routes';
 import { projectRoutes } from '../projects/routes';
 import { SearchPage } from '../search/components/SearchPage';
 import { SignInPage } from '../session/components/SignInPage';
@@ -34,6 +35,7 @@ function Site() {
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/desk/*" element={<DeskRoutes />} />
             {accountRoutes}
+            {notificationRoutes}
             {projectRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../app/components/NotFoundPage';
 import { ApprovalBoardPage } from './components/ApprovalBoardPage';
+import { DeskAccountsPage } from './components/DeskAccountsPage';
 import { DeskDocumentsPage } from './components/DeskDocumentsPage';
 import { DeskNav } from './components/DeskNav';
 import { DeskReportsPage } from './components/DeskReportsPage';
@@ -16,6 +17,7 @@ export function DeskRoutes() {
         <Route path="reports" element={<DeskReportsPage />} />
         <Route path="approvals" element={<ApprovalBoardPage />} />
         <Route path="documents" element={<DeskDocumentsPage />} />
+        <Route path="accounts" element={<DeskAccountsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </RequireSecretariat>

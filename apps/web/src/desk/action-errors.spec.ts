@@ -13,6 +13,16 @@ describe('describeFailure', () => {
     expect(describeFailure('INPUT_INVALID', 'BAD_USER_INPUT', 'input.title', { title: 'title' }).message).toBe('Title is not valid');
   });
 
+  it('says the account rules in words, with the field the server named', () => {
+    expect(describeFailure('PASSWORD_CURRENT_WRONG', 'BAD_USER_INPUT', 'currentPassword')).toEqual({
+      field: 'currentPassword',
+      reason: 'PASSWORD_CURRENT_WRONG',
+      message: 'The current password is not right',
+    });
+    expect(describeFailure('EMAIL_INVALID', 'BAD_USER_INPUT', 'email', { email: 'e-mail address' }).message).toBe('That is not an e-mail address: write it like name@example.org');
+    expect(describeFailure('ACCOUNT_EXISTS', 'CONFLICT', null).message).toBe('An account for that e-mail address exists already');
+  });
+
   it('falls back on the code, then on the bare reason, never on the server text', () => {
     expect(describeFailure('SOMETHING_NEW', 'CONFLICT', null).message).toBe('Someone else changed this meanwhile: look again and retry');
     expect(describeFailure('SOMETHING_NEW', 'ODD', null).message).toBe('The server refused this (SOMETHING_NEW)');

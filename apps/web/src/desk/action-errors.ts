@@ -54,6 +54,23 @@ const WORDS: Record<string, string> = {
   CSRF_TOKEN_INVALID: 'Your session has changed in another tab: reload the page and try again',
   TOO_MANY_REQUESTS: 'Too many requests: wait a moment and try again',
   SERVICE_UNAVAILABLE: 'The service is unavailable for a moment: try again shortly',
+  // Accounts (the desk's accounts page and /account).
+  ACCOUNT_EXISTS: 'An account for that e-mail address exists already',
+  ACCOUNT_NOT_FOUND: 'There is no account with that e-mail address',
+  EMAIL_INVALID: 'That is not an e-mail address: write it like name@example.org',
+  ACCOUNT_NEEDS_ECONOMY: 'A delegate account needs the economy it speaks for: choose the economy',
+  ROLE_UNKNOWN: 'Choose at least one role',
+  ADMIN_REQUIRED: 'Only an administrator may give or change the SECRETARIAT and ADMIN roles, or disable such an account',
+  ACCOUNT_SELF_DISABLE: 'You cannot disable your own account, or take ADMIN from it',
+  LAST_ADMIN: 'This is the last active administrator: make another administrator first',
+  ECONOMY_NOT_FOUND: 'There is no economy with that code',
+  PERSON_NOT_FOUND: 'That person is not in the directory',
+  PROJECT_NOT_FOUND: 'That project is gone',
+  OVERSEER_INELIGIBLE: 'An overseer account of the project does not hold the OVERSEER role or is disabled',
+  PASSWORD_CURRENT_WRONG: 'The current password is not right',
+  PASSWORD_WEAK: 'The new password must be 12 to 256 characters',
+  API_TOKEN_REFUSED: 'Sign in with your password to do this (an API token may not)',
+  NOTIFICATION_KIND_FIXED: 'Account messages (invitations, password resets) cannot be switched off',
 };
 
 const BY_CODE: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { NotificationsLink } from '../../notifications/components/NotificationsLink';
 import { useSession } from '../../session/hooks/useSession';
 
 /** Header, skip link, one <main> and a footer around every page. */
@@ -65,7 +66,11 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
           {user && (
             <div className="account">
-              <span className="account-email">{user.email}</span>
+              <NotificationsLink />
+              <NavLink to="/account" className="account-email">
+                <span className="visually-hidden">Your account: </span>
+                {user.email}
+              </NavLink>
               <button type="button" className="button button-secondary" onClick={() => void onSignOut()}>
                 Sign out
               </button>

@@ -14,6 +14,9 @@ export function DeskNav() {
         <li>
           <NavLink to="/desk/documents">Documents</NavLink>
         </li>
+        <li>
+          <NavLink to="/desk/accounts">Accounts</NavLink>
+        </li>
       </ul>
     </nav>
   );
