@@ -237,6 +237,14 @@ if (!CHROMIUM_PATH) {
         expect(await mine()).toEqual([{ group: { code: 'SPSG' }, meeting: null }]);
         await page.setViewportSize({ width: 390, height: 900 });
         await expectNoOverflow(page, '/meetings/TEL37 at 390 px');
+
+        // /account lists what I follow, and Unfollow there ends it on the server.
+        await page.goto(`${t.url}/account`);
+        const section = page.getByRole('region', { name: 'What I follow' });
+        await section.getByRole('link', { name: 'SPSG' }).waitFor();
+        await section.getByRole('button', { name: 'Unfollow SPSG' }).click();
+        await section.getByText('You follow nothing yet.').waitFor();
+        expect(await mine()).toEqual([]);
         expect(problems).toEqual([]);
       } finally {
         await context.close();

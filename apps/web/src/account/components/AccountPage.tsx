@@ -3,13 +3,14 @@ import { AccessAnswer, isAccessError } from '../../projects/components/AccessAns
 import { ErrorMessage, Loading } from '../../shared/components/Status';
 import { usePageTitle } from '../../shared/hooks';
 import { ROLE_WORDS } from '../../desk/components/accounts/AccountFields';
+import { FollowsSection } from '../../follows/components/FollowsSection';
 import { MyAccountQuery } from '../graphql/my-account';
 import { CalendarFeedSection } from './CalendarFeedSection';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { NotificationSwitches } from './NotificationSwitches';
 import { RequireSignedIn } from './RequireSignedIn';
 
-/** /account — who I am here, my password, which notifications I get, my private deadlines feed. */
+/** /account — who I am here, my password, which notifications I get, what I follow, my private deadlines feed. */
 export function AccountPage() {
   return (
     <RequireSignedIn what="your account">
@@ -62,7 +63,7 @@ function MyAccount() {
         <NotificationSwitches settings={data.myNotificationSettings} />
       </section>
 
-      {/* FollowsSection: added by the follows work */}
+      <FollowsSection />
 
       <section aria-labelledby="feed-title" className="account-section">
         <h2 id="feed-title">Your report deadlines calendar</h2>

@@ -57,7 +57,7 @@ export function FollowsSection() {
     );
 
   return (
-    <section aria-labelledby="follows-heading">
+    <section aria-labelledby="follows-heading" className="account-section">
       <h2 id="follows-heading">What I follow</h2>
       <p className="hint">New documents and revisions of these groups and meetings come in one e-mail a day.</p>
       {body}
