@@ -5,11 +5,14 @@ import type { Database } from 'better-sqlite3';
  * version drops and recreates the tables and the documents are indexed again (`stats()` reports
  * zero files, which the reindex job looks at).
  */
-export const SEARCH_SCHEMA_VERSION = 4; // 4: CJK folded to simplified, English stems, inflected forms per file
+export const SEARCH_SCHEMA_VERSION = 5; // 4: CJK folded to simplified, English stems, inflected forms per file; 5: file ids grouped by document bucket
 
 /**
  * One row per indexed file in search_file; its id is also the FTS rowid, and the ids of its chunks
- * are id * 2^20 + n, so "the chunks of this file" is a range scan with no extra index.
+ * are id * 2^20 + n, so "the chunks of this file" is a range scan with no extra index. File ids
+ * are bucket * 2^26 + n, the bucket a hash of the document id (documentBucket): the files of the
+ * first b buckets are one rowid range, a random sample of documents that FTS5 reads without
+ * touching the rest of a doclist (estimated counts, see SqliteSearchIndex.search).
  * The FTS table is contentless (the text lives once, in search_chunk) and indexes a file as one
  * row: symbol, title and all of its text (CJK as bigrams, see indexableText), so ranking, counts
  * and facets work per file (per document after GROUP BY) and never touch one row per page.
@@ -84,3 +87,19 @@ export function ensureSearchSchema(db: Database): { rebuilt: boolean } {
 
 export const CHUNK_ID_BITS = 20;
 export const CHUNKS_PER_FILE = 2 ** CHUNK_ID_BITS;
+
+/** Documents are spread over this many buckets of file ids (a sample is the first few). */
+export const SAMPLE_BUCKETS = 64;
+/** Bits of a file id within its bucket: 2^26 files per bucket; chunk ids stay below 2^52 (exact in a JS number). */
+export const BUCKET_ID_BITS = 26;
+export const BUCKET_SPAN = 2 ** BUCKET_ID_BITS;
+
+/** The bucket of a document: FNV-1a of its id (stable, and even over any id scheme). */
+export function documentBucket(documentId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < documentId.length; i++) {
+    h ^= documentId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % SAMPLE_BUCKETS;
+}

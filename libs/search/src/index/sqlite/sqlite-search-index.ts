@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, pageWindow, toPage } from '@tel/core';
 import type { ExtractedChunk } from '../../extraction/extraction.types';
-import { cleanText, ftsExcludedExpression, ftsMatchExpression, indexableText, ParsedQuery, parseSearchQuery } from '../../text/search-text';
+import { cleanText, ftsMatchExpression, indexableText, ParsedQuery, parseSearchQuery } from '../../text/search-text';
 import {
   DocumentAccess,
   DocumentMeta,
@@ -20,22 +20,24 @@ import {
 import { BestChunkPicker } from '../best-chunk';
 import { byCountThenValue, emptyFacets, FACET_KINDS, nonEmpty, TITLE_BONUS } from '../engine-shared';
 import { makeSnippet } from '../snippet';
-import { CHUNKS_PER_FILE, ensureSearchSchema } from './sqlite-schema';
+import { BUCKET_SPAN, CHUNKS_PER_FILE, documentBucket, ensureSearchSchema, SAMPLE_BUCKETS } from './sqlite-schema';
 
 /**
  * bm25 column weights: a word in the symbol or title counts 2× one in the text — enough to break
  * ties, never enough to lift a title that matches part of the query over a body that is about it.
  */
 const BM25 = 'bm25(search_fts, 2.0, 2.0, 1.0)';
+/** The same as FTS5's rank function (`rank MATCH`), so FTS5 can sort by it itself. */
+const RANK = 'bm25(2.0, 2.0, 1.0)';
 
-/** Tuning of rank(); the defaults suit 100,000 pages on two cores (bench/search). */
+/** Tuning of search(); the defaults suit 100,000 pages on two cores (bench/search). */
 export interface SqliteRankingOptions {
-  /** Exact bm25 over all matches up to this many matching files (default 1000). */
+  /** Up to this many matching files, one SQL statement ranks them all (default 1000); past it, FTS5's rank order (see rank()). */
   rankAllFiles?: number;
-  /** Past that, bm25 over the newest this many matching files (default 600) … */
-  rankCap?: number;
-  /** … after up to this many files whose symbol or title match (default 200). */
-  titleCandidates?: number;
+  /** Up to this many matching files counts and facets are exact (default 5000); past it, estimated from a sample of documents. */
+  exactCountFiles?: number;
+  /** A sample with fewer documents than this (a narrow filter) is not used: every match is counted (default 200). */
+  minSampledDocuments?: number;
 }
 
 /** Runs a unit of work alone on the main connection (UnitOfWork.write). */
@@ -80,7 +82,7 @@ export class SqliteSearchIndex implements SearchIndex {
     private readonly owned: Database[],
     ranking: SqliteRankingOptions = {},
   ) {
-    this.ranking = { rankAllFiles: 1000, rankCap: 600, titleCandidates: 200, ...ranking };
+    this.ranking = { rankAllFiles: 1000, exactCountFiles: 5000, minSampledDocuments: 200, ...ranking };
   }
 
   /** An index in a file of its own (created if missing). */
@@ -170,7 +172,9 @@ export class SqliteSearchIndex implements SearchIndex {
 
   private insertFile(meta: DocumentMeta, chunks: ExtractedChunk[], symbol: string, title: string, body: string): void {
     this.deleteFile(meta.fileId);
-    const { id } = this.stmt('SELECT coalesce(max(id), 0) + 1 AS id FROM search_file').get() as { id: number };
+    // The next id in the document's bucket (a new bucket starts at 1 past its base; never 0).
+    const base = documentBucket(meta.documentId) * BUCKET_SPAN;
+    const { id } = this.stmt('SELECT coalesce(max(id), ?) + 1 AS id FROM search_file WHERE id >= ? AND id < ?').get(base, base, base + BUCKET_SPAN) as { id: number };
     this.stmt(
       `INSERT INTO search_file (id, file_id, document_id, revision_id, symbol, title, meeting_code, group_code, type, year, language, economies, restricted, published_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -226,13 +230,14 @@ export class SqliteSearchIndex implements SearchIndex {
     const window = pageWindow({ first: request.first, after: request.after });
     const parsed = parseSearchQuery(request.query);
     if (!parsed.blank && !parsed.clauses.length) {
-      return { totalCount: 0, hits: [], facets: emptyFacets(), pageInfo: { hasNextPage: false, endCursor: null }, orderedBy: 'RELEVANCE' };
+      return { totalCount: 0, totalCountIsEstimate: false, hits: [], facets: emptyFacets(), pageInfo: { hasNextPage: false, endCursor: null }, orderedBy: 'RELEVANCE' };
     }
 
     const { where, params } = filterSql(request.filter, request.includeRestricted);
     const limit = Math.max(0, Math.min(window.limit, MAX_RESULT_WINDOW - window.offset));
     let counted: [string, string | number | null, number][];
     let ranked: { id: number; key: number | string }[];
+    let buckets = SAMPLE_BUCKETS;
     if (parsed.blank) {
       // Newest documents first; hits and facets in one statement.
       counted = this.read(
@@ -249,20 +254,22 @@ export class SqliteSearchIndex implements SearchIndex {
       ranked.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : b.id - a.id));
     } else {
       const match = ftsMatchExpression(parsed);
-      // Exact counts and facets over every match, without a ranking function (cheap per row):
-      // one row per document straight from the join, then a GROUP BY per facet.
-      counted = this.read(
-        `WITH d AS MATERIALIZED (
-           SELECT f.document_id, f.meeting_code, f.group_code, f.type, f.year, f.economies, count(*) AS files
-           FROM search_fts CROSS JOIN search_file f ON f.id = search_fts.rowid
-           WHERE search_fts MATCH ? AND ${where} GROUP BY f.document_id)
-         SELECT 'files', NULL, sum(files) FROM d
-         UNION ALL ${FACETS_SELECT}`,
-      )
-        .raw()
-        .all(match, ...params) as [string, string | number | null, number][];
+      // How many files match, from the doclists alone (no join): cheap even for a word on most pages.
+      const matching = this.read('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck().get(match) as number;
+      // Counts and facets per document: exact up to exactCountFiles matching files; past that,
+      // over the documents of the first few buckets (a random sample of documents that is one
+      // rowid range, see sqlite-schema), scaled up — and the result says it is an estimate.
+      buckets = matching > this.ranking.exactCountFiles ? Math.max(1, Math.ceil((SAMPLE_BUCKETS * this.ranking.exactCountFiles) / matching)) : SAMPLE_BUCKETS;
+      counted = this.countMatches(match, where, params, buckets);
+      // A filter that leaves few documents in the sample: count them all (the estimate would be coarse).
+      if (buckets < SAMPLE_BUCKETS && (counted.find((r) => r[0] === 'total')?.[2] ?? 0) < this.ranking.minSampledDocuments) {
+        buckets = SAMPLE_BUCKETS;
+        counted = this.countMatches(match, where, params, buckets);
+      }
+      const scale = SAMPLE_BUCKETS / buckets;
+      if (scale !== 1) counted = counted.map(([kind, value, n]) => [kind, value, Math.round(n * scale)]);
       const files = counted.find((r) => r[0] === 'files')?.[2] ?? 0;
-      ranked = files && limit ? this.rank(parsed, where, params, files, limit, window.offset) : [];
+      ranked = files && limit ? this.rank(parsed, where, params, files, matching, limit, window.offset) : [];
     }
 
     let totalCount = 0;
@@ -277,62 +284,138 @@ export class SqliteSearchIndex implements SearchIndex {
     }
     facets.economies = [...economies].map(([value, count]) => ({ value, count }));
     for (const k of FACET_KINDS) facets[k].sort(byCountThenValue);
+    const totalCountIsEstimate = buckets < SAMPLE_BUCKETS;
+    // An estimate never says fewer documents than the pages served so far.
+    if (totalCountIsEstimate) totalCount = Math.max(totalCount, window.offset + ranked.length);
 
     const hits = this.hitsFor(ranked, parsed.blank ? null : parsed);
     const page = toPage(hits, Math.min(totalCount, MAX_RESULT_WINDOW), window);
-    return { totalCount, hits, facets, pageInfo: page.pageInfo, orderedBy: parsed.blank ? 'NEWEST' : 'RELEVANCE' };
-  }
-
-  /** How many of the newest matching files the bounded ranking scores (see rank()). */
-  private candidates(limit: number, offset: number): number {
-    return Math.max(this.ranking.rankCap, (offset + limit) * 2);
+    return { totalCount, totalCountIsEstimate, hits, facets, pageInfo: page.pageInfo, orderedBy: parsed.blank ? 'NEWEST' : 'RELEVANCE' };
   }
 
   /**
-   * The page of documents in rank order. bm25 (symbol and title 2, text 1), with files whose
-   * symbol and title match the whole query first; exact when at most rankAllFiles files match.
-   * Past that — a word on most pages — computing bm25 for every match costs more than the 25 ms
-   * budget (it walks every position of the word in every match), so it ranks a bounded candidate
-   * set instead: first the files whose symbol or title match the whole query (bm25 of
-   * search_title_fts, whose doclists are short; up to titleCandidates), then the newest
-   * candidates() matching files by full bm25 (FTS5 walks its doclists backwards by rowid, and
-   * file ids grow with indexing time). Counts and facets stay exact.
+   * The total, the matching files and every facet, per document: over every match, or over the
+   * files of the first `buckets` buckets only (rowid below buckets × 2^26: FTS5 stops reading a
+   * doclist there). Without a ranking function, so cheap per row.
+   */
+  private countMatches(match: string, where: string, params: unknown[], buckets: number): [string, string | number | null, number][] {
+    const sample = buckets < SAMPLE_BUCKETS ? 'AND search_fts.rowid < ?' : '';
+    return this.read(
+      `WITH d AS MATERIALIZED (
+         SELECT f.document_id, f.meeting_code, f.group_code, f.type, f.year, f.economies, count(*) AS files
+         FROM search_fts CROSS JOIN search_file f ON f.id = search_fts.rowid
+         WHERE search_fts MATCH ? ${sample} AND ${where} GROUP BY f.document_id)
+       SELECT 'files', NULL, sum(files) FROM d
+       UNION ALL ${FACETS_SELECT}`,
+    )
+      .raw()
+      .all(match, ...(sample ? [buckets * BUCKET_SPAN] : []), ...params) as [string, string | number | null, number][];
+  }
+
+  /**
+   * The page of documents in rank order, exact for every query: bm25 (symbol and title 2, text 1)
+   * over every matching file, with files whose symbol and title match the whole query first.
+   *
+   * Up to rankAllFiles matching files, one statement scores them all (bm25() per row in SQL, then
+   * a window per document). Past that — a word on most pages — see rankInFts().
    *
    * A document is one hit: its best file's score, shown at its newest matching revision (an
    * older revision only when it alone matches) and, within that revision, at its best-scoring
    * file — never at whichever file happened to be indexed last.
    */
-  private rank(query: ParsedQuery, where: string, params: unknown[], files: number, limit: number, offset: number): { id: number; key: number }[] {
+  private rank(query: ParsedQuery, where: string, params: unknown[], files: number, matching: number, limit: number, offset: number): { id: number; key: number }[] {
+    if (files > this.ranking.rankAllFiles) return this.rankInFts(query, where, params, files, matching, limit, offset);
     const match = ftsMatchExpression(query);
     const whole = ftsMatchExpression({ clauses: query.clauses, excluded: [] });
-    const excluded = ftsExcludedExpression(query);
-    const perDocument = `r AS (SELECT id, row_number() OVER (PARTITION BY doc ORDER BY pub DESC, score, id DESC) AS rn, min(score) OVER (PARTITION BY doc) AS s FROM c)
-         SELECT id, s FROM r WHERE rn = 1 ORDER BY s, id LIMIT ? OFFSET ?`;
-    const scored = `SELECT f.id AS id, f.document_id AS doc, coalesce(f.published_at, '') AS pub,
-        ${BM25} - CASE WHEN f.id IN (SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH ?) THEN ${TITLE_BONUS} ELSE 0 END AS score
-      FROM search_fts CROSS JOIN search_file f ON f.id = search_fts.rowid WHERE search_fts MATCH ? AND ${where}`;
-    let rows: [number, number][];
-    const { rankAllFiles, titleCandidates } = this.ranking;
-    if (files <= rankAllFiles) {
-      // MATERIALIZED: flattened into the window, bm25() would land where FTS5 refuses it.
-      rows = this.read(`WITH c AS MATERIALIZED (${scored}), ${perDocument}`)
+    // MATERIALIZED: flattened into the window, bm25() would land where FTS5 refuses it.
+    const rows = this.read(
+      `WITH c AS MATERIALIZED (
+         SELECT f.id AS id, f.document_id AS doc, coalesce(f.published_at, '') AS pub,
+           ${BM25} - CASE WHEN f.id IN (SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH ?) THEN ${TITLE_BONUS} ELSE 0 END AS score
+         FROM search_fts CROSS JOIN search_file f ON f.id = search_fts.rowid WHERE search_fts MATCH ? AND ${where}),
+       r AS (SELECT id, row_number() OVER (PARTITION BY doc ORDER BY pub DESC, score, id DESC) AS rn, min(score) OVER (PARTITION BY doc) AS s FROM c)
+       SELECT id, s FROM r WHERE rn = 1 ORDER BY s, id LIMIT ? OFFSET ?`,
+    )
+      .raw()
+      .all(whole, match, ...params, limit, offset) as [number, number][];
+    return rows.map(([id, key]) => ({ id, key }));
+  }
+
+  /**
+   * Exact ranking of a large match set without a join or a window over all of it. FTS5 sorts by
+   * its rank column itself (`rank MATCH 'bm25(…)' ORDER BY rank LIMIT n`: bm25 in C over the
+   * doclists, no row leaves FTS5 but the n best), so:
+   * 1. the title matches — files whose symbol and title match the whole query, found in
+   *    search_title_fts (short doclists) — get their bm25 in search_fts (one pass over the doclist,
+   *    bm25 only for those rows) and come first;
+   * 2. then the n best files by bm25, joined to search_file for access and filters; n starts at
+   *    what the filters' share of the matches suggests and grows until the page's documents are
+   *    settled: a document is settled when its best file scores below the n-th (every file not
+   *    read scores at least that), so the page is exact, not a sample;
+   * 3. for the page's documents only, every matching file is scored, to show each at its newest
+   *    matching revision's best file.
+   */
+  private rankInFts(query: ParsedQuery, where: string, params: unknown[], files: number, matching: number, limit: number, offset: number): { id: number; key: number }[] {
+    const need = offset + limit;
+    const match = ftsMatchExpression(query);
+    const whole = ftsMatchExpression({ clauses: query.clauses, excluded: [] });
+    const titled = new Set(
+      this.read(`SELECT f.id FROM search_title_fts CROSS JOIN search_file f ON f.id = search_title_fts.rowid WHERE search_title_fts MATCH ? AND ${where}`)
+        .pluck()
+        .all(whole, ...params) as number[],
+    );
+    // `rowid + 0`: a plain rowid IN (…) makes FTS5 run the query once per id (and bm25 read the
+    // whole doclist each time); this way it is one pass with a Bloom filter.
+    const scoreOf = (ids: string) =>
+      this.read(`SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}' AND rowid + 0 IN (SELECT value FROM json_each(?))`).raw().all(match, ids) as [
+        number,
+        number,
+      ][];
+    type Row = [number, string, string, number]; // id, document, published, score
+    const meta = (scored: [number, number][]): Row[] => {
+      if (!scored.length) return [];
+      const score = new Map(scored);
+      const rows = this.read(`SELECT f.id, f.document_id, coalesce(f.published_at, '') FROM search_file f WHERE f.id IN (SELECT value FROM json_each(?)) AND ${where}`)
         .raw()
-        .all(whole, match, ...params, limit, offset) as [number, number][];
-    } else {
-      rows = this.read(
-        `WITH t AS MATERIALIZED (
-                SELECT f.id AS id, f.document_id AS doc, coalesce(f.published_at, '') AS pub, bm25(search_title_fts, 2.0, 2.0) - ${TITLE_BONUS} AS score
-                FROM search_title_fts CROSS JOIN search_file f ON f.id = search_title_fts.rowid
-                WHERE search_title_fts MATCH ? AND ${where}
-                ${excluded ? 'AND f.id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)' : ''}
-                LIMIT ${Math.floor(titleCandidates)}),
-              b AS MATERIALIZED (${scored} ORDER BY search_fts.rowid DESC LIMIT ?),
-              c AS (SELECT * FROM t UNION ALL SELECT * FROM b), ${perDocument}`,
+        .all(JSON.stringify(scored.map(([id]) => id)), ...params) as [number, string, string][];
+      return rows.map(([id, doc, pub]) => [id, doc, pub, score.get(id)! - (titled.has(id) ? TITLE_BONUS : 0)]);
+    };
+    const byScore = (a: Row, b: Row) => a[3] - b[3] || a[0] - b[0];
+    const first = meta(titled.size ? scoreOf(JSON.stringify([...titled])) : []).sort(byScore);
+
+    const best = new Map<string, number>(); // document → its best score, in rank order
+    let settled: string[] = [];
+    // The filters' share of the matching files says how far down the rank order a page lies.
+    let n = Math.min(matching, Math.max(64, Math.ceil((need * 2 * matching) / Math.max(1, files))));
+    for (;;) {
+      best.clear();
+      for (const r of first) if (!best.has(r[1])) best.set(r[1], r[3]);
+      const top = this.read(`SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}' ORDER BY rank LIMIT ?`).raw().all(match, n) as [number, number][];
+      const complete = top.length < n || n >= matching;
+      const boundary = complete ? Infinity : top[top.length - 1][1];
+      for (const r of meta(top.filter(([id]) => !titled.has(id))).sort(byScore)) if (!best.has(r[1])) best.set(r[1], r[3]);
+      settled = [...best].filter(([, score]) => score < boundary).map(([doc]) => doc);
+      if (complete || settled.length >= need) break;
+      n = Math.min(matching, n * 4);
+    }
+    const page = settled.slice(offset, need);
+    if (!page.length) return [];
+
+    // Every matching file of the page's documents: the one to show is the newest revision's best.
+    const all = meta(
+      this.read(
+        `SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}'
+           AND rowid + 0 IN (SELECT id FROM search_file WHERE document_id IN (SELECT value FROM json_each(?)))`,
       )
         .raw()
-        .all(whole, ...params, ...(excluded ? [excluded] : []), whole, match, ...params, this.candidates(limit, offset), limit, offset) as [number, number][];
+        .all(match, JSON.stringify(page)) as [number, number][],
+    );
+    const shown = new Map<string, Row>();
+    for (const r of all) {
+      const cur = shown.get(r[1]);
+      if (!cur || r[2] > cur[2] || (r[2] === cur[2] && (r[3] < cur[3] || (r[3] === cur[3] && r[0] > cur[0])))) shown.set(r[1], r);
     }
-    return rows.map(([id, key]) => ({ id, key }));
+    return page.map((doc) => ({ id: shown.get(doc)![0], key: best.get(doc)! })).sort((a, b) => a.key - b.key || a.id - b.id);
   }
 
   private hitsFor(ranked: { id: number; key: number | string }[], query: ParsedQuery | null): SearchHit[] {
