@@ -24,6 +24,19 @@ searchIndexContract('sqlite (own file)', () => {
   });
 });
 
+// The same suite with searches on worker threads (what the application runs): answers must not differ.
+searchIndexContract('sqlite (own file, 2 search workers)', () => {
+  const dir = tempDir();
+  const index = SqliteSearchIndex.openFile(path.join(dir, 'search.sqlite'), { workers: 2 });
+  return Promise.resolve({
+    index,
+    async dispose() {
+      await index.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  });
+});
+
 // Meilisearch runs against a real server only (there is no fake): set MEILI_URL (and MEILI_API_KEY).
 const MEILI_URL = process.env.MEILI_URL;
 if (MEILI_URL) {
@@ -51,6 +64,20 @@ searchIndexContract('sqlite (inside the main SQLite database)', async () => {
   const dir = tempDir();
   const { dataSource, uow } = await mainDatabase(dir);
   const index = await SqliteSearchIndex.inMainDatabase(dataSource, (work) => uow.write(work));
+  return {
+    index,
+    async dispose() {
+      await index.close();
+      await dataSource.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+searchIndexContract('sqlite (inside the main SQLite database, 2 search workers)', async () => {
+  const dir = tempDir();
+  const { dataSource, uow } = await mainDatabase(dir);
+  const index = await SqliteSearchIndex.inMainDatabase(dataSource, (work) => uow.write(work), { workers: 2 });
   return {
     index,
     async dispose() {
