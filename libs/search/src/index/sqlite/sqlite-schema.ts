@@ -5,7 +5,13 @@ import type { Database } from 'better-sqlite3';
  * version drops and recreates the tables and the documents are indexed again (`stats()` reports
  * zero files, which the reindex job looks at).
  */
-export const SEARCH_SCHEMA_VERSION = 5; // 4: CJK folded to simplified, English stems, inflected forms per file; 5: file ids grouped by document bucket
+export const SEARCH_SCHEMA_VERSION = 4; // 4: CJK folded to simplified, English stems, inflected forms per file
+/**
+ * The SQLite tables' own layout within a tokenization version (PostgreSQL's index does not
+ * change with it): 1 = file ids grouped by document bucket. Stored as `4.1`.
+ */
+const SQLITE_LAYOUT_VERSION = 1;
+const STORED_VERSION = `${SEARCH_SCHEMA_VERSION}.${SQLITE_LAYOUT_VERSION}`;
 
 /**
  * One row per indexed file in search_file; its id is also the FTS rowid, and the ids of its chunks
@@ -37,8 +43,11 @@ CREATE TABLE IF NOT EXISTS search_file (
   -- summed from those few rows) and a filter is instr(economies, '|AUS|').
   economies TEXT NOT NULL DEFAULT '|',
   restricted INTEGER NOT NULL,
-  published_at TEXT
+  published_at TEXT,
+  -- Order of indexing (ids are by bucket, not by time): breaks ties between equally new files.
+  seq INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS search_file_seq ON search_file (seq);
 CREATE INDEX IF NOT EXISTS search_file_document ON search_file (document_id);
 CREATE INDEX IF NOT EXISTS search_file_newest ON search_file (published_at);
 CREATE TABLE IF NOT EXISTS search_chunk (
@@ -75,12 +84,12 @@ DROP TABLE IF EXISTS search_meta;
 export function ensureSearchSchema(db: Database): { rebuilt: boolean } {
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_meta'").get();
   const version = hasMeta ? (db.prepare("SELECT value FROM search_meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value : undefined;
-  if (version === String(SEARCH_SCHEMA_VERSION)) return { rebuilt: false };
+  if (version === STORED_VERSION) return { rebuilt: false };
   const hadIndex = !!hasMeta || !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_file'").get();
   db.transaction(() => {
     if (version !== undefined || hasMeta) db.exec(DROP);
     db.exec(TABLES);
-    db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('schema_version', ?)").run(String(SEARCH_SCHEMA_VERSION));
+    db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('schema_version', ?)").run(STORED_VERSION);
   })();
   return { rebuilt: hadIndex };
 }

@@ -152,8 +152,8 @@ export class SqliteSearchIndex implements SearchIndex {
     const base = documentBucket(meta.documentId) * BUCKET_SPAN;
     const { id } = this.stmt('SELECT coalesce(max(id), ?) + 1 AS id FROM search_file WHERE id >= ? AND id < ?').get(base, base, base + BUCKET_SPAN) as { id: number };
     this.stmt(
-      `INSERT INTO search_file (id, file_id, document_id, revision_id, symbol, title, meeting_code, group_code, type, year, language, economies, restricted, published_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO search_file (id, file_id, document_id, revision_id, symbol, title, meeting_code, group_code, type, year, language, economies, restricted, published_at, seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM search_file))`,
     ).run(
       id,
       meta.fileId,

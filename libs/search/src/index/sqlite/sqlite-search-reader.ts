@@ -89,16 +89,17 @@ export class SqliteSearchReader {
       // Newest documents first; hits and facets in one statement.
       counted = this.read(
         `WITH d AS MATERIALIZED (
-           SELECT id, document_id, meeting_code, group_code, type, year, economies, max(coalesce(published_at, '')) AS rank_key
+           SELECT id, document_id, meeting_code, group_code, type, year, economies,
+             max(coalesce(published_at, '') || '#' || printf('%015d', seq)) AS rank_key
            FROM search_file f WHERE ${where} GROUP BY document_id)
-         SELECT 'hit', id, rank_key FROM (SELECT id, rank_key FROM d ORDER BY rank_key DESC, id DESC LIMIT ? OFFSET ?)
+         SELECT 'hit', id, rank_key FROM (SELECT id, rank_key FROM d ORDER BY rank_key DESC LIMIT ? OFFSET ?)
          UNION ALL ${FACETS_SELECT}`,
       )
         .raw()
         .all(...params, limit, window.offset) as [string, string | number | null, number][];
       ranked = counted.filter((r) => r[0] === 'hit').map(([, id, key]) => ({ id: Number(id), key }));
       // UNION ALL does not promise the order of the hit rows.
-      ranked.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : b.id - a.id));
+      ranked.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
     } else {
       const match = ftsMatchExpression(parsed);
       // How many files match, from the doclists alone (no join): cheap even for a word on most pages.
@@ -176,10 +177,10 @@ export class SqliteSearchReader {
     // MATERIALIZED: flattened into the window, bm25() would land where FTS5 refuses it.
     const rows = this.read(
       `WITH c AS MATERIALIZED (
-         SELECT f.id AS id, f.document_id AS doc, coalesce(f.published_at, '') AS pub,
+         SELECT f.id AS id, f.seq AS seq, f.document_id AS doc, coalesce(f.published_at, '') AS pub,
            ${BM25} - CASE WHEN f.id IN (SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH ?) THEN ${TITLE_BONUS} ELSE 0 END AS score
          FROM search_fts CROSS JOIN search_file f ON f.id = search_fts.rowid WHERE search_fts MATCH ? AND ${where}),
-       r AS (SELECT id, row_number() OVER (PARTITION BY doc ORDER BY pub DESC, score, id DESC) AS rn, min(score) OVER (PARTITION BY doc) AS s FROM c)
+       r AS (SELECT id, row_number() OVER (PARTITION BY doc ORDER BY pub DESC, score, seq DESC) AS rn, min(score) OVER (PARTITION BY doc) AS s FROM c)
        SELECT id, s FROM r WHERE rn = 1 ORDER BY s, id LIMIT ? OFFSET ?`,
     )
       .raw()
@@ -217,14 +218,14 @@ export class SqliteSearchReader {
         number,
         number,
       ][];
-    type Row = [number, string, string, number]; // id, document, published, score
+    type Row = [number, string, string, number, number]; // id, document, published, score, seq
     const meta = (scored: [number, number][]): Row[] => {
       if (!scored.length) return [];
       const score = new Map(scored);
-      const rows = this.read(`SELECT f.id, f.document_id, coalesce(f.published_at, '') FROM search_file f WHERE f.id IN (SELECT value FROM json_each(?)) AND ${where}`)
+      const rows = this.read(`SELECT f.id, f.document_id, coalesce(f.published_at, ''), f.seq FROM search_file f WHERE f.id IN (SELECT value FROM json_each(?)) AND ${where}`)
         .raw()
-        .all(JSON.stringify(scored.map(([id]) => id)), ...params) as [number, string, string][];
-      return rows.map(([id, doc, pub]) => [id, doc, pub, score.get(id)! - (titled.has(id) ? TITLE_BONUS : 0)]);
+        .all(JSON.stringify(scored.map(([id]) => id)), ...params) as [number, string, string, number][];
+      return rows.map(([id, doc, pub, seq]) => [id, doc, pub, score.get(id)! - (titled.has(id) ? TITLE_BONUS : 0), seq]);
     };
     const byScore = (a: Row, b: Row) => a[3] - b[3] || a[0] - b[0];
     const first = meta(titled.size ? scoreOf(JSON.stringify([...titled])) : []).sort(byScore);
@@ -259,7 +260,7 @@ export class SqliteSearchReader {
     const shown = new Map<string, Row>();
     for (const r of all) {
       const cur = shown.get(r[1]);
-      if (!cur || r[2] > cur[2] || (r[2] === cur[2] && (r[3] < cur[3] || (r[3] === cur[3] && r[0] > cur[0])))) shown.set(r[1], r);
+      if (!cur || r[2] > cur[2] || (r[2] === cur[2] && (r[3] < cur[3] || (r[3] === cur[3] && r[4] > cur[4])))) shown.set(r[1], r);
     }
     return page.map((doc) => ({ id: shown.get(doc)![0], key: best.get(doc)! })).sort((a, b) => a.key - b.key || a.id - b.id);
   }
