@@ -94,6 +94,7 @@ export class DocumentSearchResolver {
     const extra = named.filter((d) => !result.hits.some((h) => h.documentId === d.id)).length;
     return {
       totalCount: result.totalCount + extra,
+      totalCountIsEstimate: result.totalCountIsEstimate,
       nodes,
       facets: result.facets,
       pageInfo: result.pageInfo,

@@ -120,8 +120,14 @@ registerEnumType(SearchOrder, {
 
 @ObjectType()
 export class DocumentSearchResult {
-  @Field(() => Int, { description: 'Documents that match (each counts once, however many pages match).' })
+  @Field(() => Int, { description: 'Documents that match (each counts once, however many pages match). An estimate when totalCountIsEstimate is true.' })
   totalCount: number;
+
+  @Field({
+    description:
+      'True when totalCount and the facet counts are estimated (a very large result, e.g. a word on most pages: "about 65,000"); the hits and their order are exact all the same. Like Meilisearch\'s estimatedTotalHits.',
+  })
+  totalCountIsEstimate: boolean;
 
   @Field(() => [DocumentSearchHit])
   nodes: DocumentSearchHit[];

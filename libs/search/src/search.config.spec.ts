@@ -14,6 +14,7 @@ describe('loadSearchConfig', () => {
     expect(loadSearchConfig(app, {})).toEqual({
       engine: 'sqlite',
       sqliteFile: path.resolve('/srv/tel/search.sqlite'),
+      searchWorkers: Math.max(1, os.availableParallelism()),
       meilisearch: null,
       extraction: { timeoutMs: 60_000, memoryLimitMb: 512, concurrency: 1, ocrMaxPages: 20 },
     });
@@ -24,6 +25,12 @@ describe('loadSearchConfig', () => {
     expect(loadSearchConfig(onPostgres, { SEARCH_ENGINE: 'sqlite' }).engine).toBe('sqlite');
     expect(loadSearchConfig(onPostgres, { SEARCH_ENGINE: 'meilisearch', MEILI_URL: 'http://127.0.0.1:7700' }).engine).toBe('meilisearch');
     expect(loadSearchConfig(onPostgres, { SEARCH_ENGINE: 'POSTGRES' }).engine).toBe('postgres');
+  });
+
+  it('takes the number of search workers, 0 for searches in the API thread', () => {
+    expect(loadSearchConfig(app, { SEARCH_WORKERS: '3' }).searchWorkers).toBe(3);
+    expect(loadSearchConfig(app, { SEARCH_WORKERS: '0' }).searchWorkers).toBe(0);
+    expect(() => loadSearchConfig(app, { SEARCH_WORKERS: 'many' })).toThrow(/SEARCH_WORKERS must be a whole number from 0 to 64/);
   });
 
   it('reads Meilisearch settings', () => {

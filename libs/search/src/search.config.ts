@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { AppConfig, ConfigError } from '@tel/core';
 
@@ -8,6 +9,8 @@ export interface SearchConfig {
   engine: SearchEngine;
   /** SQLite beside PostgreSQL: the index file (default DATA_DIR/search.sqlite). */
   sqliteFile: string;
+  /** SQLite: worker threads that run searches (SEARCH_WORKERS; default the number of cores; 0 = in the API's thread). */
+  searchWorkers: number;
   meilisearch: { url: string; apiKey?: string; indexUid: string } | null;
   extraction: { timeoutMs: number; memoryLimitMb: number; concurrency: number; ocrMaxPages: number };
 }
@@ -38,6 +41,7 @@ export function loadSearchConfig(app: Pick<AppConfig, 'dataDir' | 'dialect'>, en
   return {
     engine,
     sqliteFile: path.resolve(env.SEARCH_SQLITE_FILE?.trim() || path.join(app.dataDir, 'search.sqlite')),
+    searchWorkers: intFrom(env, 'SEARCH_WORKERS', Math.max(1, os.availableParallelism()), 0, 64),
     meilisearch: engine === 'meilisearch' && url ? { url, apiKey: env.MEILI_API_KEY || undefined, indexUid } : null,
     extraction: {
       timeoutMs: intFrom(env, 'EXTRACTION_TIMEOUT_MS', 60_000, 100, 3_600_000),

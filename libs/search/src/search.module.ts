@@ -22,8 +22,9 @@ export async function createSearchIndex(config: SearchConfig, app: Pick<AppConfi
     return index;
   }
   if (config.engine === 'postgres') return PostgresSearchIndex.open(dataSource);
-  if (app.dialect === 'sqlite') return SqliteSearchIndex.inMainDatabase(dataSource, (work) => uow.write(work));
-  return SqliteSearchIndex.openFile(config.sqliteFile);
+  const options = { workers: config.searchWorkers };
+  if (app.dialect === 'sqlite') return SqliteSearchIndex.inMainDatabase(dataSource, (work) => uow.write(work), options);
+  return SqliteSearchIndex.openFile(config.sqliteFile, options);
 }
 
 /** Provides SEARCH_INDEX (the SearchIndex port) and TEXT_EXTRACTOR; needs DatabaseModule. */
@@ -63,6 +64,6 @@ export class SearchModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.extractor.close();
-    await this.index.close();
+    await this.index.close(); // the SQLite engine's search workers too
   }
 }

@@ -224,6 +224,10 @@ export const ERROR_REASONS = {
     code: ErrorCode.SERVICE_UNAVAILABLE,
     when: 'This API process is stopping (a restart or a deployment); send the request again, another process or this one once restarted will take it.',
   },
+  SEARCH_WORKER_FAILED: {
+    code: ErrorCode.SERVICE_UNAVAILABLE,
+    when: 'The search worker thread running this search stopped (it is replaced at once); send the search again.',
+  },
   LOGIN_LIMITER_UNAVAILABLE: { code: ErrorCode.SERVICE_UNAVAILABLE, when: "Sign-in's rate-limit store does not answer, so sign-in is refused for a moment." },
   STORAGE_FULL: { code: ErrorCode.INSUFFICIENT_STORAGE, when: 'The database or the files volume is full; nothing was saved. Retry after `retryAfterSeconds`.' },
 

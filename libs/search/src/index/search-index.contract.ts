@@ -241,6 +241,7 @@ export function searchIndexContract(engine: string, open: () => Promise<Contract
         const r = await search('qzxjvwk');
         expect(r).toEqual({
           totalCount: 0,
+          totalCountIsEstimate: false,
           hits: [],
           facets: { meetings: [], groups: [], types: [], economies: [], years: [] },
           pageInfo: { hasNextPage: false, endCursor: null },
@@ -439,6 +440,34 @@ export function searchIndexContract(engine: string, open: () => Promise<Contract
         expect(listed).toEqual([...listed].sort());
         expect(listed).not.toContain('no-such-file');
         expect(new Set(listed).size).toBe(listed.length);
+      });
+    });
+
+    // Last: it adds 1,051 files (the stats above count the fixtures alone).
+    describe('ranking at scale', () => {
+      const newer = (n: number) =>
+        doc(`roaming-${n}`, { title: `Meeting note ${n}`, publishedAt: new Date(Date.UTC(2015, 0, 1) + n * 3_600_000).toISOString() }, [
+          `Item ${n}: the chair thanked the members, and the roaming item was carried over to the next plenary with the other open items of the agenda.`,
+        ]);
+      const old = doc('roaming-study', { title: 'A study for economies', publishedAt: '1999-05-01T00:00:00.000Z', year: 1999 }, [
+        'International roaming: roaming charges, roaming agreements between operators, roaming fraud, and how roaming prices fall when roaming is regulated.',
+      ]);
+
+      beforeAll(async () => {
+        await index.upsertMany([old]);
+        // Over 1,000 newer files that mention the word once, in the body: more than any cut-off to the newest matches keeps.
+        for (let from = 0; from < 1050; from += 150) await index.upsertMany(Array.from({ length: 150 }, (_, i) => newer(from + i)));
+      }, 120_000);
+
+      it('ranks an old paper about a common word first, over every newer file that mentions it once', async () => {
+        const r = await search('roaming', { first: 10 });
+        expect(r.totalCountIsEstimate || r.totalCount === 1051).toBe(true);
+        expect(r.hits).toHaveLength(10);
+        // Meilisearch ranks by its rules (words, typo, proximity, attribute, exactness), not by how often a word occurs.
+        if (index.engine !== 'meilisearch') expect(r.hits[0].documentId).toBe('roaming-study');
+        const second = await search('roaming', { first: 10, after: r.pageInfo.endCursor });
+        expect(ids(second)).not.toContain('roaming-study');
+        expect(second.hits).toHaveLength(10);
       });
     });
   });

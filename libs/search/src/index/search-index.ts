@@ -74,8 +74,13 @@ export interface SearchFacets {
 }
 
 export interface SearchResult {
-  /** Exact number of matching documents (a document counts once, however many pages match). */
+  /** Number of matching documents (a document counts once, however many pages match). */
   totalCount: number;
+  /**
+   * True when totalCount and the facet counts are estimated (a very large result: a word on most
+   * pages); the hits and their order are exact all the same. Like Meilisearch's estimatedTotalHits.
+   */
+  totalCountIsEstimate: boolean;
   hits: SearchHit[];
   facets: SearchFacets;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };

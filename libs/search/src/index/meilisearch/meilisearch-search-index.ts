@@ -123,6 +123,7 @@ export function meiliQuery(query: Pick<ParsedQuery, 'clauses' | 'excluded'>): st
 function emptyResult(): SearchResult {
   return {
     totalCount: 0,
+    totalCountIsEstimate: false,
     hits: [],
     facets: { meetings: [], groups: [], types: [], economies: [], years: [] },
     pageInfo: { hasNextPage: false, endCursor: null },
@@ -318,7 +319,8 @@ export class MeilisearchSearchIndex implements SearchIndex {
         .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     }
     const page = toPage(hits, Math.min(totalCount, MAX_RESULT_WINDOW), window);
-    return { totalCount, hits, facets, pageInfo: page.pageInfo, orderedBy: parsed.blank ? 'NEWEST' : 'RELEVANCE' };
+    // Page mode answers with an exhaustive totalHits (not estimatedTotalHits): never an estimate.
+    return { totalCount, totalCountIsEstimate: false, hits, facets, pageInfo: page.pageInfo, orderedBy: parsed.blank ? 'NEWEST' : 'RELEVANCE' };
   }
 
   /** Access first (restricted chunks never leave Meilisearch), then the caller's filters. */

@@ -181,7 +181,14 @@ export class PostgresSearchIndex implements SearchIndex {
   async search(request: SearchRequest): Promise<SearchResult> {
     const window = pageWindow({ first: request.first, after: request.after });
     const parsed = parseSearchQuery(request.query);
-    const empty: SearchResult = { totalCount: 0, hits: [], facets: emptyFacets(), pageInfo: { hasNextPage: false, endCursor: null }, orderedBy: 'RELEVANCE' };
+    const empty: SearchResult = {
+      totalCount: 0,
+      totalCountIsEstimate: false,
+      hits: [],
+      facets: emptyFacets(),
+      pageInfo: { hasNextPage: false, endCursor: null },
+      orderedBy: 'RELEVANCE',
+    };
     const tsq = parsed.blank ? null : postgresQuery(parsed);
     if (!parsed.blank && !tsq) return empty;
 
@@ -241,7 +248,8 @@ export class PostgresSearchIndex implements SearchIndex {
 
     const hits = await this.hitsFor(ranked, tsq ? parsed : null);
     const page = toPage(hits, Math.min(totalCount, MAX_RESULT_WINDOW), window);
-    return { totalCount, hits, facets, pageInfo: page.pageInfo, orderedBy: tsq ? 'RELEVANCE' : 'NEWEST' };
+    // Counts and facets are exact here (every match is counted in the same statement).
+    return { totalCount, totalCountIsEstimate: false, hits, facets, pageInfo: page.pageInfo, orderedBy: tsq ? 'RELEVANCE' : 'NEWEST' };
   }
 
   private async hitsFor(ranked: { id: string; score: number }[], query: ParsedQuery | null): Promise<SearchHit[]> {

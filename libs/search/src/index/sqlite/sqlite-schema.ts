@@ -6,10 +6,19 @@ import type { Database } from 'better-sqlite3';
  * zero files, which the reindex job looks at).
  */
 export const SEARCH_SCHEMA_VERSION = 4; // 4: CJK folded to simplified, English stems, inflected forms per file
+/**
+ * The SQLite tables' own layout within a tokenization version (PostgreSQL's index does not
+ * change with it): 1 = file ids grouped by document bucket. Stored as `4.1`.
+ */
+const SQLITE_LAYOUT_VERSION = 1;
+const STORED_VERSION = `${SEARCH_SCHEMA_VERSION}.${SQLITE_LAYOUT_VERSION}`;
 
 /**
  * One row per indexed file in search_file; its id is also the FTS rowid, and the ids of its chunks
- * are id * 2^20 + n, so "the chunks of this file" is a range scan with no extra index.
+ * are id * 2^20 + n, so "the chunks of this file" is a range scan with no extra index. File ids
+ * are bucket * 2^26 + n, the bucket a hash of the document id (documentBucket): the files of the
+ * first b buckets are one rowid range, a random sample of documents that FTS5 reads without
+ * touching the rest of a doclist (estimated counts, see SqliteSearchIndex.search).
  * The FTS table is contentless (the text lives once, in search_chunk) and indexes a file as one
  * row: symbol, title and all of its text (CJK as bigrams, see indexableText), so ranking, counts
  * and facets work per file (per document after GROUP BY) and never touch one row per page.
@@ -34,8 +43,11 @@ CREATE TABLE IF NOT EXISTS search_file (
   -- summed from those few rows) and a filter is instr(economies, '|AUS|').
   economies TEXT NOT NULL DEFAULT '|',
   restricted INTEGER NOT NULL,
-  published_at TEXT
+  published_at TEXT,
+  -- Order of indexing (ids are by bucket, not by time): breaks ties between equally new files.
+  seq INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS search_file_seq ON search_file (seq);
 CREATE INDEX IF NOT EXISTS search_file_document ON search_file (document_id);
 CREATE INDEX IF NOT EXISTS search_file_newest ON search_file (published_at);
 CREATE TABLE IF NOT EXISTS search_chunk (
@@ -72,15 +84,31 @@ DROP TABLE IF EXISTS search_meta;
 export function ensureSearchSchema(db: Database): { rebuilt: boolean } {
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_meta'").get();
   const version = hasMeta ? (db.prepare("SELECT value FROM search_meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value : undefined;
-  if (version === String(SEARCH_SCHEMA_VERSION)) return { rebuilt: false };
+  if (version === STORED_VERSION) return { rebuilt: false };
   const hadIndex = !!hasMeta || !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_file'").get();
   db.transaction(() => {
     if (version !== undefined || hasMeta) db.exec(DROP);
     db.exec(TABLES);
-    db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('schema_version', ?)").run(String(SEARCH_SCHEMA_VERSION));
+    db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('schema_version', ?)").run(STORED_VERSION);
   })();
   return { rebuilt: hadIndex };
 }
 
 export const CHUNK_ID_BITS = 20;
 export const CHUNKS_PER_FILE = 2 ** CHUNK_ID_BITS;
+
+/** Documents are spread over this many buckets of file ids (a sample is the first few). */
+export const SAMPLE_BUCKETS = 64;
+/** Bits of a file id within its bucket: 2^26 files per bucket; chunk ids stay below 2^52 (exact in a JS number). */
+export const BUCKET_ID_BITS = 26;
+export const BUCKET_SPAN = 2 ** BUCKET_ID_BITS;
+
+/** The bucket of a document: FNV-1a of its id (stable, and even over any id scheme). */
+export function documentBucket(documentId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < documentId.length; i++) {
+    h ^= documentId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % SAMPLE_BUCKETS;
+}

@@ -1,0 +1,343 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { ftsMatchExpression, ParsedQuery, parseSearchQuery } from '../../text/search-text';
+import { MAX_RESULT_WINDOW, SearchFilter, SearchHit, SearchRequest, SearchResult } from '../search-index';
+import { BestChunkPicker } from '../best-chunk';
+import { byCountThenValue, emptyFacets, FACET_KINDS, nonEmpty, TITLE_BONUS } from '../engine-shared';
+import { makeSnippet } from '../snippet';
+import { BUCKET_SPAN, CHUNKS_PER_FILE, SAMPLE_BUCKETS } from './sqlite-schema';
+
+/** Tuning of search(); the defaults suit 100,000 pages on two cores (bench/search). */
+export interface SqliteRankingOptions {
+  /** Up to this many matching files, one SQL statement ranks them all (default 1000); past it, FTS5's rank order (see rank()). */
+  rankAllFiles?: number;
+  /** Up to this many matching files counts and facets are exact (default 5000); past it, estimated from a sample of documents. */
+  exactCountFiles?: number;
+  /** A sample with fewer documents than this (a narrow filter) is not used: every match is counted (default 200). */
+  minSampledDocuments?: number;
+}
+
+export function rankingDefaults(options: SqliteRankingOptions = {}): Required<SqliteRankingOptions> {
+  return { rankAllFiles: 1000, exactCountFiles: 5000, minSampledDocuments: 200, ...options };
+}
+
+/** A page of results before its cursor: what a reader (in this thread or a worker) answers. */
+export type SearchPage = Omit<SearchResult, 'pageInfo'>;
+
+/**
+ * bm25 column weights: a word in the symbol or title counts 2× one in the text — enough to break
+ * ties, never enough to lift a title that matches part of the query over a body that is about it.
+ */
+const BM25 = 'bm25(search_fts, 2.0, 2.0, 1.0)';
+/** The same as FTS5's rank function (`rank MATCH`), so FTS5 can sort by it itself. */
+const RANK = 'bm25(2.0, 2.0, 1.0)';
+
+interface FileRow {
+  id: number;
+  document_id: string;
+  revision_id: string;
+  file_id: string;
+}
+interface ChunkRow {
+  id: number;
+  page: number | null;
+  section: string | null;
+  text: string;
+}
+
+/**
+ * The read side of the SQLite index: one search on one connection (read-only), as a plain
+ * synchronous call, so that it runs the same in the API's thread and in a search worker
+ * (sqlite-search.worker.ts). No transaction stays open between searches: each search reads one
+ * snapshot (a deferred read transaction) and lets it go, so a commit is seen by the next search.
+ */
+export class SqliteSearchReader {
+  private readonly statements = new Map<string, Statement>();
+  private readonly ranking: Required<SqliteRankingOptions>;
+
+  constructor(
+    private readonly db: Database,
+    ranking: SqliteRankingOptions = {},
+  ) {
+    this.ranking = rankingDefaults(ranking);
+  }
+
+  private read(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /** The documents `offset` … `offset + first` of a search, with its counts and facets. */
+  search(request: SearchRequest, offset: number, first: number): SearchPage {
+    // One snapshot for the statements of a search; a connection that is already inside a
+    // transaction (the writer's, when the index shares the application's in-memory database) reads in it.
+    if (this.db.inTransaction) return this.run(request, offset, first);
+    return this.db.transaction(() => this.run(request, offset, first))();
+  }
+
+  private run(request: SearchRequest, offset: number, first: number): SearchPage {
+    const window = { offset, limit: first };
+    const parsed = parseSearchQuery(request.query);
+    if (!parsed.blank && !parsed.clauses.length) return { totalCount: 0, totalCountIsEstimate: false, hits: [], facets: emptyFacets(), orderedBy: 'RELEVANCE' };
+
+    const { where, params } = filterSql(request.filter, request.includeRestricted);
+    const limit = Math.max(0, Math.min(window.limit, MAX_RESULT_WINDOW - window.offset));
+    let counted: [string, string | number | null, number][];
+    let ranked: { id: number; key: number | string }[];
+    let buckets = SAMPLE_BUCKETS;
+    if (parsed.blank) {
+      // Newest documents first; hits and facets in one statement.
+      counted = this.read(
+        `WITH d AS MATERIALIZED (
+           SELECT id, document_id, meeting_code, group_code, type, year, economies,
+             max(coalesce(published_at, '') || '#' || printf('%015d', seq)) AS rank_key
+           FROM search_file f WHERE ${where} GROUP BY document_id)
+         SELECT 'hit', id, rank_key FROM (SELECT id, rank_key FROM d ORDER BY rank_key DESC LIMIT ? OFFSET ?)
+         UNION ALL ${FACETS_SELECT}`,
+      )
+        .raw()
+        .all(...params, limit, window.offset) as [string, string | number | null, number][];
+      ranked = counted.filter((r) => r[0] === 'hit').map(([, id, key]) => ({ id: Number(id), key }));
+      // UNION ALL does not promise the order of the hit rows.
+      ranked.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+    } else {
+      const match = ftsMatchExpression(parsed);
+      // How many files match, from the doclists alone (no join): cheap even for a word on most pages.
+      const matching = this.read('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck().get(match) as number;
+      // Counts and facets per document: exact up to exactCountFiles matching files; past that,
+      // over the documents of the first few buckets (a random sample of documents that is one
+      // rowid range, see sqlite-schema), scaled up — and the result says it is an estimate.
+      buckets = matching > this.ranking.exactCountFiles ? Math.max(1, Math.ceil((SAMPLE_BUCKETS * this.ranking.exactCountFiles) / matching)) : SAMPLE_BUCKETS;
+      counted = this.countMatches(match, where, params, buckets);
+      // A filter that leaves few documents in the sample: count them all (the estimate would be coarse).
+      if (buckets < SAMPLE_BUCKETS && (counted.find((r) => r[0] === 'total')?.[2] ?? 0) < this.ranking.minSampledDocuments) {
+        buckets = SAMPLE_BUCKETS;
+        counted = this.countMatches(match, where, params, buckets);
+      }
+      const scale = SAMPLE_BUCKETS / buckets;
+      if (scale !== 1) counted = counted.map(([kind, value, n]) => [kind, value, Math.round(n * scale)]);
+      const files = counted.find((r) => r[0] === 'files')?.[2] ?? 0;
+      ranked = files && limit ? this.rank(parsed, where, params, files, matching, limit, window.offset) : [];
+    }
+
+    let totalCount = 0;
+    const facets = emptyFacets();
+    const economies = new Map<string, number>();
+    for (const [kind, value, n] of counted) {
+      if (kind === 'total') totalCount = n;
+      else if (kind === 'economies') {
+        // One row per combination ('|AUS|USA|'): add its count to each economy in it.
+        for (const code of String(value).split('|')) if (code) economies.set(code, (economies.get(code) ?? 0) + n);
+      } else if ((FACET_KINDS as readonly string[]).includes(kind)) facets[kind as (typeof FACET_KINDS)[number]].push({ value: String(value), count: n });
+    }
+    facets.economies = [...economies].map(([value, count]) => ({ value, count }));
+    for (const k of FACET_KINDS) facets[k].sort(byCountThenValue);
+    const totalCountIsEstimate = buckets < SAMPLE_BUCKETS;
+    // An estimate never says fewer documents than the pages served so far.
+    if (totalCountIsEstimate) totalCount = Math.max(totalCount, window.offset + ranked.length);
+
+    const hits = this.hitsFor(ranked, parsed.blank ? null : parsed);
+    return { totalCount, totalCountIsEstimate, hits, facets, orderedBy: parsed.blank ? 'NEWEST' : 'RELEVANCE' };
+  }
+
+  /**
+   * The total, the matching files and every facet, per document: over every match, or over the
+   * files of the first `buckets` buckets only (rowid below buckets × 2^26: FTS5 stops reading a
+   * doclist there). Without a ranking function, so cheap per row.
+   */
+  private countMatches(match: string, where: string, params: unknown[], buckets: number): [string, string | number | null, number][] {
+    const sample = buckets < SAMPLE_BUCKETS ? 'AND search_fts.rowid < ?' : '';
+    return this.read(
+      `WITH d AS MATERIALIZED (
+         SELECT f.document_id, f.meeting_code, f.group_code, f.type, f.year, f.economies, count(*) AS files
+         FROM search_fts CROSS JOIN search_file f ON f.id = search_fts.rowid
+         WHERE search_fts MATCH ? ${sample} AND ${where} GROUP BY f.document_id)
+       SELECT 'files', NULL, sum(files) FROM d
+       UNION ALL ${FACETS_SELECT}`,
+    )
+      .raw()
+      .all(match, ...(sample ? [buckets * BUCKET_SPAN] : []), ...params) as [string, string | number | null, number][];
+  }
+
+  /**
+   * The page of documents in rank order, exact for every query: bm25 (symbol and title 2, text 1)
+   * over every matching file, with files whose symbol and title match the whole query first.
+   *
+   * Up to rankAllFiles matching files, one statement scores them all (bm25() per row in SQL, then
+   * a window per document). Past that — a word on most pages — see rankInFts().
+   *
+   * A document is one hit: its best file's score, shown at its newest matching revision (an
+   * older revision only when it alone matches) and, within that revision, at its best-scoring
+   * file — never at whichever file happened to be indexed last.
+   */
+  private rank(query: ParsedQuery, where: string, params: unknown[], files: number, matching: number, limit: number, offset: number): { id: number; key: number }[] {
+    if (files > this.ranking.rankAllFiles) return this.rankInFts(query, where, params, files, matching, limit, offset);
+    const match = ftsMatchExpression(query);
+    const whole = ftsMatchExpression({ clauses: query.clauses, excluded: [] });
+    // MATERIALIZED: flattened into the window, bm25() would land where FTS5 refuses it.
+    const rows = this.read(
+      `WITH c AS MATERIALIZED (
+         SELECT f.id AS id, f.seq AS seq, f.document_id AS doc, coalesce(f.published_at, '') AS pub,
+           ${BM25} - CASE WHEN f.id IN (SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH ?) THEN ${TITLE_BONUS} ELSE 0 END AS score
+         FROM search_fts CROSS JOIN search_file f ON f.id = search_fts.rowid WHERE search_fts MATCH ? AND ${where}),
+       r AS (SELECT id, row_number() OVER (PARTITION BY doc ORDER BY pub DESC, score, seq DESC) AS rn, min(score) OVER (PARTITION BY doc) AS s FROM c)
+       SELECT id, s FROM r WHERE rn = 1 ORDER BY s, id LIMIT ? OFFSET ?`,
+    )
+      .raw()
+      .all(whole, match, ...params, limit, offset) as [number, number][];
+    return rows.map(([id, key]) => ({ id, key }));
+  }
+
+  /**
+   * Exact ranking of a large match set without a join or a window over all of it. FTS5 sorts by
+   * its rank column itself (`rank MATCH 'bm25(…)' ORDER BY rank LIMIT n`: bm25 in C over the
+   * doclists, no row leaves FTS5 but the n best), so:
+   * 1. the title matches — files whose symbol and title match the whole query, found in
+   *    search_title_fts (short doclists) — get their bm25 in search_fts (one pass over the doclist,
+   *    bm25 only for those rows) and come first;
+   * 2. then the n best files by bm25, joined to search_file for access and filters; n starts at
+   *    what the filters' share of the matches suggests and grows until the page's documents are
+   *    settled: a document is settled when its best file scores below the n-th (every file not
+   *    read scores at least that), so the page is exact, not a sample;
+   * 3. for the page's documents only, every matching file is scored, to show each at its newest
+   *    matching revision's best file.
+   */
+  private rankInFts(query: ParsedQuery, where: string, params: unknown[], files: number, matching: number, limit: number, offset: number): { id: number; key: number }[] {
+    const need = offset + limit;
+    const match = ftsMatchExpression(query);
+    const whole = ftsMatchExpression({ clauses: query.clauses, excluded: [] });
+    const titled = new Set(
+      this.read(`SELECT f.id FROM search_title_fts CROSS JOIN search_file f ON f.id = search_title_fts.rowid WHERE search_title_fts MATCH ? AND ${where}`)
+        .pluck()
+        .all(whole, ...params) as number[],
+    );
+    // `rowid + 0`: a plain rowid IN (…) makes FTS5 run the query once per id (and bm25 read the
+    // whole doclist each time); this way it is one pass with a Bloom filter.
+    const scoreOf = (ids: string) =>
+      this.read(`SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}' AND rowid + 0 IN (SELECT value FROM json_each(?))`).raw().all(match, ids) as [
+        number,
+        number,
+      ][];
+    type Row = [number, string, string, number, number]; // id, document, published, score, seq
+    const meta = (scored: [number, number][]): Row[] => {
+      if (!scored.length) return [];
+      const score = new Map(scored);
+      const rows = this.read(`SELECT f.id, f.document_id, coalesce(f.published_at, ''), f.seq FROM search_file f WHERE f.id IN (SELECT value FROM json_each(?)) AND ${where}`)
+        .raw()
+        .all(JSON.stringify(scored.map(([id]) => id)), ...params) as [number, string, string, number][];
+      return rows.map(([id, doc, pub, seq]) => [id, doc, pub, score.get(id)! - (titled.has(id) ? TITLE_BONUS : 0), seq]);
+    };
+    const byScore = (a: Row, b: Row) => a[3] - b[3] || a[0] - b[0];
+    const first = meta(titled.size ? scoreOf(JSON.stringify([...titled])) : []).sort(byScore);
+
+    const best = new Map<string, number>(); // document → its best score, in rank order
+    let settled: string[] = [];
+    // The filters' share of the matching files says how far down the rank order a page lies.
+    let n = Math.min(matching, Math.max(64, Math.ceil((need * 2 * matching) / Math.max(1, files))));
+    for (;;) {
+      best.clear();
+      for (const r of first) if (!best.has(r[1])) best.set(r[1], r[3]);
+      const top = this.read(`SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}' ORDER BY rank LIMIT ?`).raw().all(match, n) as [number, number][];
+      const complete = top.length < n || n >= matching;
+      const boundary = complete ? Infinity : top[top.length - 1][1];
+      for (const r of meta(top.filter(([id]) => !titled.has(id))).sort(byScore)) if (!best.has(r[1])) best.set(r[1], r[3]);
+      settled = [...best].filter(([, score]) => score < boundary).map(([doc]) => doc);
+      if (complete || settled.length >= need) break;
+      n = Math.min(matching, n * 4);
+    }
+    const page = settled.slice(offset, need);
+    if (!page.length) return [];
+
+    // Every matching file of the page's documents: the one to show is the newest revision's best.
+    const all = meta(
+      this.read(
+        `SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}'
+           AND rowid + 0 IN (SELECT id FROM search_file WHERE document_id IN (SELECT value FROM json_each(?)))`,
+      )
+        .raw()
+        .all(match, JSON.stringify(page)) as [number, number][],
+    );
+    const shown = new Map<string, Row>();
+    for (const r of all) {
+      const cur = shown.get(r[1]);
+      if (!cur || r[2] > cur[2] || (r[2] === cur[2] && (r[3] < cur[3] || (r[3] === cur[3] && r[4] > cur[4])))) shown.set(r[1], r);
+    }
+    return page.map((doc) => ({ id: shown.get(doc)![0], key: best.get(doc)! })).sort((a, b) => a.key - b.key || a.id - b.id);
+  }
+
+  private hitsFor(ranked: { id: number; key: number | string }[], query: ParsedQuery | null): SearchHit[] {
+    if (!ranked.length) return [];
+    const files = this.read('SELECT id, document_id, revision_id, file_id FROM search_file WHERE id IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify(ranked.map((r) => r.id)),
+    ) as FileRow[];
+    const byId = new Map(files.map((f) => [f.id, f]));
+    const hits: SearchHit[] = [];
+    for (const r of ranked) {
+      const file = byId.get(r.id);
+      if (!file) continue;
+      const chunk = this.bestChunk(file.id, query);
+      hits.push({
+        documentId: file.document_id,
+        revisionId: file.revision_id,
+        fileId: file.file_id,
+        page: chunk?.page ?? null,
+        section: chunk?.section ?? null,
+        snippet: chunk ? makeSnippet(chunk.text, query ?? { clauses: [] }) : '',
+        // bm25() is lower-is-better; the port promises higher-is-better.
+        score: typeof r.key === 'number' ? Math.round(-r.key * 1e6) / 1e6 : 0,
+      });
+    }
+    return hits;
+  }
+
+  /**
+   * The chunk of a file to show: the page with the most of the query's clauses, then the most
+   * matches, then the closest together; the first page on a tie. The file's chunks are read in id
+   * order (a range of the primary key) in batches, rated with cheap regex counts, and the few
+   * best are scored exactly — up to MAX_SCAN_CHARS of text per hit.
+   */
+  private bestChunk(fileRowId: number, query: ParsedQuery | null): ChunkRow | undefined {
+    const from = fileRowId * CHUNKS_PER_FILE;
+    const to = from + CHUNKS_PER_FILE;
+    const batchOf = this.read('SELECT id, page, section, text FROM search_chunk WHERE id >= ? AND id < ? ORDER BY id LIMIT ?');
+    if (!query || !query.clauses.length) return batchOf.get(from, to, 1) as ChunkRow | undefined;
+    const picker = new BestChunkPicker<ChunkRow>(query);
+    let next = from;
+    for (let size = 4; picker.wantsMore; size = Math.min(size * 4, 64)) {
+      const batch = batchOf.all(next, to, size) as ChunkRow[];
+      picker.add(batch);
+      if (batch.length < size) break;
+      next = batch[batch.length - 1].id + 1;
+    }
+    return picker.best();
+  }
+}
+/** The total and every facet, counted over `d` (one row per matching document). */
+const FACETS_SELECT = `
+    SELECT 'total', NULL, count(*) FROM d
+    UNION ALL SELECT 'meetings', meeting_code, count(*) FROM d WHERE meeting_code IS NOT NULL GROUP BY meeting_code
+    UNION ALL SELECT 'groups', group_code, count(*) FROM d WHERE group_code IS NOT NULL GROUP BY group_code
+    UNION ALL SELECT 'types', type, count(*) FROM d WHERE type IS NOT NULL GROUP BY type
+    UNION ALL SELECT 'years', year, count(*) FROM d WHERE year IS NOT NULL GROUP BY year
+    UNION ALL SELECT 'economies', economies, count(*) FROM d WHERE economies <> '|' GROUP BY economies`;
+
+/** The WHERE clause on search_file f: access first (restricted rows never leave SQL), then filters. */
+function filterSql(filter: SearchFilter | null | undefined, includeRestricted: boolean): { where: string; params: unknown[] } {
+  const clauses: string[] = [includeRestricted === true ? '1 = 1' : 'f.restricted = 0'];
+  const params: unknown[] = [];
+  const inList = (column: string, values: unknown[]) => {
+    clauses.push(`${column} IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(values));
+  };
+  if (nonEmpty(filter?.meetingCodes)) inList('f.meeting_code', filter.meetingCodes);
+  if (nonEmpty(filter?.groupCodes)) inList('f.group_code', filter.groupCodes);
+  if (nonEmpty(filter?.types)) inList('f.type', filter.types);
+  if (nonEmpty(filter?.years)) inList('f.year', filter.years.map(Number));
+  if (nonEmpty(filter?.languages)) inList('f.language', filter.languages);
+  if (nonEmpty(filter?.economies)) {
+    const codes = [...new Set(filter.economies.map(String))].slice(0, 50);
+    clauses.push(`(${codes.map(() => 'instr(f.economies, ?) > 0').join(' OR ')})`);
+    params.push(...codes.map((c) => `|${c}|`));
+  }
+  return { where: clauses.join(' AND '), params };
+}
