@@ -1,0 +1,158 @@
+/**
+ * The bare server of the request-path benchmark: NestJS 11 + @nestjs/graphql (Apollo 5) +
+ * TypeORM on the same SQLite file as the real API, answering the benchmark's two queries and
+ * nothing else — no guards, no request context, no DataLoaders, no plugins, no validation rules,
+ * no logging, no CSRF prevention. It is the floor the real API's per-request path is measured
+ * against (bench/request/run.ts), not a server anyone runs.
+ *
+ * Its entities map only the tables and columns the two queries read (meeting, tel_group,
+ * meeting_session) with the real names, so TypeORM sends statements of the same shape.
+ *
+ * Env: PORT, SQLITE_FILE.
+ */
+import 'reflect-metadata';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Injectable, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Args, Field, ID, Int, ObjectType, Parent, Query, ResolveField, Resolver, GraphQLModule } from '@nestjs/graphql';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+
+@ObjectType('Group')
+@Entity('tel_group')
+class BareGroup {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Field()
+  @Column({ type: 'varchar' })
+  code: string;
+
+  @Field()
+  @Column({ type: 'varchar' })
+  name: string;
+}
+
+@ObjectType('Session')
+@Entity('meeting_session')
+class BareSession {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar' })
+  meetingId: string;
+
+  @Field()
+  @Column({ type: 'varchar' })
+  kind: string;
+
+  @Field()
+  @Column({ type: 'varchar' })
+  title: string;
+
+  @Column({ type: 'varchar' })
+  startsAt: string;
+
+  @Column({ type: 'varchar' })
+  endsAt: string;
+
+  @Field()
+  @Column({ type: 'boolean' })
+  tentative: boolean;
+}
+
+@ObjectType('Meeting')
+@Entity('meeting')
+class BareMeeting {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Field()
+  @Column({ type: 'varchar' })
+  code: string;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'integer', nullable: true })
+  number: number | null;
+
+  @Field()
+  @Column({ type: 'varchar' })
+  title: string;
+
+  @Column({ type: 'varchar' })
+  groupId: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', nullable: true })
+  city: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', nullable: true })
+  startDate: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', nullable: true })
+  endDate: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', nullable: true })
+  timeZone: string | null;
+}
+
+@Injectable()
+class Db {
+  readonly source = new DataSource({
+    type: 'better-sqlite3',
+    database: process.env.SQLITE_FILE!,
+    entities: [BareMeeting, BareGroup, BareSession],
+    synchronize: false,
+    // The pragmas the real API sets (libs/core/src/database/data-source-options.ts).
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('busy_timeout = 5000');
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+    },
+  });
+}
+
+@Resolver(() => BareMeeting)
+class BareMeetingResolver {
+  constructor(private readonly db: Db) {}
+
+  @Query(() => BareMeeting, { nullable: true })
+  meeting(@Args('code') code: string): Promise<BareMeeting | null> {
+    return this.db.source.manager.findOne(BareMeeting, { where: { code: code.toUpperCase() } });
+  }
+
+  @ResolveField(() => BareGroup)
+  group(@Parent() meeting: BareMeeting): Promise<BareGroup | null> {
+    return this.db.source.manager.findOne(BareGroup, { where: { id: meeting.groupId } });
+  }
+
+  @ResolveField(() => [BareSession])
+  sessions(@Parent() meeting: BareMeeting): Promise<BareSession[]> {
+    return this.db.source.manager.find(BareSession, { where: { meetingId: meeting.id }, order: { startsAt: 'ASC', endsAt: 'ASC', title: 'ASC' } });
+  }
+}
+
+@Module({
+  imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, path: '/graphql', autoSchemaFile: true, playground: false, introspection: false, csrfPrevention: false })],
+  providers: [Db, BareMeetingResolver],
+})
+class BareModule {}
+
+async function main(): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(BareModule, { logger: ['error', 'warn'] });
+  await app.get(Db).source.initialize();
+  app.getHttpServer().keepAliveTimeout = 65_000;
+  await app.listen(Number(process.env.PORT));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
