@@ -5,8 +5,9 @@
  * no logging, no CSRF prevention. It is the floor the real API's per-request path is measured
  * against (bench/request/run.ts), not a server anyone runs.
  *
- * Its entities map only the tables and columns the two queries read (meeting, tel_group,
- * meeting_session) with the real names, so TypeORM sends statements of the same shape.
+ * Its entities map the tables the two queries read (meeting, tel_group, meeting_session) column
+ * for column as the real entities do, so TypeORM sends the same statements and hydrates the same
+ * rows: what differs is the request path around them.
  *
  * Env: PORT, SQLITE_FILE.
  */
@@ -16,7 +17,7 @@ import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Args, Field, ID, Int, ObjectType, Parent, Query, ResolveField, Resolver, GraphQLModule } from '@nestjs/graphql';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, DataSource, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 @ObjectType('Group')
 @Entity('tel_group')
@@ -32,6 +33,21 @@ class BareGroup {
   @Field()
   @Column({ type: 'varchar' })
   name: string;
+
+  @Column({ type: 'varchar' })
+  kind: string;
+
+  @Column({ type: 'varchar', nullable: true })
+  parentId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
 }
 
 @ObjectType('Session')
@@ -58,9 +74,27 @@ class BareSession {
   @Column({ type: 'varchar' })
   endsAt: string;
 
+  @Column({ type: 'varchar', nullable: true })
+  groupId: string | null;
+
+  @Column({ type: 'boolean' })
+  timeIsConventional: boolean;
+
   @Field()
   @Column({ type: 'boolean' })
   tentative: boolean;
+
+  @Column({ type: 'varchar', nullable: true })
+  leadEconomyId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
 }
 
 @ObjectType('Meeting')
@@ -100,6 +134,27 @@ class BareMeeting {
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', nullable: true })
   timeZone: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  hostEconomyId: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  venue: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  venueLocalName: string | null;
+
+  @Column({ type: 'varchar' })
+  status: string;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
 }
 
 @Injectable()
@@ -150,6 +205,8 @@ async function main(): Promise<void> {
   await app.get(Db).source.initialize();
   app.getHttpServer().keepAliveTimeout = 65_000;
   await app.listen(Number(process.env.PORT));
+  // A normal exit, so that --cpu-prof writes its profile.
+  process.once('SIGTERM', () => void app.close().finally(() => process.exit(0)));
 }
 
 main().catch((error) => {

@@ -17,7 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureServerBuild } from '../../libs/testing/src/server-build';
 import { runLoad, LoadResult } from './load';
-import { summariseProfile } from './profile-summary';
+import { compareProfiles, summariseProfile } from './profile-summary';
 import { post, Server, settle, startBare, startReal } from './servers';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -51,10 +51,14 @@ interface Side {
   rounds: LoadResult[];
 }
 
+/** Requests each server answered under load (warm-ups included), to put the profiles per request. */
+const served = { real: 0, bare: 0 };
+
 async function round(server: Server, s: Scenario, seconds: number): Promise<{ load: LoadResult; cpuMs: number }> {
   const cpu0 = server.cpuMs();
   const load = await runLoad({ url: `${server.url}/graphql`, body: JSON.stringify({ query: s.query }), headers: s.headers, connections: CONNECTIONS, seconds });
   const cpuMs = server.cpuMs() - cpu0;
+  served[server.name as 'real' | 'bare'] += load.requests;
   if (load.failures) throw new Error(`${server.name} failed ${load.failures} request(s) of ${s.name}: ${load.firstFailure}`);
   return { load, cpuMs };
 }
@@ -89,10 +93,10 @@ async function main(): Promise<void> {
   } finally {
     await seeding.stop();
   }
-  const real = await startReal({ dataDir, logDir: work, adminEmail, adminPassword, nodeFlags: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
+  const real = await startReal({ dataDir, logDir: work, adminEmail, adminPassword, nodeFlags: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, 'real')}`] : [] });
   const servers: Server[] = [real];
   try {
-    const bare = await startBare(path.join(dataDir, 'tel-registry.sqlite'), work, []);
+    const bare = await startBare(path.join(dataDir, 'tel-registry.sqlite'), work, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, 'bare')}`] : []);
     servers.push(bare);
 
     // Signed in: an API token, as a script holds (one indexed read per request on the real API).
@@ -160,10 +164,18 @@ async function main(): Promise<void> {
   }
   if (PROFILE) {
     // The main thread's profile (worker threads, if any ran, write their own).
-    const file = fs.readdirSync(profileDir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f));
-    if (!file) throw new Error(`no profile in ${profileDir}`);
-    console.log(`\nprofile of the real API: ${path.join(profileDir, file)}`);
-    console.log(summariseProfile(path.join(profileDir, file), 25));
+    const mainProfile = (dir: string) => {
+      const file = fs.readdirSync(dir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f));
+      if (!file) throw new Error(`no profile in ${dir}`);
+      return path.join(dir, file);
+    };
+    const realProfile = mainProfile(path.join(profileDir, 'real'));
+    const bareProfile = mainProfile(path.join(profileDir, 'bare'));
+    console.log(`\nprofile of the real API: ${realProfile}`);
+    console.log(summariseProfile(realProfile, 25, served.real));
+    console.log(`\nthe bare server's: ${bareProfile}`);
+    console.log(summariseProfile(bareProfile, 10, served.bare));
+    console.log(`\n${compareProfiles({ file: realProfile, requests: served.real }, { file: bareProfile, requests: served.bare })}`);
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
