@@ -6,8 +6,9 @@
  * against (bench/request/run.ts), not a server anyone runs.
  *
  * Its entities map the tables the two queries read (meeting, tel_group, meeting_session) column
- * for column as the real entities do, so TypeORM sends the same statements and hydrates the same
- * rows: what differs is the request path around them.
+ * for column, with the same many-to-one relations, as the real entities do, so TypeORM builds the
+ * same statements from the same metadata and hydrates the same rows: what differs is the request
+ * path around them.
  *
  * Env: PORT, SQLITE_FILE.
  */
@@ -17,7 +18,14 @@ import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Args, Field, ID, Int, ObjectType, Parent, Query, ResolveField, Resolver, GraphQLModule } from '@nestjs/graphql';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Column, CreateDateColumn, DataSource, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, DataSource, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** Only as the target of relations (the real entities' foreign keys). */
+@Entity('economy')
+class BareEconomy {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+}
 
 @ObjectType('Group')
 @Entity('tel_group')
@@ -40,6 +48,10 @@ class BareGroup {
   @Column({ type: 'varchar', nullable: true })
   parentId: string | null;
 
+  @ManyToOne(() => BareGroup, { nullable: true })
+  @JoinColumn({ name: 'parentId' })
+  private parentRef?: unknown;
+
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
@@ -60,6 +72,10 @@ class BareSession {
   @Column({ type: 'varchar' })
   meetingId: string;
 
+  @ManyToOne('BareMeeting', { nullable: false })
+  @JoinColumn({ name: 'meetingId' })
+  private meetingRef?: unknown;
+
   @Field()
   @Column({ type: 'varchar' })
   kind: string;
@@ -77,6 +93,10 @@ class BareSession {
   @Column({ type: 'varchar', nullable: true })
   groupId: string | null;
 
+  @ManyToOne(() => BareGroup, { nullable: true })
+  @JoinColumn({ name: 'groupId' })
+  private groupRef?: unknown;
+
   @Column({ type: 'boolean' })
   timeIsConventional: boolean;
 
@@ -86,6 +106,10 @@ class BareSession {
 
   @Column({ type: 'varchar', nullable: true })
   leadEconomyId: string | null;
+
+  @ManyToOne(() => BareEconomy, { nullable: true })
+  @JoinColumn({ name: 'leadEconomyId' })
+  private leadEconomyRef?: unknown;
 
   @Column({ type: 'text', nullable: true })
   note: string | null;
@@ -119,6 +143,10 @@ class BareMeeting {
   @Column({ type: 'varchar' })
   groupId: string;
 
+  @ManyToOne(() => BareGroup, { nullable: false })
+  @JoinColumn({ name: 'groupId' })
+  private groupRef?: unknown;
+
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', nullable: true })
   city: string | null;
@@ -137,6 +165,10 @@ class BareMeeting {
 
   @Column({ type: 'varchar', nullable: true })
   hostEconomyId: string | null;
+
+  @ManyToOne(() => BareEconomy, { nullable: true })
+  @JoinColumn({ name: 'hostEconomyId' })
+  private hostEconomyRef?: unknown;
 
   @Column({ type: 'varchar', nullable: true })
   venue: string | null;
@@ -162,7 +194,7 @@ class Db {
   readonly source = new DataSource({
     type: 'better-sqlite3',
     database: process.env.SQLITE_FILE!,
-    entities: [BareMeeting, BareGroup, BareSession],
+    entities: [BareMeeting, BareGroup, BareSession, BareEconomy],
     synchronize: false,
     // The pragmas the real API sets (libs/core/src/database/data-source-options.ts).
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
