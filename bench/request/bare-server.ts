@@ -227,7 +227,9 @@ class BareMeetingResolver {
 }
 
 @Module({
-  imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, path: '/graphql', autoSchemaFile: true, playground: false, introspection: false, csrfPrevention: false })],
+  imports: [
+    GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, path: '/graphql', autoSchemaFile: true, playground: false, introspection: false, csrfPrevention: false }),
+  ],
   providers: [Db, BareMeetingResolver],
 })
 class BareModule {}

@@ -71,7 +71,9 @@ const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
 export function summariseProfile(file: string, top = 20, requests?: number): string {
   const t = readProfile(file);
   const show = (us: number) => `${((100 * us) / t.busyUs).toFixed(1).padStart(5)} %${requests ? `  ${(us / requests).toFixed(1).padStart(7)} µs/req` : ''}`;
-  const lines = [`busy ${(t.busyUs / 1000).toFixed(0)} ms from the first request on${requests ? ` (${requests} requests, ${(t.busyUs / requests).toFixed(0)} µs each)` : ''}; self time by package or folder:`];
+  const lines = [
+    `busy ${(t.busyUs / 1000).toFixed(0)} ms from the first request on${requests ? ` (${requests} requests, ${(t.busyUs / requests).toFixed(0)} µs each)` : ''}; self time by package or folder:`,
+  ];
   for (const [k, us] of sorted(t.byOwner).slice(0, top)) lines.push(`  ${show(us)}  ${k}`);
   lines.push(`self time by function (top ${top}):`);
   for (const [k, us] of sorted(t.byFunction).slice(0, top)) lines.push(`  ${show(us)}  ${k}`);

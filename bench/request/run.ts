@@ -117,7 +117,8 @@ async function main(): Promise<void> {
     // Both servers must give the same answer, or the comparison means nothing.
     for (const s of scenarios) {
       const [a, b] = await Promise.all([post(real.url, { query: s.query }, s.headers), post(bare.url, { query: s.query }, s.headers)]);
-      if (JSON.stringify(a.json) !== JSON.stringify(b.json)) throw new Error(`the servers answer ${s.name} differently:\nreal ${JSON.stringify(a.json)}\nbare ${JSON.stringify(b.json)}`);
+      if (JSON.stringify(a.json) !== JSON.stringify(b.json))
+        throw new Error(`the servers answer ${s.name} differently:\nreal ${JSON.stringify(a.json)}\nbare ${JSON.stringify(b.json)}`);
     }
 
     const results: { scenario: string; query: string; real: Side; bare: Side; ratio: number }[] = [];

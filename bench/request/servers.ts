@@ -46,19 +46,23 @@ function cpuMsOf(pid: number): number {
 export function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
   const text = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = http.request(`${url}/graphql`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) } }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (d: Buffer) => parts.push(d));
-      res.on('end', () => {
-        const raw = Buffer.concat(parts).toString('utf8');
-        try {
-          resolve({ status: res.statusCode ?? 0, json: JSON.parse(raw) });
-        } catch {
-          reject(new Error(`not JSON (${res.statusCode}): ${raw.slice(0, 300)}`));
-        }
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      `${url}/graphql`,
+      { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) } },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (d: Buffer) => parts.push(d));
+        res.on('end', () => {
+          const raw = Buffer.concat(parts).toString('utf8');
+          try {
+            resolve({ status: res.statusCode ?? 0, json: JSON.parse(raw) });
+          } catch {
+            reject(new Error(`not JSON (${res.statusCode}): ${raw.slice(0, 300)}`));
+          }
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(text);
   });
