@@ -13,6 +13,7 @@
  * Env: PORT, SQLITE_FILE.
  */
 import 'reflect-metadata';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -236,6 +237,12 @@ class BareModule {}
 
 async function main(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(BareModule, { logger: ['error', 'warn'] });
+  // An experiment, off by default: the per-request AsyncLocalStorage scope the real API opens
+  // (apps/api/src/configure-http.ts), to see what async_hooks cost on Node 20.
+  if (process.env.BARE_REQUEST_SCOPE === '1') {
+    const scope = new AsyncLocalStorage<object>();
+    app.use((_req: unknown, _res: unknown, next: () => void) => scope.run({}, next));
+  }
   await app.get(Db).source.initialize();
   app.getHttpServer().keepAliveTimeout = 65_000;
   await app.listen(Number(process.env.PORT));

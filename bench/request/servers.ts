@@ -43,7 +43,13 @@ function cpuMsOf(pid: number): number {
   }
 }
 
-export function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+/** A GraphQL answer, as far as the benchmark reads it. */
+export interface GraphqlBody {
+  data?: Record<string, Record<string, unknown> | null> | null;
+  errors?: unknown[];
+}
+
+export function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: GraphqlBody }> {
   const text = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -55,7 +61,7 @@ export function post(url: string, body: unknown, headers: Record<string, string>
         res.on('end', () => {
           const raw = Buffer.concat(parts).toString('utf8');
           try {
-            resolve({ status: res.statusCode ?? 0, json: JSON.parse(raw) });
+            resolve({ status: res.statusCode ?? 0, json: JSON.parse(raw) as GraphqlBody });
           } catch {
             reject(new Error(`not JSON (${res.statusCode}): ${raw.slice(0, 300)}`));
           }
@@ -148,7 +154,15 @@ export async function startBare(sqliteFile: string, logDir: string, nodeFlags: s
   const log = path.join(logDir, 'bare-server.log');
   const child = spawn(process.execPath, [...nodeFlags, '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'bare-server.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), SQLITE_FILE: sqliteFile, TS_NODE_TRANSPILE_ONLY: 'true', NO_COLOR: '1' },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      SQLITE_FILE: sqliteFile,
+      TS_NODE_TRANSPILE_ONLY: 'true',
+      NO_COLOR: '1',
+      BARE_REQUEST_SCOPE: process.env.BARE_REQUEST_SCOPE ?? '',
+    },
     stdio: ['ignore', fs.openSync(log, 'a'), fs.openSync(log, 'a')],
   });
   await waitFor(child, log, async () => (await post(url, { query: '{ meeting(code: "TEL37") { code } }' })).status === 200);
