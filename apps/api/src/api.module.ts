@@ -1,14 +1,14 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { ArgumentMetadata, DynamicModule, Global, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ValidationError } from 'class-validator';
-import { AppConfig, AppError, AuditTrail, DatabaseModule, IdempotencyInterceptor, setMaxPageSize } from '@tel/core';
+import { AppConfig, AppError, AuditTrail, DatabaseModule, Idempotency, idempotentMutations, setMaxPageSize } from '@tel/core';
 import { AuditQueryModule, SqlAuditTrail } from '@tel/audit';
 import { AccessGuard, AuthModule, RequestContextMiddleware, TrustProxyCheck } from '@tel/auth';
 import { JobsModule } from '@tel/jobs';
 import { MeetingsModule } from '@tel/meetings';
-import { DocumentsModule } from '@tel/documents';
+import { DocumentsModule, DocumentVisibility } from '@tel/documents';
 import { DocumentSearchModule } from '@tel/document-search';
 import { ProjectsModule } from '@tel/projects';
 import { ApprovalsModule } from '@tel/approvals';
@@ -80,7 +80,18 @@ export class ApiModule implements NestModule {
         AuditModule,
         AuthModule,
         AuditQueryModule,
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, explorerEnabled) }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [DocumentsModule],
+          inject: [DocumentVisibility, Idempotency],
+          useFactory: (visibility: DocumentVisibility, idempotency: Idempotency) =>
+            graphqlOptions(config, explorerEnabled, {
+              // The documents rule's loader, for field middleware that cannot inject it (document-text.ts).
+              onContext: (ctx) => visibility.attach(ctx),
+              // Idempotency-Key scopes for mutations only; queries pay nothing for them.
+              transformSchema: (schema) => idempotentMutations(schema, idempotency),
+            }),
+        }),
         MeetingsModule,
         DocumentsModule,
         DocumentSearchModule.forRoot({ api: true }),
@@ -97,7 +108,6 @@ export class ApiModule implements NestModule {
         SeedOnStart,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         {
           provide: APP_PIPE,
           useValue: new InputValidationPipe(),

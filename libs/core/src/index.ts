@@ -22,7 +22,7 @@ export * from './database/ensure-schema';
 export * from './idempotency/idempotency';
 export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.service';
-export * from './idempotency/idempotency.interceptor';
+export * from './idempotency/idempotent-mutations';
 export * from './process/last-resort';
 export * from './errors/service-unavailable';
 export * from './errors/error-reasons';

@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { MeetingsModule } from '@tel/meetings';
 import { StorageModule } from '@tel/storage';
 import { DocumentVisibility } from './access/document-visibility';
-import { DocumentVisibilityInterceptor } from './access/document-visibility.interceptor';
 import { DocumentIndexEventsRequired } from './documents/document-index-events';
 import { DocumentResolver } from './documents/documents.resolver';
 import { DocumentsLoaders } from './documents/documents.loaders';
@@ -22,7 +20,6 @@ import { DocumentRevisionResolver } from './revisions/revisions.resolver';
   providers: [
     DocumentIndexEventsRequired,
     DocumentVisibility,
-    { provide: APP_INTERCEPTOR, useClass: DocumentVisibilityInterceptor },
     DocumentsService,
     DocumentsLoaders,
     DocumentFilesService,

@@ -6,7 +6,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { Request, Response } from 'express';
-import { GraphQLError, OperationTypeNode, ValidationContext } from 'graphql';
+import { GraphQLError, GraphQLSchema, OperationTypeNode, ValidationContext } from 'graphql';
 import { AppConfig, AppError, classifyGraphQLError, createRequestContext, ErrorCode, ErrorReason, RequestContext, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@tel/core';
 
 export const GRAPHQL_LIMITS = {
@@ -94,8 +94,16 @@ const report = (reason: ErrorReason) => ({
   ],
 });
 
+/** What the API adds per request at the GraphQL layer (the schema generator needs neither). */
+export interface GraphqlRequestHooks {
+  /** Called once per GraphQL request with its context (e.g. DocumentVisibility.attach). */
+  onContext(ctx: RequestContext): void;
+  /** Wraps resolvers once, at start-up (e.g. idempotentMutations). */
+  transformSchema(schema: GraphQLSchema): GraphQLSchema;
+}
+
 /** Apollo settings shared by the API and the schema generator. */
-export function graphqlOptions(config: AppConfig, explorerEnabled: boolean): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, explorerEnabled: boolean, hooks?: GraphqlRequestHooks): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -107,8 +115,14 @@ export function graphqlOptions(config: AppConfig, explorerEnabled: boolean): Apo
     includeStacktraceInErrorResponses: false,
     // errorReportingPlugin sets the status instead (200 once executed, 503 when a dependency is away).
     preserveHttpStatusForExecutionErrors: false,
-    context: ({ req, res }: { req: Request & { telContext?: RequestContext }; res: Response }): RequestContext =>
-      req.telContext ?? createRequestContext({ requestId: 'no-request-id', req, res }),
+    // Per-request work belongs here, once per request, not in global Nest interceptors, which run
+    // an rxjs chain around every root field (see bench/request and the README's request-path section).
+    context: ({ req, res }: { req: Request & { telContext?: RequestContext }; res: Response }): RequestContext => {
+      const ctx = req.telContext ?? createRequestContext({ requestId: 'no-request-id', req, res });
+      hooks?.onContext(ctx);
+      return ctx;
+    },
+    ...(hooks ? { transformSchema: (schema: GraphQLSchema) => hooks.transformSchema(schema) } : {}),
     // With introspection off, "Did you mean …?" hints would leak the schema field by field.
     formatError: (formatted, error) => classifyGraphQLError(formatted, error, { hideSuggestions: !explorerEnabled }).formatted,
     validationRules: [

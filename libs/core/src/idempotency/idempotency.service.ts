@@ -11,7 +11,7 @@ const SWEEP_EVERY_MS = 3600 * 1000;
 /**
  * Idempotency-Key for HTTP callers: makes the scope of a request that sent one, and answers a
  * replay with what the first request returned. GraphQL mutations get this from
- * IdempotencyInterceptor; REST routes that create (uploads) call it themselves.
+ * idempotentMutations (the GraphQL schema's Mutation fields); REST routes that create (uploads) call it themselves.
  */
 @Injectable()
 export class Idempotency {

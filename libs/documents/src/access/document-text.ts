@@ -7,7 +7,7 @@ import { HIDDEN_DOCUMENTS_LOADER, HiddenDocuments, redactMentions } from './docu
 function hiddenFor(ctx: RequestContext | undefined): Promise<HiddenDocuments> {
   const loader = ctx?.loaders?.get(HIDDEN_DOCUMENTS_LOADER) as DataLoader<'all', HiddenDocuments> | undefined;
   // Fails closed: a field read with no rule attached is an error, never an unfiltered answer.
-  if (!loader) throw new Error('DocumentVisibility is not attached to this request (DocumentVisibilityInterceptor missing)');
+  if (!loader) throw new Error('DocumentVisibility is not attached to this request (the GraphQL context did not call DocumentVisibility.attach)');
   return loader.load('all');
 }
 
