@@ -200,6 +200,9 @@ if (!CHROMIUM_PATH) {
           // Their open page: the next request is refused, and the page says to sign in.
           await theirs.page.getByRole('link', { name: /^Notifications/ }).click();
           await theirs.page.getByRole('heading', { level: 1, name: 'Sign in to see your notifications' }).waitFor();
+          // …and the header stops naming them at once: it offers Sign in.
+          await theirs.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).waitFor();
+          expect(await theirs.page.getByRole('link', { name: /^Your account/ }).count()).toBe(0);
           const session = await theirs.page.evaluate<{ user: unknown }>(`fetch('/api/session').then((r) => r.json())`);
           expect(session.user ?? null).toBeNull();
           expect((await t.gql(`{ me { email } }`, {}, victim.token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

@@ -18,9 +18,9 @@ import { NotFoundPage } from './components/NotFoundPage';
 import { createGraphqlClient } from './graphql-client';
 
 function Site() {
-  const { csrfToken, loaded } = useSession();
+  const { csrfToken, loaded, refresh } = useSession();
   // A new client (and an empty cache) for each session: signing in or out changes the CSRF token.
-  const client = useMemo(() => createGraphqlClient(csrfToken), [csrfToken]);
+  const client = useMemo(() => createGraphqlClient(csrfToken, refresh), [csrfToken, refresh]);
   return (
     <Provider value={client}>
       <Layout>

@@ -6,6 +6,8 @@ interface SessionContextValue extends SessionState {
   loaded: boolean;
   setSession: (session: SessionState) => void;
   signOut: () => Promise<void>;
+  /** Asks the server for the session again (after it refused the one this page holds). */
+  refresh: () => void;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -33,7 +35,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(SIGNED_OUT);
   }, [session.csrfToken]);
 
-  const value = useMemo(() => ({ ...session, loaded, setSession, signOut }), [session, loaded, signOut]);
+  const refresh = useCallback(() => {
+    void fetchSession()
+      .catch(() => SIGNED_OUT)
+      .then(setSession);
+  }, []);
+
+  const value = useMemo(() => ({ ...session, loaded, setSession, signOut, refresh }), [session, loaded, signOut, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
