@@ -56,6 +56,8 @@ export interface EngineResult {
   server?: { peakRssMb: number | null; documents: number };
   /** Why the build stopped before the end of the corpus (plan.buildLimitSeconds). */
   stoppedEarly?: string;
+  /** CPU time of this whole process (build and queries) and, for graphql, of the API process too. */
+  processCpuSeconds: number;
 }
 
 export interface ClassResult {
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
     diskMb: target.diskBytes ? Math.round((await target.diskBytes()) / 1048576) : null,
     classes: {},
     ...(stoppedEarly ? { stoppedEarly } : {}),
+    processCpuSeconds: 0,
   };
 
   for (const cls of plan.classes) {
@@ -198,8 +201,11 @@ async function main(): Promise<void> {
     if (c8PerSecond !== undefined) result.classes[cls].c8PerSecond = c8PerSecond;
     if (serverCpu0 !== null && serverCpu1 !== null) result.classes[cls].serverCpuMsPerQuery = Math.round(((serverCpu1 - serverCpu0) / plan.samples) * 100) / 100;
   }
+  const serverCpuMs = isGraphql(target) ? (target.serverCpuMs() ?? 0) : 0;
   await target.close();
-  result.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const usage = process.resourceUsage();
+  result.peakRssMb = Math.round(usage.maxRSS / 1024);
+  result.processCpuSeconds = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1e5 + serverCpuMs / 100) / 10;
   if (isGraphql(target)) result.server = { peakRssMb: target.serverPeakRssMb(), documents: target.documents() };
   fs.writeFileSync(outFile, JSON.stringify(result, null, 2));
 }

@@ -210,6 +210,14 @@ function table(say: (s: string) => void, columns: Column[]): void {
   for (const c of QUERY_CLASSES) say(`${c.label.padEnd(31)}${columns.map((col, i) => pad(col.cell(c.id), widths[i])).join('')}`);
 }
 
+/** A class's p95 against a limit, at each concurrency given: `met`, or `MISSED` and by how much (the worst). */
+function within(limit: number, ...measured: (LatencyStats | null | undefined)[]): string {
+  const p95s = measured.filter((m): m is LatencyStats => !!m).map((m) => m.p95);
+  if (!p95s.length) return '-';
+  const worst = Math.max(...p95s);
+  return worst <= limit ? 'met' : `MISSED +${fmt(worst - limit)}`;
+}
+
 function ok(run: Run | undefined): EngineResult | undefined {
   return run?.status === 'ok' ? run.result : undefined;
 }
@@ -325,7 +333,7 @@ function report(runs: Record<Layout, Partial<Record<TargetName, Run>>>, summary:
   const lines: string[] = [];
   const say = (s = '') => lines.push(s);
   say();
-  say('build (index calls only)   layout    pages    files       s  pages/s   CPU s  pages/CPU-s  peak RSS MB  on disk MB  run s');
+  say('build (index calls only)   layout    pages    files       s  pages/s   CPU s  pages/CPU-s  peak RSS MB  on disk MB  run s  run CPU s');
   for (const layout of RUN_LAYOUTS) {
     for (const t of TARGETS) {
       const run = runs[layout][t];
@@ -338,13 +346,13 @@ function report(runs: Record<Layout, Partial<Record<TargetName, Run>>>, summary:
       const r = run.result;
       say(
         `${head}${pad(r.pages, 8)}${pad(r.files, 9)}${pad(r.buildSeconds.toFixed(1), 8)}${pad(r.pagesPerSecond, 9)}${pad(r.buildCpuSeconds.toFixed(1), 8)}${pad(r.pagesPerCpuSecond, 13)}` +
-          `${pad(r.peakRssMb, 13)}${pad(r.diskMb ?? '-', 12)}${pad(run.seconds ?? '-', 7)}${r.stoppedEarly ? `   PARTIAL: ${int(r.pages)} of ${int(summary.pages)} pages, ${r.stoppedEarly}` : ''}`,
+          `${pad(r.peakRssMb, 13)}${pad(r.diskMb ?? '-', 12)}${pad(run.seconds ?? '-', 7)}${pad(fmt(r.processCpuSeconds, 0), 11)}${r.stoppedEarly ? `   PARTIAL: ${int(r.pages)} of ${int(summary.pages)} pages, ${r.stoppedEarly}` : ''}`,
       );
     }
   }
   say("  (like scans the pages the fts target stored: it builds nothing; graphql loads the same index into the API's database");
   say('   plus a Document, a revision and a file row per file of the layout; PostgreSQL on disk: its tables and indexes;');
-  say('   run s: the whole run of the target, build, start and queries)');
+  say("   run s, run CPU s: the whole run of the target, build, start and queries — CPU of the target's process and, for graphql, the API's)");
 
   for (const layout of RUN_LAYOUTS) {
     const r = runs[layout];
@@ -371,6 +379,8 @@ function report(runs: Record<Layout, Partial<Record<TargetName, Run>>>, summary:
       { group: 'MiniSearch', name: 'c=1 p95', cell: (c) => fmt(idx(c).m?.c1.p95) },
       { group: 'MiniSearch', name: 'c=8 p95', cell: (c) => fmt(idx(c).m?.c8?.p95) },
       { group: 'documents', name: '(SQLite)', cell: (c) => `${idx(c).f.estimatedCounts ? '≈' : ''}${Math.max(...idx(c).f.totalCounts)}` },
+      { group: 'p95 target, c=1 and 8', name: `SQLite ≤${LIMITS.indexP95Ms}`, cell: (c) => within(LIMITS.indexP95Ms, idx(c).f.c1, idx(c).f.c8) },
+      { group: 'p95 target, c=1 and 8', name: `PG ≤${LIMITS.postgresP95Ms}`, cell: (c) => (pg ? within(LIMITS.postgresP95Ms, idx(c).p!.c1, idx(c).p!.c8) : '-') },
     ]);
     for (const t of ['postgres', 'like', 'minisearch'] as const) {
       const run = r[t];
@@ -405,6 +415,7 @@ function report(runs: Record<Layout, Partial<Record<TargetName, Run>>>, summary:
       { group: 'c=8 (8 clients)', name: 'p99', cell: (c) => fmt(gql.classes[c]!.c8?.p99) },
       { group: 'c=8 (8 clients)', name: 'req/s', cell: (c) => fmt(gql.classes[c]!.c8PerSecond, 0) },
       { group: 'API CPU', name: 'ms/query', cell: (c) => fmt(gql.classes[c]!.serverCpuMsPerQuery) },
+      { group: 'p95 target', name: `c=8 ≤${LIMITS.graphqlP95Ms}`, cell: (c) => within(LIMITS.graphqlP95Ms, gql.classes[c]!.c8) },
       {
         group: 'documents',
         name: 'vs SQLite',
