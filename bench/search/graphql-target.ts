@@ -295,8 +295,15 @@ export function graphqlTarget(workDir: string, layout: Layout): GraphqlTarget {
       // which the index matches to nothing and GraphQL refuses; a code no document has does the same.
       const filter = q.filter ? Object.fromEntries(Object.entries(q.filter).map(([k, v]) => [k, Array.isArray(v) ? (v as unknown[]).map((x) => x ?? '(none)') : v])) : null;
       const { status, text } = await post(JSON.stringify({ query: SEARCH, variables: { q: q.query, filter, first: 10 } }));
-      const body = JSON.parse(text) as { data?: { searchDocuments: { totalCount: number; nodes: { document: { id: string } }[] } }; errors?: { message: string }[] };
-      if (status !== 200 || body.errors || !body.data) throw new Error(`searchDocuments failed (${status}): ${text.slice(0, 500)}`);
+      const body = JSON.parse(text) as {
+        data?: { searchDocuments: { totalCount: number; nodes: { document: { id: string } }[] } };
+        errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+      };
+      if (status !== 200 || body.errors || !body.data) {
+        const first = body.errors?.[0];
+        const what = first ? `${first.extensions?.code ?? 'error'} at ${first.path?.join('.') ?? '?'}: ${first.message}` : text.slice(0, 300);
+        throw new Error(`searchDocuments failed (HTTP ${status}, query ${JSON.stringify(q.query)}): ${what}; the API's log: ${path.join(workDir, 'graphql-api.log')}`);
+      }
       return { totalCount: body.data.searchDocuments.totalCount, top: body.data.searchDocuments.nodes.map((n) => n.document.id) };
     },
     serverCpuMs: () => (server?.pid ? (procStats(server.pid)?.cpuMs ?? null) : null),

@@ -152,7 +152,7 @@ async function runTarget(target: TargetName, layout: Layout, corpusFile: string,
           .filter((l) => /error|Error|killed|memory/.test(l))
           .pop() ?? '';
       const how = code.signal ? `killed by ${code.signal}${code.signal === 'SIGKILL' ? ' (out of memory?)' : ''}` : `exit code ${code.code}`;
-      return { status: 'failed', reason: `${how}${lastLine ? `: ${lastLine.trim().slice(0, 160)}` : ''}`, seconds };
+      return { status: 'failed', reason: `${how}${lastLine ? `: ${lastLine.trim().slice(0, 300)}` : ''}`, seconds };
     }
     return { status: 'ok', result: JSON.parse(fs.readFileSync(out, 'utf8')) as EngineResult, seconds };
   } finally {
@@ -265,7 +265,10 @@ function lower(value: number, limit: number, unit: string): Verdict {
 
 function notRun(run: Run | undefined, name: string): Verdict {
   if (!run) return { status: 'skipped', detail: `${name} not run (BENCH_TARGETS)` };
-  if (run.status !== 'ok') return { status: run.status === 'skipped' ? 'skipped' : 'not judged', detail: `${run.status}: ${run.reason}` };
+  if (run.status !== 'ok') {
+    const reason = run.reason.length > 60 ? `${run.reason.slice(0, 59)}… (see above)` : run.reason;
+    return { status: run.status === 'skipped' ? 'skipped' : 'not judged', detail: `${run.status}: ${reason}` };
+  }
   return { status: 'not judged', detail: `${name}: built ${int(run.result.pages)} pages only (${run.result.stoppedEarly})` };
 }
 
