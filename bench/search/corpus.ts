@@ -1,6 +1,7 @@
 /**
  * A deterministic corpus for the search benchmark: about 100,000 pages of about 2 KB (UTF-8), in
- * documents of 1 to 80 pages, English, Chinese and mixed. Chinese text is stitched from the runs
+ * documents of 1 to 80 pages, English, Chinese and mixed (the `files` layout; `inLayout()` gives
+ * the same pages as one file and document each, the `pages` layout). Chinese text is stitched from the runs
  * of the TEL37 report (so its characters and words are real); English text is Zipf-distributed
  * over a vocabulary of domain words and made-up words. Some words are planted at known rates so
  * each query class has a known frequency (see PLANTED).
@@ -200,4 +201,37 @@ export function* generateCorpus(options: CorpusOptions = {}): Generator<CorpusFi
       chunks,
     };
   }
+}
+
+/**
+ * How the pages are cut into files: `files` — documents of 1 to 80 pages, one file each (as the
+ * archive's papers are); `pages` — the same pages, each a file and document of its own (the worst
+ * case for per-document work: 20× the documents, every match a separate hit to count and rank).
+ */
+export type Layout = 'files' | 'pages';
+export const LAYOUTS: Layout[] = ['files', 'pages'];
+
+/**
+ * The files of `file` in `layout`. In `pages`, page 1 keeps the file's ids and symbol and page n
+ * becomes an annex of it (`…-006anx2`, the canonical form of APEC's `006anx2`), with its own ids;
+ * each is published a second after the one before, so the newest-first order stays total.
+ */
+export function inLayout(file: CorpusFile, layout: Layout): CorpusFile[] {
+  if (layout === 'files') return [file];
+  const m = file.meta;
+  const published = m.publishedAt ? Date.parse(m.publishedAt) : null;
+  return file.chunks.map((chunk, i) => {
+    const suffix = i === 0 ? '' : `-p${i + 1}`;
+    return {
+      meta: {
+        ...m,
+        documentId: `${m.documentId}${suffix}`,
+        revisionId: `${m.documentId}${suffix}-r0`,
+        fileId: `${m.documentId}${suffix}-f0`,
+        symbol: i === 0 ? m.symbol : `${m.symbol}anx${i + 1}`,
+        publishedAt: published === null ? null : new Date(published + i * 1000).toISOString(),
+      },
+      chunks: [{ ...chunk, page: 1 }],
+    };
+  });
 }

@@ -1,11 +1,12 @@
 /**
- * One benchmark target in its own process: builds it from the corpus file, then times the query
- * classes at concurrency 1 and 8, and writes its numbers (with its peak RSS) as JSON.
- * Usage (run.ts does this): engine.ts <target> <corpus.jsonl> <queries.json> <workDir> <out.json> <plan.json>
+ * One benchmark target in its own process, in one layout: builds it from the corpus file (cut
+ * into that layout's files), then times the query classes at concurrency 1 and 8, and writes its
+ * numbers (with its peak RSS) as JSON.
+ * Usage (run.ts does this): engine.ts <target> <layout> <corpus.jsonl> <queries.json> <workDir> <out.json> <plan.json>
  */
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
-import type { CorpusFile } from './corpus';
+import { CorpusFile, inLayout, Layout } from './corpus';
 import type { GraphqlTarget } from './graphql-target';
 import type { BenchQuery, QueryClass } from './queries';
 import { SearchTarget, TargetName, targetFor } from './targets';
@@ -22,8 +23,11 @@ export interface Plan {
    */
   c8Mode?: 'waves' | 'closed';
   classes: QueryClass[];
-  /** Index only the first N pages (MiniSearch may be given a subset). */
-  maxPages?: number;
+  /**
+   * Stop building after this many seconds (wall time of the index calls): the target then answers
+   * over the pages it has, and the result says so (`stoppedEarly`); run.ts prints it as partial.
+   */
+  buildLimitSeconds?: number;
 }
 
 export interface LatencyStats {
@@ -35,6 +39,8 @@ export interface LatencyStats {
 
 export interface EngineResult {
   target: TargetName;
+  layout: Layout;
+  /** Pages and files built (fewer than the corpus's when the build stopped early). */
   pages: number;
   files: number;
   buildSeconds: number;
@@ -48,6 +54,10 @@ export interface EngineResult {
   classes: Partial<Record<QueryClass, ClassResult>>;
   /** A target served by another process (graphql): that process's numbers. */
   server?: { peakRssMb: number | null; documents: number };
+  /** Why the build stopped before the end of the corpus (plan.buildLimitSeconds). */
+  stoppedEarly?: string;
+  /** CPU time of this whole process (build and queries) and, for graphql, of the API process too. */
+  processCpuSeconds: number;
 }
 
 export interface ClassResult {
@@ -56,7 +66,10 @@ export interface ClassResult {
   /** This process's CPU per query (for graphql: the client's; see serverCpuMsPerQuery). */
   cpu: LatencyStats;
   totalCounts: number[];
-  /** Queries per second at concurrency 8 (closed loop only). */
+  /** How many of the class's queries the engine answered with an estimated totalCount. */
+  estimatedCounts: number;
+  /** Queries per second at concurrency 1 (one after another) and 8 (closed loop only). */
+  c1PerSecond: number;
   c8PerSecond?: number;
   /** graphql: the API process's CPU time over the c=1 run, per query. */
   serverCpuMsPerQuery?: number;
@@ -74,29 +87,35 @@ function stats(samples: number[]): LatencyStats {
 }
 
 async function main(): Promise<void> {
-  const [name, corpusFile, queriesFile, workDir, outFile, planFile] = process.argv.slice(2) as [TargetName, string, string, string, string, string];
+  const [name, layout, corpusFile, queriesFile, workDir, outFile, planFile] = process.argv.slice(2) as [TargetName, Layout, string, string, string, string, string];
   const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as Plan;
   const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8')) as Record<QueryClass, BenchQuery[]>;
-  const target = await targetFor(name, workDir);
+  const target = await targetFor(name, layout, workDir);
 
   let pages = 0;
   let files = 0;
   let buildMs = 0;
   let buildCpuUs = 0;
+  let stoppedEarly: string | undefined;
   const lines = readline.createInterface({ input: fs.createReadStream(corpusFile), crlfDelay: Infinity });
-  for await (const line of lines) {
+  build: for await (const line of lines) {
     if (!line) continue;
-    const file = JSON.parse(line) as CorpusFile;
-    if (plan.maxPages && pages + file.chunks.length > plan.maxPages) break;
-    const t = performance.now();
-    const cpu = process.cpuUsage();
-    await target.add(file);
-    const used = process.cpuUsage(cpu);
-    buildCpuUs += used.user + used.system;
-    buildMs += performance.now() - t;
-    pages += file.chunks.length;
-    files++;
+    for (const file of inLayout(JSON.parse(line) as CorpusFile, layout)) {
+      if (plan.buildLimitSeconds && buildMs > plan.buildLimitSeconds * 1000) {
+        stoppedEarly = `build stopped at the ${plan.buildLimitSeconds} s limit`;
+        break build;
+      }
+      const t = performance.now();
+      const cpu = process.cpuUsage();
+      await target.add(file);
+      const used = process.cpuUsage(cpu);
+      buildCpuUs += used.user + used.system;
+      buildMs += performance.now() - t;
+      pages += file.chunks.length;
+      files++;
+    }
   }
+  lines.close();
   const t = performance.now();
   const cpu = process.cpuUsage();
   await target.finish();
@@ -108,6 +127,7 @@ async function main(): Promise<void> {
 
   const result: EngineResult = {
     target: name,
+    layout,
     pages,
     files,
     buildSeconds: Math.round(buildMs) / 1000,
@@ -116,18 +136,26 @@ async function main(): Promise<void> {
     pagesPerCpuSecond: buildCpuUs > 0 ? Math.round((pages / buildCpuUs) * 1e6) : 0,
     peakRssMb: 0,
     rssAfterBuildMb,
-    diskMb:
-      name === 'fts' ? Math.round(fs.statSync(`${workDir}/fts.sqlite`).size / 1048576) : isGraphql(target) ? Math.round(fs.statSync(target.databaseFile()).size / 1048576) : null,
+    diskMb: target.diskBytes ? Math.round((await target.diskBytes()) / 1048576) : null,
     classes: {},
+    ...(stoppedEarly ? { stoppedEarly } : {}),
+    processCpuSeconds: 0,
   };
 
   for (const cls of plan.classes) {
     const qs = queries[cls];
     const totalCounts: number[] = [];
-    for (const q of qs) totalCounts.push((await target.search(q)).totalCount); // warm-up, and what each finds
+    let estimatedCounts = 0;
+    for (const q of qs) {
+      // Warm-up, and what each finds.
+      const r = await target.search(q);
+      totalCounts.push(r.totalCount);
+      if (r.totalCountIsEstimate) estimatedCounts++;
+    }
     const c1: number[] = [];
     const cpu: number[] = [];
     const serverCpu0 = isGraphql(target) ? target.serverCpuMs() : null;
+    const c1Start = performance.now();
     for (let i = 0; i < plan.samples; i++) {
       const t0 = performance.now();
       const u0 = process.cpuUsage();
@@ -136,6 +164,7 @@ async function main(): Promise<void> {
       c1.push(performance.now() - t0);
       cpu.push((u.user + u.system) / 1000);
     }
+    const c1PerSecond = Math.round((plan.samples / ((performance.now() - c1Start) / 1000)) * 10) / 10;
     const serverCpu1 = isGraphql(target) ? target.serverCpuMs() : null;
     const c8: number[] = [];
     let c8PerSecond: number | undefined;
@@ -168,12 +197,15 @@ async function main(): Promise<void> {
         }),
       );
     }
-    result.classes[cls] = { c1: stats(c1), c8: c8.length ? stats(c8) : null, cpu: stats(cpu), totalCounts };
+    result.classes[cls] = { c1: stats(c1), c8: c8.length ? stats(c8) : null, cpu: stats(cpu), totalCounts, estimatedCounts, c1PerSecond };
     if (c8PerSecond !== undefined) result.classes[cls].c8PerSecond = c8PerSecond;
     if (serverCpu0 !== null && serverCpu1 !== null) result.classes[cls].serverCpuMsPerQuery = Math.round(((serverCpu1 - serverCpu0) / plan.samples) * 100) / 100;
   }
+  const serverCpuMs = isGraphql(target) ? (target.serverCpuMs() ?? 0) : 0;
   await target.close();
-  result.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const usage = process.resourceUsage();
+  result.peakRssMb = Math.round(usage.maxRSS / 1024);
+  result.processCpuSeconds = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1e5 + serverCpuMs / 100) / 10;
   if (isGraphql(target)) result.server = { peakRssMb: target.serverPeakRssMb(), documents: target.documents() };
   fs.writeFileSync(outFile, JSON.stringify(result, null, 2));
 }

@@ -2,12 +2,12 @@
  * The GraphQL target: `searchDocuments` over HTTP, answered by the real API (apps/api/src/main.ts)
  * in a process of its own, on the same corpus.
  *
- * Build: a fresh DATA_DIR whose SQLite database gets, for every corpus file, a Document, its
- * revision 0 and a DocumentFile row (so the resolver finds the documents the index returns and
- * loads them the way it does in production), and the same pages loaded into the search tables of
- * that database through the index port (upsertMany of 50 files per transaction, then optimize() —
- * what the fts target does). Uploading 100,000 pages through the API would measure extraction,
- * not search.
+ * Build: a fresh DATA_DIR whose SQLite database gets, for every corpus file (of the layout), a
+ * Document, its revision 0 and a DocumentFile row (so the resolver finds the documents the index
+ * returns and loads them the way it does in production), and the same pages loaded into the
+ * search tables of that database through the index the API's factory opens (upsertMany of 50 files
+ * per transaction — what the fts target does). Uploading 100,000 pages through the API would
+ * measure extraction, not search.
  *
  * Then (not timed as build) the API starts on that DATA_DIR (NODE_ENV=production, inline jobs,
  * no seed) and the queries go to POST /graphql, anonymously, like a visitor's: restricted
@@ -25,8 +25,9 @@ import { Document, DocumentAccess, DocumentFile, DocumentPurpose, DocumentRevisi
 import { FileIndexEntry, FileIndexState } from '@tel/document-search';
 import { Group, GroupKind, Meeting, MeetingStatus } from '@tel/meetings';
 import { ALL_ENTITIES } from '@tel/registry';
-import { SqliteSearchIndex } from '@tel/search';
-import { GROUPS, MEETINGS, type CorpusFile } from './corpus';
+import type { SearchIndex } from '@tel/search';
+import { GROUPS, MEETINGS, type CorpusFile, type Layout } from './corpus';
+import { openEngine, UPSERT_BATCH } from './index-targets';
 import type { BenchQuery } from './queries';
 import type { SearchOutcome, SearchTarget } from './targets';
 
@@ -88,17 +89,22 @@ export interface GraphqlTarget extends SearchTarget {
   /** The API process's peak RSS (MB), read before it is stopped. */
   serverPeakRssMb(): number | null;
   documents(): number;
-  /** The SQLite database the API serves (documents and the index). */
-  databaseFile(): string;
 }
 
-export function graphqlTarget(workDir: string): GraphqlTarget {
-  const dataDir = path.join(workDir, 'graphql-data');
+/** `2008-TELWG37-SPSG-006` → 6 and no annex; `…-006anx2` (the pages layout) → 6 and annex 2. */
+function numberAndAnnex(symbol: string): { number: number; annex: string } {
+  const m = /-(\d+)(?:anx([A-Z0-9]{1,3}))?$/.exec(symbol);
+  if (!m) throw new Error(`the corpus symbol ${symbol} has no number`);
+  return { number: Number(m[1]), annex: m[2] ?? '' };
+}
+
+export function graphqlTarget(workDir: string, layout: Layout): GraphqlTarget {
+  const dataDir = path.join(workDir, `graphql-${layout}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
   const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'production', SEED_ON_START: 'false' });
   let ds: DataSource | null = null;
-  let index: SqliteSearchIndex | null = null;
+  let index: SearchIndex | null = null;
   const meetingIds = new Map<string, string>();
   const groupIds = new Map<string, string>();
   let batch: CorpusFile[] = [];
@@ -108,7 +114,7 @@ export function graphqlTarget(workDir: string): GraphqlTarget {
   let peakRssMb: number | null = null;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
-  const open = async (): Promise<{ ds: DataSource; index: SqliteSearchIndex }> => {
+  const open = async (): Promise<{ ds: DataSource; index: SearchIndex }> => {
     if (ds && index) return { ds, index };
     ds = new DataSource(buildDataSourceOptions(config, ALL_ENTITIES, new QueryCountingLogger(false)));
     await ds.initialize();
@@ -142,10 +148,8 @@ export function graphqlTarget(workDir: string): GraphqlTarget {
         meetingIds.set(code, m.id);
       }
     });
-    // The index lives in the application database, as the API opens it (SqliteSearchIndex.inMainDatabase);
-    // this process is its only writer, so the "exclusive" writer needs no lock.
-    const source = ds;
-    index = await SqliteSearchIndex.inMainDatabase(source, (work) => work(source.manager));
+    // The index in the application database, opened as the API opens it.
+    index = await openEngine(config, ds);
     return { ds, index };
   };
 
@@ -160,8 +164,7 @@ export function graphqlTarget(workDir: string): GraphqlTarget {
       meetingId: meetingIds.get(m.meetingCode!)!,
       year: m.year!,
       code: groupCode,
-      number: Number(m.symbol.slice(m.symbol.lastIndexOf('-') + 1)),
-      annex: '',
+      ...numberAndAnnex(m.symbol),
       groupId: groupIds.get(groupCode) ?? null,
       title: m.title.slice(0, 500),
       type: DOCUMENT_TYPE[m.type ?? ''] ?? DocumentType.OTHER,
@@ -241,11 +244,10 @@ export function graphqlTarget(workDir: string): GraphqlTarget {
   return {
     async add(f) {
       batch.push(f);
-      if (batch.length >= 50) await flush();
+      if (batch.length >= UPSERT_BATCH) await flush();
     },
     async finish() {
       await flush();
-      index!.optimize();
       await index!.close();
       await ds!.destroy();
       index = null;
@@ -293,14 +295,21 @@ export function graphqlTarget(workDir: string): GraphqlTarget {
       // which the index matches to nothing and GraphQL refuses; a code no document has does the same.
       const filter = q.filter ? Object.fromEntries(Object.entries(q.filter).map(([k, v]) => [k, Array.isArray(v) ? (v as unknown[]).map((x) => x ?? '(none)') : v])) : null;
       const { status, text } = await post(JSON.stringify({ query: SEARCH, variables: { q: q.query, filter, first: 10 } }));
-      const body = JSON.parse(text) as { data?: { searchDocuments: { totalCount: number; nodes: { document: { id: string } }[] } }; errors?: { message: string }[] };
-      if (status !== 200 || body.errors || !body.data) throw new Error(`searchDocuments failed (${status}): ${text.slice(0, 500)}`);
+      const body = JSON.parse(text) as {
+        data?: { searchDocuments: { totalCount: number; nodes: { document: { id: string } }[] } };
+        errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+      };
+      if (status !== 200 || body.errors || !body.data) {
+        const first = body.errors?.[0];
+        const what = first ? `${first.extensions?.code ?? 'error'} at ${first.path?.join('.') ?? '?'}: ${first.message}` : text.slice(0, 300);
+        throw new Error(`searchDocuments failed (HTTP ${status}, query ${JSON.stringify(q.query)}): ${what}; the API's log: ${path.join(workDir, 'graphql-api.log')}`);
+      }
       return { totalCount: body.data.searchDocuments.totalCount, top: body.data.searchDocuments.nodes.map((n) => n.document.id) };
     },
     serverCpuMs: () => (server?.pid ? (procStats(server.pid)?.cpuMs ?? null) : null),
     serverPeakRssMb: () => peakRssMb ?? (server?.pid ? (procStats(server.pid)?.peakRssMb ?? null) : null),
     documents: () => documents,
-    databaseFile: () => sqliteFileFor(config),
+    diskBytes: () => [sqliteFileFor(config), `${sqliteFileFor(config)}-wal`].reduce((n, f) => n + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0),
     async close() {
       agent.destroy();
       if (server && server.exitCode === null) {
@@ -311,7 +320,7 @@ export function graphqlTarget(workDir: string): GraphqlTarget {
         await exited;
         clearTimeout(timer);
       }
-      // Half a gigabyte nothing reads afterwards (the like target scans fts.sqlite).
+      // Half a gigabyte nothing reads afterwards (the like target scans the fts target's database).
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

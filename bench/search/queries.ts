@@ -5,11 +5,12 @@
 import type { SearchRequest } from '../../libs/search/src/index/search-index';
 import { CorpusFile, PLANTED, rng } from './corpus';
 
-export type QueryClass = 'english' | 'phrase' | 'zh2' | 'zh4' | 'symbol' | 'filtered' | 'nohit' | 'common';
+export type QueryClass = 'english' | 'phrase' | 'zh1' | 'zh2' | 'zh4' | 'symbol' | 'filtered' | 'nohit' | 'common';
 
 export const QUERY_CLASSES: { id: QueryClass; label: string }[] = [
   { id: 'english', label: 'English word' },
   { id: 'phrase', label: 'phrase' },
+  { id: 'zh1', label: '1-char Chinese (common Han)' },
   { id: 'zh2', label: '2-char Chinese word' },
   { id: 'zh4', label: '4-char Chinese word' },
   { id: 'symbol', label: 'symbol' },
@@ -48,6 +49,9 @@ export class QuerySampler {
     return {
       english: ['botnet', 'spectrum', 'broadband', 'malware', 'interconnection', 'submarine', 'governance', 'liberalization'].map((q) => pub(q)),
       phrase: [`"${PLANTED.phrase.words}"`, ...this.phrases.slice(0, 9)].map((q) => pub(q)),
+      // The most frequent characters of the TEL37 report's runs (國 is in one run of six): each is on
+      // nearly every Chinese page, about half the corpus — a prefix query over every bigram it starts.
+      zh1: ['國', '會', '電', '資', '經', '網'].map((q) => pub(q)),
       zh2: ['認證', '網路', '資訊', '電子', '計畫', '會議', '經濟', '合作'].map((q) => pub(q)),
       zh4: ['殭屍網路', '電子認證', '教育訓練', '經濟合作', '基礎建設', '國際電信'].map((q) => pub(q)),
       symbol: this.symbols.slice(0, 10).map((q) => pub(q)),

@@ -1,106 +1,36 @@
 /**
  * What the benchmark measures: a SearchTarget builds itself from the corpus and answers queries.
- * Each runs in its own child process (engine.ts), so peak memory is per target. The graphql
- * target (graphql-target.ts) sends `searchDocuments` to the real API, which runs in a process of
- * its own started by `ready()`.
+ * Each runs in its own child process (engine.ts), so peak memory is per target, and each process
+ * loads only what its target needs: the engines and the application (index-targets.ts,
+ * graphql-target.ts) are imported on demand, so MiniSearch's memory is MiniSearch's.
  */
-import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { SqliteSearchIndex } from '../../libs/search/src/index/sqlite/sqlite-search-index';
-import { indexableText, parseSearchQuery } from '../../libs/search/src/text/search-text';
-import type { CorpusFile } from './corpus';
+import { indexableText } from '../../libs/search/src/text/search-text';
+import type { CorpusFile, Layout } from './corpus';
 import type { BenchQuery } from './queries';
 
 export interface SearchOutcome {
   totalCount: number;
   top: string[];
+  /** The engine said totalCount is an estimate (SearchResult.totalCountIsEstimate, where it has one). */
+  totalCountIsEstimate?: boolean;
 }
 
 export interface SearchTarget {
   /** Adds one file; the time spent here is the build time. */
   add(file: CorpusFile): void | Promise<void>;
-  /** After the last file (merges, commits). */
+  /** After the last file (commits what is left). */
   finish(): void | Promise<void>;
   /** After the build, before the first query, not timed (e.g. start a server). */
   ready?(): Promise<void>;
   search(q: BenchQuery): Promise<SearchOutcome>;
+  /** What the built target takes on disk, in bytes (none: it keeps nothing there). */
+  diskBytes?(): number | Promise<number>;
   close(): Promise<void>;
 }
 
-/**
- * The real index (the adapter the API uses), in its own SQLite file, loaded the way a reindex
- * loads it: upsertMany() of 50 files per transaction, then optimize().
- */
-export function ftsTarget(file: string): SearchTarget {
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  const index = SqliteSearchIndex.openFile(file);
-  let batch: CorpusFile[] = [];
-  const flush = async () => {
-    if (batch.length) await index.upsertMany(batch);
-    batch = [];
-  };
-  return {
-    async add(f) {
-      batch.push(f);
-      if (batch.length >= 50) await flush();
-    },
-    async finish() {
-      await flush();
-      index.optimize();
-    },
-    async search(q) {
-      const r = await index.search({ ...q, first: 10 });
-      return { totalCount: r.totalCount, top: r.hits.map((h) => h.documentId) };
-    },
-    close: () => index.close(),
-  };
-}
-
-/**
- * The naive baseline: LIKE '%word%' over every page of the index file the FTS target built (its
- * search_chunk and search_file tables), counting documents and listing the newest ten.
- */
-export function likeTarget(file: string): SearchTarget {
-  const db = new Database(file, { readonly: true });
-  const statements = new Map<string, Database.Statement>();
-  return {
-    add: () => undefined,
-    finish: () => undefined,
-    async search(q) {
-      const parsed = parseSearchQuery(q.query);
-      const needles = [...parsed.terms.map((t) => t.text.replace(/^"|"$/g, ''))];
-      const like = "LIKE ? ESCAPE '\\'";
-      const where = ['f.restricted = 0', ...needles.map(() => `(c.text ${like} OR f.title ${like} OR f.symbol ${like})`)];
-      const params: unknown[] = needles.flatMap((n) => new Array<string>(3).fill(`%${n.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-      const filter = q.filter ?? {};
-      const inList = (column: string, values: unknown[] | null | undefined) => {
-        if (!values?.length) return;
-        where.push(`${column} IN (SELECT value FROM json_each(?))`);
-        params.push(JSON.stringify(values));
-      };
-      inList('f.meeting_code', filter.meetingCodes);
-      inList('f.group_code', filter.groupCodes);
-      inList('f.type', filter.types);
-      inList('f.year', filter.years);
-      inList('f.language', filter.languages);
-      if (filter.economies?.length) {
-        where.push(`(${filter.economies.map(() => 'instr(f.economies, ?) > 0').join(' OR ')})`);
-        params.push(...filter.economies.map((e) => `|${e}|`));
-      }
-      const sql = `WITH m AS MATERIALIZED (SELECT DISTINCT f.document_id, f.published_at FROM search_chunk c JOIN search_file f ON f.id = c.id >> 20 WHERE ${where.join(' AND ')})
-        SELECT (SELECT count(*) FROM m) AS total, document_id FROM m ORDER BY published_at DESC LIMIT 10`;
-      let st = statements.get(sql);
-      if (!st) statements.set(sql, (st = db.prepare(sql)));
-      const rows = st.all(...params) as { total: number; document_id: string }[];
-      return { totalCount: rows[0]?.total ?? 0, top: rows.map((r) => r.document_id) };
-    },
-    close: async () => {
-      db.close();
-    },
-  };
-}
+/** A schema name run.ts makes up for one postgres target run (a fresh one it drops afterwards). */
+export const PG_SCHEMA_ENV = 'BENCH_PG_SCHEMA';
 
 interface MiniDoc {
   id: number;
@@ -160,12 +90,21 @@ export function miniSearchTarget(): SearchTarget {
   };
 }
 
-export const TARGETS = { fts: ftsTarget, like: likeTarget, minisearch: miniSearchTarget } as const;
-export type TargetName = keyof typeof TARGETS | 'graphql';
+export const TARGET_NAMES = ['fts', 'postgres', 'like', 'minisearch', 'graphql'] as const;
+export type TargetName = (typeof TARGET_NAMES)[number];
 
-export async function targetFor(name: TargetName, workDir: string): Promise<SearchTarget> {
-  // Loaded only in its own engine process: it brings the application (Nest, TypeORM, entities).
-  if (name === 'graphql') return (await import('./graphql-target')).graphqlTarget(workDir);
-  const file = path.join(workDir, 'fts.sqlite');
-  return name === 'minisearch' ? miniSearchTarget() : TARGETS[name](file);
+export async function targetFor(name: TargetName, layout: Layout, workDir: string): Promise<SearchTarget> {
+  switch (name) {
+    case 'fts':
+      return (await import('./index-targets')).ftsTarget(workDir, layout);
+    case 'postgres':
+      return (await import('./index-targets')).postgresTarget();
+    case 'like':
+      return (await import('./index-targets')).likeTarget(workDir, layout);
+    case 'minisearch':
+      return miniSearchTarget();
+    case 'graphql':
+      // Loaded only in its own engine process: it brings the application (Nest, TypeORM, entities).
+      return (await import('./graphql-target')).graphqlTarget(workDir, layout);
+  }
 }
