@@ -36,3 +36,26 @@ describe('redactMentions', () => {
     expect(redactMentions('2008-TELWG37-SPSG-004', [])).toBe('2008-TELWG37-SPSG-004');
   });
 });
+
+describe('redactMentions over many hidden documents', () => {
+  // 3,000 restricted documents (a large archive) made one pattern V8 refused: "Regular expression too large".
+  const many = Array.from({ length: 3000 }, (_, i) => ({
+    symbol: `2010-TELWG${41 + (i % 20)}-SPSG-${String(1 + Math.floor(i / 20)).padStart(3, '0')}`,
+    title: `Confidential progress report number ${i} on the regional broadband programme`,
+  }));
+
+  it('redacts a symbol and a title of the last of them, and leaves other text alone', () => {
+    const last = many[many.length - 1];
+    const text = `see ${last.symbol} and "${last.title}", not 2010-TELWG41-LSG-001`;
+    expect(redactMentions(text, many)).toBe(`see ${R} and "${R}", not 2010-TELWG41-LSG-001`);
+  });
+
+  it('still lets a longer mention win over a shorter one it contains', () => {
+    const titles = [
+      { symbol: '2010-TELWG41-DSG-001', title: 'Broadband report' },
+      { symbol: '2010-TELWG41-DSG-002', title: 'Broadband report of the regional broadband programme' },
+      ...many,
+    ];
+    expect(redactMentions('the Broadband report of the regional broadband programme', titles)).toBe(`the ${R}`);
+  });
+});

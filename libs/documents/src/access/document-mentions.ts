@@ -55,34 +55,101 @@ function titlePattern(title: string): string | null {
   return `(?<![\\p{L}\\p{N}])${t.split(' ').map(escape).join('\\s+')}(?![\\p{L}\\p{N}])`;
 }
 
-const compiled = new WeakMap<readonly HiddenDocument[], RegExp | null>();
+/** Lower case with runs of white space as one space: what `includes` compares. */
+const fold = (t: string) => t.replace(/\s+/g, ' ').toLowerCase();
 
-function patternFor(hidden: readonly HiddenDocument[]): RegExp | null {
-  if (compiled.has(hidden)) return compiled.get(hidden)!;
-  const parts: string[] = [];
-  // Longest first, so a title that contains another title, or a symbol with an annex, wins.
-  for (const d of hidden) {
-    const title = titlePattern(d.title);
-    if (title) parts.push(title);
+/**
+ * One hidden document's mention patterns, and the cheap test that rules them out for most texts:
+ * every spelling of a symbol contains its group code (or, without one, its meeting's number) and
+ * its number's digits; a title is in the text only if its folded words are.
+ */
+interface Mentionable {
+  patterns: string[];
+  mayOccurIn(folded: string): boolean;
+}
+
+function mentionable(d: HiddenDocument): Mentionable[] {
+  const out: Mentionable[] = [];
+  const title = titlePattern(d.title);
+  if (title) {
+    const words = fold(d.title).trim();
+    out.push({ patterns: [title], mayOccurIn: (folded) => folded.includes(words) });
   }
-  for (const d of hidden) {
-    try {
-      parts.push(mentionPattern(d.symbol));
-    } catch {
-      parts.push(escape(d.symbol)); // a stored symbol the parser no longer reads: its exact text
+  try {
+    const s = parseDocumentSymbol(d.symbol);
+    const anchor = (s.code ? s.code.split('-')[0] : (/(\d+)$/.exec(s.meeting)?.[1] ?? s.meeting)).toLowerCase();
+    const digits = String(Number(s.number));
+    out.push({ patterns: [mentionPattern(d.symbol)], mayOccurIn: (folded) => folded.includes(anchor) && folded.includes(digits) });
+  } catch {
+    // A stored symbol the parser no longer reads: its exact text.
+    const exact = d.symbol.toLowerCase();
+    out.push({ patterns: [escape(d.symbol)], mayOccurIn: (folded) => folded.includes(exact) });
+  }
+  return out;
+}
+
+/**
+ * The alternatives of one pattern stay under this many characters of source: V8 refuses a
+ * regular expression whose compiled form is too large ("Regular expression too large").
+ */
+const MAX_PATTERN_SOURCE = 8_000;
+
+const prepared = new WeakMap<readonly HiddenDocument[], Mentionable[]>();
+
+function mentionablesOf(hidden: readonly HiddenDocument[]): Mentionable[] {
+  let list = prepared.get(hidden);
+  if (!list) {
+    list = hidden.flatMap(mentionable);
+    prepared.set(hidden, list);
+  }
+  return list;
+}
+
+/** The patterns of the candidates, longest alternatives first, split where one would grow too large. */
+function compile(sources: Set<string>): RegExp[] {
+  const sorted = [...sources].sort((a, b) => b.length - a.length);
+  const patterns: RegExp[] = [];
+  let group: string[] = [];
+  let size = 0;
+  for (const part of sorted) {
+    if (group.length && size + part.length + 1 > MAX_PATTERN_SOURCE) {
+      patterns.push(new RegExp(group.join('|'), 'giu'));
+      group = [];
+      size = 0;
     }
+    group.push(part);
+    size += part.length + 1;
   }
-  parts.sort((a, b) => b.length - a.length);
-  const re = parts.length ? new RegExp(parts.join('|'), 'giu') : null;
-  compiled.set(hidden, re);
-  return re;
+  if (group.length) patterns.push(new RegExp(group.join('|'), 'giu'));
+  return patterns;
 }
 
 /**
  * Replaces every mention — symbol in any accepted spelling, or full title — of the hidden
- * documents with `[restricted document]`. Pure; the pattern is compiled once per hidden set.
+ * documents with `[restricted document]`. Pure. Only the documents the text may mention (by the
+ * cheap test above) are compiled into patterns, so the cost follows the text, not the number of
+ * restricted documents; where several patterns are needed, the leftmost mention wins, and of
+ * two starting at the same place the longer (a title containing another, a symbol with an annex).
  */
 export function redactMentions(text: string, hidden: readonly HiddenDocument[]): string {
-  const re = patternFor(hidden);
-  return re ? text.replace(re, REDACTED_DOCUMENT) : text;
+  if (!hidden.length || !text) return text;
+  const folded = fold(text);
+  const sources = new Set<string>();
+  for (const m of mentionablesOf(hidden)) if (m.mayOccurIn(folded)) for (const p of m.patterns) sources.add(p);
+  if (!sources.size) return text;
+  const patterns = compile(sources);
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    let best: RegExpExecArray | null = null;
+    for (const re of patterns) {
+      re.lastIndex = pos;
+      const m = re.exec(text);
+      if (m && (!best || m.index < best.index || (m.index === best.index && m[0].length > best[0].length))) best = m;
+    }
+    if (!best || !best[0].length) break;
+    out += text.slice(pos, best.index) + REDACTED_DOCUMENT;
+    pos = best.index + best[0].length;
+  }
+  return out + text.slice(pos);
 }
