@@ -17,6 +17,8 @@ const INDEX_WAIT = 90_000;
 
 if (!CHROMIUM_PATH) {
   console.log("secretariat's desk browser tests left out: set CHROMIUM_PATH=/usr/bin/chromium to run them");
+  // A suite must hold a test: this one is reported as skipped, saying why.
+  it.skip('left out: CHROMIUM_PATH is not set', () => undefined);
 } else {
   describe("the secretariat's desk in a browser (e2e)", () => {
     let t: TestApp;

@@ -17,6 +17,8 @@ const PKI_TITLE = 'APEC TEL PKI/e-Authentication Training Program';
 
 if (!CHROMIUM_PATH) {
   console.log('overseer browser tests left out: set CHROMIUM_PATH=/usr/bin/chromium to run them');
+  // A suite must hold a test: this one is reported as skipped, saying why.
+  it.skip('left out: CHROMIUM_PATH is not set', () => undefined);
 } else {
   describe('the overseers’ pages in a browser (e2e)', () => {
     let t: TestApp;

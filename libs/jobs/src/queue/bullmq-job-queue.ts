@@ -203,6 +203,11 @@ export class BullMqJobQueue implements JobQueue {
         if (!this.closing && this.available) this.logger.warn(`queue ${name}: ${error.message}`);
       });
       await queue.waitUntilReady();
+      if (this.closing) {
+        // Redis came back after this process began to close: nothing to start.
+        await queue.close().catch(() => undefined);
+        return;
+      }
       const worker = new Worker(name, () => task.run(), {
         connection: { url: this.options.redisUrl, maxRetriesPerRequest: null, connectionName: `${this.options.prefix}:scheduled:${task.name}` },
         prefix: this.options.prefix,
@@ -260,8 +265,20 @@ export class BullMqJobQueue implements JobQueue {
     this.closing = true;
     for (const retry of this.scheduleRetries) clearTimeout(retry);
     const scheduled = [...this.scheduled.values()];
-    await Promise.all([...this.workers, ...scheduled.map((s) => s.worker)].map((worker) => this.closeWorker(worker)));
-    await Promise.all(scheduled.map((s) => s.queue.close().catch(() => undefined)));
+    // A scheduled pass is idempotent (run again, it does only what is left), so its worker is not
+    // waited for as long as a job's: a few seconds, then it is disconnected.
+    await Promise.all([
+      ...this.workers.map((worker) => this.closeWorker(worker, this.options.shutdownTimeoutMs)),
+      ...scheduled.map((s) => this.closeWorker(s.worker, Math.min(this.options.shutdownTimeoutMs, 5000))),
+    ]);
+    await Promise.all(
+      scheduled.map((s) =>
+        settlesWithin(
+          s.queue.close().catch(() => undefined),
+          2000,
+        ),
+      ),
+    );
     const queues = await Promise.allSettled([...this.queues.values()]);
     await Promise.all(queues.map((q) => (q.status === 'fulfilled' ? q.value.close().catch(() => undefined) : Promise.resolve())));
     if (this.producer.status === 'ready') await this.producer.quit().catch(() => this.producer.disconnect());
@@ -284,13 +301,19 @@ export class BullMqJobQueue implements JobQueue {
     }
   }
 
-  private async closeWorker(worker: Worker): Promise<void> {
+  private async closeWorker(worker: Worker, timeoutMs: number): Promise<void> {
     const closing = worker.close();
-    const finished = await settlesWithin(closing, this.options.shutdownTimeoutMs);
+    const finished = await settlesWithin(closing, timeoutMs);
     if (finished) return;
     closing.catch(() => undefined);
-    this.logger.warn(`worker ${worker.name}: jobs still running after ${this.options.shutdownTimeoutMs} ms; disconnecting (BullMQ runs them again as stalled)`);
-    await worker.disconnect().catch(() => undefined);
+    this.logger.warn(
+      `worker ${worker.name}: not closed after ${timeoutMs} ms (jobs still running, or Redis not answering); disconnecting (BullMQ runs unfinished jobs again as stalled)`,
+    );
+    // A connection that a cut left half-open may never answer: give it a moment, then go on.
+    await settlesWithin(
+      worker.disconnect().catch(() => undefined),
+      2000,
+    );
   }
 
   private assertAvailable(): void {

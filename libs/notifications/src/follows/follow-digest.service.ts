@@ -28,15 +28,18 @@ export class FollowDigest implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.schedule({
-      name: FOLLOW_DIGEST_TASK,
-      repeat: { dailyAtHourUtc: this.config.mail.digestHourUtc },
-      run: async () => {
-        const sent = await this.run();
-        if (sent) this.logger.log(`sent ${sent} digest(s)`);
-      },
-    });
+  /** Not awaited: with Redis away the scheduling waits for it, and the process must start meanwhile (and say it is not ready). */
+  onApplicationBootstrap(): void {
+    void this.jobs
+      .schedule({
+        name: FOLLOW_DIGEST_TASK,
+        repeat: { dailyAtHourUtc: this.config.mail.digestHourUtc },
+        run: async () => {
+          const sent = await this.run();
+          if (sent) this.logger.log(`sent ${sent} digest(s)`);
+        },
+      })
+      .catch((error: unknown) => this.logger.error(`digest not scheduled: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   /** One pass: the items registered up to `now`, digested as of `now`'s day (UTC). Answers how many digests were sent. */

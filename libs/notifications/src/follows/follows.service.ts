@@ -39,9 +39,13 @@ export class FollowsService {
     });
   }
 
-  /** My follows, oldest first. */
+  /**
+   * My follows: groups, then meetings, each oldest first. (By kind first because SQLite keeps
+   * whole seconds: two follows made in one second would otherwise come in the random order of
+   * their ids.)
+   */
   mine(ctx: RequestContext): Promise<Follow[]> {
-    return this.uow.manager.find(Follow, { where: { userId: ctx.actor!.userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.uow.manager.find(Follow, { where: { userId: ctx.actor!.userId }, order: { kind: 'ASC', createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Whether the caller follows this group or meeting: one statement per kind per request, none for an anonymous caller. */

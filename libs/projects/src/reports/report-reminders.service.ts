@@ -62,13 +62,17 @@ export class ReportReminders implements OnApplicationBootstrap, OnApplicationShu
    * The schedule (REMINDER_INTERVAL_MS; 0: off): a pass at each interval through libs/jobs, and one
    * shortly after start (idempotent, so a start in several processes at once sends nothing twice).
    */
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     const every = this.config.mail.reminderIntervalMs;
     if (!every) return;
     const pass = async () => {
       if (!this.stopped) await this.run();
     };
-    await this.jobs.schedule({ name: 'report-reminders', repeat: { everyMs: every }, run: pass });
+    // Not awaited: with Redis away the scheduling waits for it, and the process must start meanwhile
+    // (and say it is not ready) rather than hang in its bootstrap.
+    void this.jobs
+      .schedule({ name: 'report-reminders', repeat: { everyMs: every }, run: pass })
+      .catch((error: unknown) => this.logger.error(`reminders not scheduled: ${error instanceof Error ? error.message : String(error)}`));
     this.first = setTimeout(
       () => void pass().catch((error: unknown) => this.logger.error(`reminder pass failed: ${error instanceof Error ? error.message : String(error)}`)),
       Math.min(every, 10_000),
