@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { expect } from '@jest/globals';
 import { APP_CONFIG, AppConfig, AuditTrail, Role } from '@tel/core';
@@ -163,6 +164,38 @@ describe('uploading and downloading document files (e2e)', () => {
       if (status === 413) expect(res.body.error.reason).toBe('UPLOAD_TOO_LARGE');
       expect(await fileRows()).toBe(rowsBefore);
       expect(stored()).toEqual(filesBefore);
+    });
+
+    it('reach a client still sending its body: the rest is read and dropped, not cut off, and the connection stays usable', async () => {
+      // A server that answers and closes mid-body makes the client's next write fail (EPIPE), and
+      // fetch then reports that instead of the answer. Spoken over a raw socket to see the order:
+      // no answer while the body is still coming, the answer after its last byte, keep-alive kept.
+      const { port } = new URL(t.url);
+      const socket = net.connect(Number(port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      let received = '';
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+      const body = Buffer.alloc(2 * 1024 * 1024, 0x20);
+      const request = (symbol: string) =>
+        `POST /api/documents/${symbol}/revisions/0/files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${secretariat}\r\n` +
+        `Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: ${body.length}\r\n\r\n`;
+      socket.write(request('2008-TELWG37-SPSG-999'));
+      socket.write(body.subarray(0, 1024 * 1024));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(received).toBe(''); // refused already, but not answered while the body is still coming
+      socket.write(body.subarray(1024 * 1024));
+      const answered = async (count: number) => {
+        for (let i = 0; i < 100 && (received.match(/HTTP\/1\.1 /g) ?? []).length < count; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      };
+      await answered(1);
+      expect(received).toMatch(/^HTTP\/1\.1 404 /);
+      expect(received).not.toMatch(/connection: close/i);
+      // The same connection takes the next request.
+      socket.write(request('2008-TELWG37-SPSG-998'));
+      socket.write(body);
+      await answered(2);
+      expect(received.match(/HTTP\/1\.1 404 /g)).toHaveLength(2);
+      socket.destroy();
     });
 
     it('a body that is not multipart', async () => {

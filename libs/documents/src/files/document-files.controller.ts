@@ -8,7 +8,7 @@ import { DocumentFile } from './document-file.entity';
 import { DocumentFilesService, UploadTarget } from './document-files.service';
 import { contentDisposition, etagMatches, ifRangeAllows, parseRange } from './download.rules';
 import { FileKind } from './file-kind';
-import { ClientGoneError, MULTIPART_OVERHEAD, receiveSingleFile, tooLarge } from './multipart-file';
+import { ClientGoneError, drainRefusedBody, MULTIPART_OVERHEAD, receiveSingleFile, tooLarge } from './multipart-file';
 
 /** Shown inline in the browser; everything else (HTML above all) is downloaded as an attachment. */
 const INLINE_KINDS = new Set<FileKind>([FileKind.PDF, FileKind.TXT]);
@@ -65,8 +65,9 @@ export class DocumentFilesController {
         res.destroy(); // normally closed already; never left waiting for an answer
         return;
       }
-      // Refused before the whole body was read: answer now, drop the rest, and close the connection.
-      if (!req.complete) {
+      // Refused before the whole body was read: read the rest (within the upload limit) and drop it,
+      // so a client still sending gets the answer; past the limit, answer now and close the connection.
+      if (!req.readableEnded && !(await drainRefusedBody(req, this.config.uploadMaxBytes + MULTIPART_OVERHEAD))) {
         res.setHeader('Connection', 'close');
         req.resume();
       }

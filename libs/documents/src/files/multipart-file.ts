@@ -29,6 +29,39 @@ export class ClientGoneError extends Error {
 const verdictOn = (parseError: unknown): Error =>
   parseError instanceof ClientGoneError ? parseError : AppError.badInput('UPLOAD_MALFORMED', 'The multipart body is malformed or incomplete');
 
+/**
+ * Reads and drops the rest of a request body the server has refused to keep, so the answer reaches
+ * a client that is still sending: a server that answers and closes mid-body makes the client's next
+ * write fail (EPIPE or a reset), and many clients — fetch among them — then report that failure
+ * instead of the answer. Bounded: a declared length over `maxBytes`, more than `maxBytes` read here,
+ * or a body still arriving after `timeoutMs`, resolves false — answer at once and close the connection.
+ * Resolves true once the body has ended (the connection can then be kept).
+ */
+export function drainRefusedBody(req: Request, maxBytes: number, timeoutMs = 15_000): Promise<boolean> {
+  if (req.readableEnded) return Promise.resolve(true);
+  if (req.destroyed) return Promise.resolve(false);
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve(false);
+  return new Promise<boolean>((resolve) => {
+    let read = 0;
+    const settle = (ended: boolean) => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('close', onClose);
+      resolve(ended);
+    };
+    const onData = (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > maxBytes) settle(false);
+    };
+    const onEnd = () => settle(true);
+    const onClose = () => settle(req.readableEnded);
+    const timer = setTimeout(() => settle(false), timeoutMs);
+    req.on('data', onData).on('end', onEnd).on('close', onClose);
+    req.on('error', () => undefined); // a reset while draining: 'close' settles it
+    req.resume();
+  });
+}
+
 /** The file volume is full: a coded 507; anything else unchanged. */
 const storageError = (error: Error): Error => (error instanceof StorageFullError ? AppError.insufficientStorage() : error);
 
