@@ -452,6 +452,26 @@ function report(runs: Record<Layout, Partial<Record<TargetName, Run>>>, summary:
 
 const RESULTS = path.join(ROOT, 'bench/results/search.json');
 
+/** Writes bench/results/search.json: the runs so far, and whether the run got to its end. */
+function save(runs: Record<Layout, Partial<Record<TargetName, Run>>>, summary: CorpusSummary, began: number, extra: { finished: boolean; verdicts?: unknown }): void {
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  const body = {
+    date: new Date().toISOString(),
+    totalSeconds: Math.round((Date.now() - began) / 1000),
+    node: process.version,
+    cpus: os.cpus().length,
+    loadavg: os.loadavg(),
+    corpus: summary,
+    layouts: RUN_LAYOUTS,
+    limits: LIMITS,
+    plans: PLANS,
+    ...extra,
+    runs,
+  };
+  fs.writeFileSync(`${RESULTS}.tmp`, JSON.stringify(body, null, 2));
+  fs.renameSync(`${RESULTS}.tmp`, RESULTS);
+}
+
 async function main(): Promise<void> {
   const began = Date.now();
   if (process.argv.includes('--report')) {
@@ -461,7 +481,9 @@ async function main(): Promise<void> {
       layouts: Layout[];
       runs: Record<Layout, Partial<Record<TargetName, Run>>>;
       totalSeconds?: number;
+      finished?: boolean;
     };
+    if (last.finished === false) process.stdout.write('This run was cut short: only the targets it finished are below; the others say "not run".\n');
     RUN_LAYOUTS = last.layouts;
     TARGETS = TARGET_NAMES.filter((t) => last.layouts.some((l) => last.runs[l][t]));
     process.stdout.write(`${report(last.runs, last.corpus, Date.now() - (last.totalSeconds ?? 0) * 1000).lines.join('\n')}\n`);
@@ -505,6 +527,8 @@ async function main(): Promise<void> {
       if (interrupted) break;
       process.stdout.write(`== ${layout}/${t}\n`);
       runs[layout][t] = await runTarget(t, layout, corpusFile, queriesFile);
+      // Saved after each target: a run cut short still leaves what it measured (`--report` prints it).
+      save(runs, summary, began, { finished: false });
     }
     // The fts target's database (half a gigabyte at full size) has served the like scan.
     fs.rmSync(path.join(WORK, `fts-${layout}`), { recursive: true, force: true });
@@ -513,27 +537,7 @@ async function main(): Promise<void> {
 
   const { lines, verdicts } = report(runs, summary, began);
   process.stdout.write(`${lines.join('\n')}\n`);
-  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
-  fs.writeFileSync(
-    RESULTS,
-    JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        totalSeconds: Math.round((Date.now() - began) / 1000),
-        node: process.version,
-        cpus: os.cpus().length,
-        loadavg: os.loadavg(),
-        corpus: summary,
-        layouts: RUN_LAYOUTS,
-        limits: LIMITS,
-        plans: PLANS,
-        verdicts,
-        runs,
-      },
-      null,
-      2,
-    ),
-  );
+  save(runs, summary, began, { finished: true, verdicts });
   process.stdout.write('wrote bench/results/search.json\n');
   const failed = RUN_LAYOUTS.flatMap((l) => TARGETS.filter((t) => runs[l][t]?.status === 'failed').map((t) => `${l}/${t}`));
   if (failed.length) {
