@@ -323,6 +323,42 @@ if (!CHROMIUM_PATH) {
     );
 
     it(
+      "loads the secretariat's and overseers' pages only when opened, and says so when one cannot be fetched",
+      async () => {
+        const { context, page, requests, problems } = await openPage(390);
+        try {
+          await page.goto(`${t.url}/search?q=botnet`);
+          await page.getByRole('heading', { level: 1 }).first().waitFor();
+          const scripts = () => requests.filter((u) => /\/assets\/.*\.js$/.test(u)).map((u) => u.replace(/^.*\/assets\//, ''));
+          expect(scripts().filter((f) => /^(DeskRoutes|ReportFormPage|AccountPage|ProjectsPage)-/.test(f))).toEqual([]);
+          // The projects register's code comes when the page is opened.
+          await page.goto(`${t.url}/projects`);
+          await page.getByRole('heading', { level: 1, name: /projects/i }).waitFor();
+          expect(scripts().some((f) => f.startsWith('ProjectsPage-'))).toBe(true);
+          // Offline, or the site updated since the tab opened: the page's code cannot be fetched.
+          await page.route(/\/assets\/NotificationsPage-.*\.js$/, (route) => route.abort('internetdisconnected'));
+          await page.goto(`${t.url}/`);
+          await page.getByRole('heading', { level: 1 }).first().waitFor();
+          await page.evaluate("history.pushState({}, '', '/notifications'); dispatchEvent(new PopStateEvent('popstate'))");
+          const alert = page.getByRole('alert');
+          await alert.getByRole('heading', { name: 'This page could not be loaded' }).waitFor();
+          expect(await alert.textContent()).toMatch(/Reload the page to try again/);
+          await alert.getByRole('button', { name: 'Reload' }).waitFor();
+          await shoot(page, 'page-code-unavailable-390');
+          await expectAccessible(page, 'page code unavailable');
+          // Another page works again.
+          await page.evaluate("history.pushState({}, '', '/meetings'); dispatchEvent(new PopStateEvent('popstate'))");
+          await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+          expect(await page.getByRole('heading', { name: 'This page could not be loaded' }).count()).toBe(0);
+          expect(problems.filter((p) => !/NotificationsPage|dynamically imported module/.test(p))).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      },
+      BROWSER_TIMEOUT,
+    );
+
+    it(
       'keeps keyboard users oriented: a skip link first, focus moved to the page on navigation',
       async () => {
         const { context, page } = await openPage();

@@ -1,7 +1,9 @@
 import { Route } from 'react-router';
-import { AccountPage } from './components/AccountPage';
-import { ChoosePasswordPage } from './components/ChoosePasswordPage';
-import { ForgotPasswordPage } from './components/ForgotPasswordPage';
+import { lazyPage } from '../app/lazy-page';
+
+const AccountPage = lazyPage(() => import('./components/AccountPage'), 'AccountPage');
+const ChoosePasswordPage = lazyPage(() => import('./components/ChoosePasswordPage'), 'ChoosePasswordPage');
+const ForgotPasswordPage = lazyPage(() => import('./components/ForgotPasswordPage'), 'ForgotPasswordPage');
 
 /** The account pages: one-time links and the reset request (no sign-in), and /account (signed in). */
 export const accountRoutes = [

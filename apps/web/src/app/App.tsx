@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
-import { DeskRoutes } from '../desk/DeskRoutes';
 import { accountRoutes } from '../account/routes';
 import { DocumentPage } from '../documents/components/DocumentPage';
 import { GroupPage } from '../groups/components/GroupPage';
@@ -16,6 +15,9 @@ import { SessionProvider, useSession } from '../session/hooks/useSession';
 import { Layout } from './components/Layout';
 import { NotFoundPage } from './components/NotFoundPage';
 import { createGraphqlClient } from './graphql-client';
+import { lazyPage, PageCode } from './lazy-page';
+
+const DeskRoutes = lazyPage(() => import('../desk/DeskRoutes'), 'DeskRoutes');
 
 function Site() {
   const { csrfToken, loaded, refresh } = useSession();
@@ -25,20 +27,22 @@ function Site() {
     <Provider value={client}>
       <Layout>
         {loaded ? (
-          <Routes>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/search" element={<SearchPage />} />
-            <Route path="/documents/*" element={<DocumentPage />} />
-            <Route path="/meetings" element={<MeetingsPage />} />
-            <Route path="/meetings/:code" element={<MeetingPage />} />
-            <Route path="/groups/:code" element={<GroupPage />} />
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route path="/desk/*" element={<DeskRoutes />} />
-            {accountRoutes}
-            {notificationRoutes}
-            {projectRoutes}
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
+          <PageCode>
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/search" element={<SearchPage />} />
+              <Route path="/documents/*" element={<DocumentPage />} />
+              <Route path="/meetings" element={<MeetingsPage />} />
+              <Route path="/meetings/:code" element={<MeetingPage />} />
+              <Route path="/groups/:code" element={<GroupPage />} />
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/desk/*" element={<DeskRoutes />} />
+              {accountRoutes}
+              {notificationRoutes}
+              {projectRoutes}
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </PageCode>
         ) : (
           <p className="status" role="status">
             Loading…

@@ -1,5 +1,7 @@
 import { Route } from 'react-router';
-import { NotificationsPage } from './components/NotificationsPage';
+import { lazyPage } from '../app/lazy-page';
+
+const NotificationsPage = lazyPage(() => import('./components/NotificationsPage'), 'NotificationsPage');
 
 /** /notifications (signed in). */
 export const notificationRoutes = [<Route key="notifications" path="/notifications" element={<NotificationsPage />} />];

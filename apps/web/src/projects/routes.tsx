@@ -1,9 +1,11 @@
 import { Route } from 'react-router';
-import { ReportFormPage } from '../reports/components/ReportFormPage';
-import { ReportPage } from '../reports/components/ReportPage';
-import { MyProjectsPage } from './components/MyProjectsPage';
-import { ProjectPage } from './components/ProjectPage';
-import { ProjectsPage } from './components/ProjectsPage';
+import { lazyPage } from '../app/lazy-page';
+
+const ReportFormPage = lazyPage(() => import('../reports/components/ReportFormPage'), 'ReportFormPage');
+const ReportPage = lazyPage(() => import('../reports/components/ReportPage'), 'ReportPage');
+const MyProjectsPage = lazyPage(() => import('./components/MyProjectsPage'), 'MyProjectsPage');
+const ProjectPage = lazyPage(() => import('./components/ProjectPage'), 'ProjectPage');
+const ProjectsPage = lazyPage(() => import('./components/ProjectsPage'), 'ProjectsPage');
 
 /** The register and the overseers' pages: /projects, /projects/{id}, /my/projects, /reports/{id}[/edit]. */
 export const projectRoutes = (
