@@ -29,6 +29,7 @@ import type { SearchIndex } from '@tel/search';
 import { GROUPS, MEETINGS, type CorpusFile, type Layout } from './corpus';
 import { openEngine, UPSERT_BATCH } from './index-targets';
 import type { BenchQuery } from './queries';
+import { RESULT_CACHE } from './targets';
 import type { SearchOutcome, SearchTarget } from './targets';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -268,6 +269,7 @@ export function graphqlTarget(workDir: string, layout: Layout): GraphqlTarget {
           AUTH_SECRET: randomBytes(36).toString('base64'),
           TS_NODE_TRANSPILE_ONLY: 'true',
           NO_COLOR: '1',
+          SEARCH_RESULT_CACHE: RESULT_CACHE, // off unless BENCH_RESULT_CACHE (see openEngine)
         },
         stdio: ['ignore', log, log],
       });

@@ -12,14 +12,18 @@ import { DataSource } from 'typeorm';
 import { AppConfig, buildDataSourceOptions, ensurePostgresSchema, loadConfig, QueryCountingLogger, sqliteFileFor, UnitOfWork } from '@tel/core';
 import { createSearchIndex, loadSearchConfig, parseSearchQuery, SearchIndex, SearchResult } from '@tel/search';
 import type { CorpusFile, Layout } from './corpus';
-import { PG_SCHEMA_ENV, SearchOutcome, SearchTarget } from './targets';
+import { PG_SCHEMA_ENV, RESULT_CACHE, SearchOutcome, SearchTarget } from './targets';
 
 /** Files per upsertMany() call: one transaction each, the bulk load the port offers (a reindex). */
 export const UPSERT_BATCH = 50;
 
-/** The index, opened by the API's own factory on an application database (SEARCH_ENGINE unset: the dialect's engine). */
+/**
+ * The index, opened by the API's own factory on an application database (SEARCH_ENGINE unset: the
+ * dialect's engine). Kept result pages off unless BENCH_RESULT_CACHE says how many: each class
+ * repeats a few queries, so with them on the benchmark would mostly time lookups, not searches.
+ */
 export async function openEngine(config: AppConfig, dataSource: DataSource): Promise<SearchIndex> {
-  return createSearchIndex(loadSearchConfig(config, {}), config, dataSource, new UnitOfWork(dataSource));
+  return createSearchIndex(loadSearchConfig(config, { SEARCH_RESULT_CACHE: RESULT_CACHE }), config, dataSource, new UnitOfWork(dataSource));
 }
 
 export function outcomeOf(r: SearchResult): SearchOutcome {

@@ -24,7 +24,7 @@ import { Client } from 'pg';
 import { generateCorpus, LAYOUTS, Layout, PLANTED } from './corpus';
 import type { ClassResult, EngineResult, LatencyStats, Plan } from './engine';
 import { QUERY_CLASSES, QueryClass, QuerySampler } from './queries';
-import { PG_SCHEMA_ENV, TARGET_NAMES, TargetName } from './targets';
+import { PG_SCHEMA_ENV, RESULT_CACHE, TARGET_NAMES, TargetName } from './targets';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PAGES = Number(process.env.BENCH_PAGES ?? 100_000);
@@ -514,6 +514,9 @@ async function main(): Promise<void> {
       `"${PLANTED.common.word}" on ${summary.commonPages} pages (${((summary.commonPages / summary.pages) * 100).toFixed(1)} %)\n`,
   );
   process.stdout.write(`layouts: ${RUN_LAYOUTS.join(', ')}; targets: ${TARGETS.join(', ')}\n`);
+  process.stdout.write(
+    `kept result pages (SQLite, SEARCH_RESULT_CACHE): ${RESULT_CACHE === '0' ? 'off, every search computed (BENCH_RESULT_CACHE=256 to measure with them)' : `${RESULT_CACHE} per reader`}\n`,
+  );
   process.stdout.write(
     `machine: ${os.cpus().length} cores, load average ${os
       .loadavg()

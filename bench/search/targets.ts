@@ -31,6 +31,8 @@ export interface SearchTarget {
 
 /** A schema name run.ts makes up for one postgres target run (a fresh one it drops afterwards). */
 export const PG_SCHEMA_ENV = 'BENCH_PG_SCHEMA';
+/** SEARCH_RESULT_CACHE for the SQLite engine and the API under test: 0 (every search computed) unless BENCH_RESULT_CACHE. */
+export const RESULT_CACHE = process.env.BENCH_RESULT_CACHE?.trim() || '0';
 
 interface MiniDoc {
   id: number;

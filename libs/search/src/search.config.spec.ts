@@ -15,6 +15,7 @@ describe('loadSearchConfig', () => {
       engine: 'sqlite',
       sqliteFile: path.resolve('/srv/tel/search.sqlite'),
       searchWorkers: Math.max(1, os.availableParallelism()),
+      searchResultCache: 256,
       meilisearch: null,
       extraction: { timeoutMs: 60_000, memoryLimitMb: 512, concurrency: 1, ocrMaxPages: 20 },
     });
@@ -30,6 +31,8 @@ describe('loadSearchConfig', () => {
   it('takes the number of search workers, 0 for searches in the API thread', () => {
     expect(loadSearchConfig(app, { SEARCH_WORKERS: '3' }).searchWorkers).toBe(3);
     expect(loadSearchConfig(app, { SEARCH_WORKERS: '0' }).searchWorkers).toBe(0);
+    expect(loadSearchConfig(app, { SEARCH_RESULT_CACHE: '0' }).searchResultCache).toBe(0);
+    expect(() => loadSearchConfig(app, { SEARCH_RESULT_CACHE: '-1' })).toThrow(/SEARCH_RESULT_CACHE must be a whole number/);
     expect(() => loadSearchConfig(app, { SEARCH_WORKERS: 'many' })).toThrow(/SEARCH_WORKERS must be a whole number from 0 to 64/);
   });
 

@@ -11,6 +11,8 @@ export interface SearchConfig {
   sqliteFile: string;
   /** SQLite: worker threads that run searches (SEARCH_WORKERS; default the number of cores; 0 = in the API's thread). */
   searchWorkers: number;
+  /** SQLite: pages of results each reader keeps until the index changes (SEARCH_RESULT_CACHE; default 256; 0 = none). */
+  searchResultCache: number;
   meilisearch: { url: string; apiKey?: string; indexUid: string } | null;
   extraction: { timeoutMs: number; memoryLimitMb: number; concurrency: number; ocrMaxPages: number };
 }
@@ -42,6 +44,7 @@ export function loadSearchConfig(app: Pick<AppConfig, 'dataDir' | 'dialect'>, en
     engine,
     sqliteFile: path.resolve(env.SEARCH_SQLITE_FILE?.trim() || path.join(app.dataDir, 'search.sqlite')),
     searchWorkers: intFrom(env, 'SEARCH_WORKERS', Math.max(1, os.availableParallelism()), 0, 64),
+    searchResultCache: intFrom(env, 'SEARCH_RESULT_CACHE', 256, 0, 100_000),
     meilisearch: engine === 'meilisearch' && url ? { url, apiKey: env.MEILI_API_KEY || undefined, indexUid } : null,
     extraction: {
       timeoutMs: intFrom(env, 'EXTRACTION_TIMEOUT_MS', 60_000, 100, 3_600_000),

@@ -22,7 +22,7 @@ export async function createSearchIndex(config: SearchConfig, app: Pick<AppConfi
     return index;
   }
   if (config.engine === 'postgres') return PostgresSearchIndex.open(dataSource);
-  const options = { workers: config.searchWorkers };
+  const options = { workers: config.searchWorkers, resultCacheEntries: config.searchResultCache };
   if (app.dialect === 'sqlite') return SqliteSearchIndex.inMainDatabase(dataSource, (work) => uow.write(work), options);
   return SqliteSearchIndex.openFile(config.sqliteFile, options);
 }

@@ -45,6 +45,10 @@ export class SqliteSearchIndex implements SearchIndex {
   private readonly local: SqliteSearchReader;
   /** The worker threads that run searches, when there are any. */
   readonly pool: SqliteSearchPool | null;
+  /** The searches answered in this thread: kept pages served, and pages computed. */
+  get localCacheStats(): Readonly<{ hits: number; misses: number }> {
+    return this.local.cacheStats;
+  }
   /** True when opening found an index of an older version and emptied it (see SearchIndex.rebuilt). */
   rebuilt = false;
 
@@ -104,9 +108,19 @@ export class SqliteSearchIndex implements SearchIndex {
     return s;
   }
 
-  /** Runs synchronous writes in the caller's transaction, or alone in one of their own. */
+  /**
+   * Runs synchronous writes in the caller's transaction, or alone in one of their own, and bumps
+   * the index's generation with them (what tells readers their kept pages are out of date; it
+   * starts at a random number, so an index emptied and rebuilt never repeats one).
+   */
   private async write(options: IndexWriteOptions | undefined, work: () => void): Promise<void> {
-    const inTransaction = this.db.transaction(work);
+    const inTransaction = this.db.transaction(() => {
+      work();
+      this.stmt(
+        `INSERT INTO search_meta (key, value) VALUES ('generation', CAST(abs(random() % 1000000000000) AS TEXT))
+         ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
+      ).run();
+    });
     if (options?.em && this.joinsTransactions) {
       const connection = (options.em.connection.driver as unknown as { databaseConnection?: Database }).databaseConnection;
       if (connection !== this.db || !options.em.queryRunner?.isTransactionActive) {

@@ -14,10 +14,15 @@ export interface SqliteRankingOptions {
   exactCountFiles?: number;
   /** A sample with fewer documents than this (a narrow filter) is not used: every match is counted (default 200). */
   minSampledDocuments?: number;
+  /**
+   * Pages of results kept per reader, most recently used first, until the index next changes
+   * (default 256; 0 keeps none). See SqliteSearchReader.search.
+   */
+  resultCacheEntries?: number;
 }
 
 export function rankingDefaults(options: SqliteRankingOptions = {}): Required<SqliteRankingOptions> {
-  return { rankAllFiles: 1000, exactCountFiles: 5000, minSampledDocuments: 200, ...options };
+  return { rankAllFiles: 1000, exactCountFiles: 5000, minSampledDocuments: 200, resultCacheEntries: 256, ...options };
 }
 
 /** A page of results before its cursor: what a reader (in this thread or a worker) answers. */
@@ -53,6 +58,11 @@ interface ChunkRow {
 export class SqliteSearchReader {
   private readonly statements = new Map<string, Statement>();
   private readonly ranking: Required<SqliteRankingOptions>;
+  /** Pages answered at index generation `cachedAt`, least recently used first (Map order). */
+  private readonly cache = new Map<string, SearchPage>();
+  private cachedAt: string | null = null;
+  /** How searches were answered: from the cache, or computed (diagnostics, tests, the benchmark). */
+  readonly cacheStats = { hits: 0, misses: 0 };
 
   constructor(
     private readonly db: Database,
@@ -67,12 +77,45 @@ export class SqliteSearchReader {
     return s;
   }
 
-  /** The documents `offset` … `offset + first` of a search, with its counts and facets. */
+  /**
+   * The documents `offset` … `offset + first` of a search, with its counts and facets.
+   *
+   * A page once computed is kept (up to resultCacheEntries, least recently used dropped first) and
+   * answered again while the index is unchanged: every write of the index bumps its generation in
+   * search_meta in the same transaction, and each search reads the generation in the snapshot it
+   * searches, so a kept page is only ever served from the same data it was computed from — exact,
+   * never stale, restricted rows included (the caller's access is part of the key). A word on most
+   * pages costs a full bm25 pass when first searched after a change, a map lookup afterwards.
+   */
   search(request: SearchRequest, offset: number, first: number): SearchPage {
     // One snapshot for the statements of a search; a connection that is already inside a
     // transaction (the writer's, when the index shares the application's in-memory database) reads in it.
+    // Nothing is kept from inside one: what it has written may yet be rolled back.
     if (this.db.inTransaction) return this.run(request, offset, first);
-    return this.db.transaction(() => this.run(request, offset, first))();
+    return this.db.transaction(() => this.cached(request, offset, first))();
+  }
+
+  private cached(request: SearchRequest, offset: number, first: number): SearchPage {
+    const capacity = this.ranking.resultCacheEntries;
+    if (capacity <= 0) return this.run(request, offset, first);
+    const generation = (this.read("SELECT value FROM search_meta WHERE key = 'generation'").pluck().get() as string | undefined) ?? '';
+    if (generation !== this.cachedAt) {
+      this.cache.clear();
+      this.cachedAt = generation;
+    }
+    const key = JSON.stringify([request.query, request.filter ?? null, request.includeRestricted === true, offset, first]);
+    const kept = this.cache.get(key);
+    if (kept) {
+      this.cacheStats.hits++;
+      this.cache.delete(key); // to the most recently used end
+      this.cache.set(key, kept);
+      return structuredClone(kept); // callers may change what they are given
+    }
+    this.cacheStats.misses++;
+    const page = this.run(request, offset, first);
+    this.cache.set(key, structuredClone(page));
+    if (this.cache.size > capacity) this.cache.delete(this.cache.keys().next().value!);
+    return page;
   }
 
   private run(request: SearchRequest, offset: number, first: number): SearchPage {
