@@ -6,3 +6,4 @@ export * from './schema-walker';
 export * from './smtp-inbox';
 export * from './server-build';
 export * from './own-redis';
+export * from './expected-logs';

@@ -7,6 +7,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
 import type { DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Client } from 'pg';
 import { AppConfig, loadConfig, QueryCountingLogger, TEL_DATA_SOURCE, UnitOfWork } from '@tel/core';
 
 /**
@@ -116,11 +117,24 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       return { status: res.status, data: body.data, errors: body.errors, headers: res.headers };
     },
     async close() {
-      if (schema) await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+      // The app first: its jobs, outbox sweeps and scheduled passes end with it. Dropped before,
+      // the schema would leave them logging "relation … does not exist" into the test output.
       await app.close();
+      if (schema) await dropSchema(databaseUrl!, schema);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Drops a test app's PostgreSQL schema on a connection of its own (the app's is closed by then). */
+async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** The codes of a response's errors (or of a JSON body's `errors`), for terse assertions. */

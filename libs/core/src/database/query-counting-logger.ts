@@ -1,9 +1,13 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { isUniqueViolation } from '../errors/unique-violation';
 
 /**
  * Counts the SQL statements the process sends (tests use it to prove DataLoaders batch), and
- * logs them only when LOG_SQL is on. Errors are logged server-side, never sent to clients.
+ * logs them only when LOG_SQL is on. Errors are logged server-side, never sent to clients —
+ * except a unique violation: that is how two writers of the same row learn that one lost (the
+ * caller answers CONFLICT, or replays an idempotent request), a routine outcome logged only with
+ * LOG_SQL; should nobody handle it, the request's own error log still shows it.
  */
 export class QueryCountingLogger extends AbstractLogger {
   private count = 0;
@@ -20,6 +24,14 @@ export class QueryCountingLogger extends AbstractLogger {
   override logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
     if (!/^(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOINT|RELEASE SAVEPOINT|PRAGMA)/i.test(query.trim())) this.count++;
     super.logQuery(query, parameters, queryRunner);
+  }
+
+  override logQueryError(error: string, query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
+    if (isUniqueViolation(error)) {
+      if (this.echo) this.nest.debug(`unique violation (a concurrent writer won): ${error} — ${query}`);
+      return;
+    }
+    super.logQueryError(error, query, parameters, queryRunner);
   }
 
   protected writeLog(level: LogLevel, message: LogMessage | string | number | (LogMessage | string | number)[]): void {
