@@ -13,6 +13,7 @@ const ME = `{ me { id email roles disabled economyCode } }`;
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token expiresAt } }`;
 const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id email roles disabled economyCode } }`;
 const DISABLE_USER = `mutation($email: String!) { disableUser(input: { email: $email }) { email disabled } }`;
+const ENABLE_USER = `mutation($email: String!) { enableUser(input: { email: $email }) { email disabled } }`;
 const CREATE_TOKEN = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name hint createdAt expiresAt revoked expired } } }`;
 const REVOKE_TOKEN = `mutation($id: ID!) { revokeApiToken(input: { id: $id }) { id revoked } }`;
 const AUDIT = `query($filter: AuditEventFilter, $first: Int, $after: String) {
@@ -317,6 +318,34 @@ describe('accounts, roles and tokens (e2e)', () => {
       expectCode(await t.gql(DISABLE_USER, { email: 'nobody@test.example' }, secretariat.token), 'NOT_FOUND');
       expectCode(await t.gql(DISABLE_USER, { email: other.email }, delegate.token), 'FORBIDDEN');
       expectOk(await t.gql(DISABLE_USER, { email: other.email }, admin.token));
+    });
+  });
+
+  describe('enabling a disabled account', () => {
+    it('lets it sign in again with its password; what ended when it was disabled stays ended', async () => {
+      const person = await accountFor(t, [Role.DELEGATE], { economyCode: 'NZ' });
+      const apiToken = (await t.gql(CREATE_TOKEN, { input: { name: 'before' } }, person.token)).data.createApiToken.token;
+      expectOk(await t.gql(DISABLE_USER, { email: person.email }, secretariat.token));
+      const res = await t.gql(ENABLE_USER, { email: ` ${person.email.toUpperCase()} ` }, secretariat.token);
+      expectOk(res);
+      expect(res.data.enableUser).toEqual({ email: person.email, disabled: false });
+      for (const token of [person.token, apiToken]) expectCode(await t.gql(ME, {}, token), 'UNAUTHENTICATED');
+      const login = await t.gql(LOGIN, { input: { email: person.email, password: person.password } });
+      expectOk(login);
+      expect((await t.gql(ME, {}, login.data.login.token)).data.me.email).toBe(person.email);
+      // Enabling an enabled account changes nothing.
+      expectOk(await t.gql(ENABLE_USER, { email: person.email }, secretariat.token));
+      const audit = await t.gql(`{ auditEvents(filter: { action: "user.enable" }, first: 5) { nodes { summary } } }`, {}, admin.token);
+      expect(audit.data.auditEvents.nodes.map((n) => n.summary)).toEqual([`enabled account ${person.email} again`]);
+    });
+
+    it('of SECRETARIAT or ADMIN accounts is for an ADMIN; delegates may not; unknown e-mails are NOT_FOUND', async () => {
+      const other = await accountFor(t, [Role.SECRETARIAT]);
+      expectOk(await t.gql(DISABLE_USER, { email: other.email }, admin.token));
+      expectCode(await t.gql(ENABLE_USER, { email: other.email }, secretariat.token), 'FORBIDDEN');
+      expectCode(await t.gql(ENABLE_USER, { email: other.email }, delegate.token), 'FORBIDDEN');
+      expectCode(await t.gql(ENABLE_USER, { email: 'nobody@test.example' }, secretariat.token), 'NOT_FOUND');
+      expect((await t.gql(ENABLE_USER, { email: other.email }, admin.token)).data.enableUser).toEqual({ email: other.email, disabled: false });
     });
   });
 

@@ -162,7 +162,7 @@ if (!CHROMIUM_PATH) {
     );
 
     it(
-      "changes an account's roles (a delegate needs an economy, said beside the field) and disables it after a confirmation; its open session is refused on its next request",
+      "changes an account's roles (a delegate needs an economy, said beside the field) and disables it after a confirmation; its open session is refused on its next request; enabled again, it signs in",
       async () => {
         const victim = await accountFor(t, [Role.OVERSEER]);
         const desk = await openPage();
@@ -208,6 +208,22 @@ if (!CHROMIUM_PATH) {
           const session = await theirs.page.evaluate<{ user: unknown }>(`fetch('/api/session').then((r) => r.json())`);
           expect(session.user ?? null).toBeNull();
           expect((await t.gql(`{ me { email } }`, {}, victim.token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+
+          // Enabled again from the same panel: they sign in with their password.
+          if ((await page.getByRole('button', { name: 'Enable this account again' }).count()) === 0) {
+            await row(page, victim.email)
+              .getByRole('button', { name: /^Manage/ })
+              .click();
+          }
+          await expectAccessible(page, '/desk/accounts a disabled account');
+          await page.getByRole('button', { name: 'Enable this account again' }).click();
+          await page
+            .getByRole('status')
+            .filter({ hasText: `Enabled Victor Tim (${victim.email}) again` })
+            .waitFor();
+          expect(await row(page, victim.email).textContent()).not.toContain('Disabled');
+          await signIn(theirs.page, victim, '/my/projects');
+          await theirs.page.getByRole('heading', { level: 1, name: 'My projects' }).waitFor();
           expect([...desk.problems, ...theirs.problems]).toEqual([]);
         } finally {
           await desk.context.close();

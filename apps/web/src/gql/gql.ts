@@ -29,6 +29,7 @@ type Documents = {
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      displayName\n      roles\n      economyCode\n      personId\n      activated\n      disabled\n    }\n  }\n": typeof types.InviteUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      email\n      displayName\n      roles\n      economyCode\n      personId\n      activated\n      disabled\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation DisableUser($input: DisableUserInput!) {\n    disableUser(input: $input) {\n      id\n      email\n      disabled\n    }\n  }\n": typeof types.DisableUserDocument,
+    "\n  mutation EnableUser($input: EnableUserInput!) {\n    enableUser(input: $input) {\n      id\n      email\n      disabled\n    }\n  }\n": typeof types.EnableUserDocument,
     "\n  mutation SetProjectOverseers($input: UpdateProjectInput!) {\n    updateProject(input: $input) {\n      id\n      overseerAccounts {\n        id\n        email\n      }\n    }\n  }\n": typeof types.SetProjectOverseersDocument,
     "\n  fragment DeskDecisionFields on ApprovalDecision {\n    id\n    sequence\n    outcome\n    decidedOn\n    documentSymbol\n    note\n    recordedAt\n    recordedByEmail\n    meeting {\n      code\n    }\n    corrects {\n      id\n      sequence\n    }\n  }\n": typeof types.DeskDecisionFieldsFragmentDoc,
     "\n  fragment DeskStepFields on ApprovalStep {\n    id\n    version\n    position\n    mode\n    outcome\n    body {\n      code\n      name\n    }\n    decision {\n      ...DeskDecisionFields\n    }\n    decisions {\n      ...DeskDecisionFields\n    }\n  }\n": typeof types.DeskStepFieldsFragmentDoc,
@@ -89,6 +90,7 @@ const documents: Documents = {
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      displayName\n      roles\n      economyCode\n      personId\n      activated\n      disabled\n    }\n  }\n": types.InviteUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      email\n      displayName\n      roles\n      economyCode\n      personId\n      activated\n      disabled\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation DisableUser($input: DisableUserInput!) {\n    disableUser(input: $input) {\n      id\n      email\n      disabled\n    }\n  }\n": types.DisableUserDocument,
+    "\n  mutation EnableUser($input: EnableUserInput!) {\n    enableUser(input: $input) {\n      id\n      email\n      disabled\n    }\n  }\n": types.EnableUserDocument,
     "\n  mutation SetProjectOverseers($input: UpdateProjectInput!) {\n    updateProject(input: $input) {\n      id\n      overseerAccounts {\n        id\n        email\n      }\n    }\n  }\n": types.SetProjectOverseersDocument,
     "\n  fragment DeskDecisionFields on ApprovalDecision {\n    id\n    sequence\n    outcome\n    decidedOn\n    documentSymbol\n    note\n    recordedAt\n    recordedByEmail\n    meeting {\n      code\n    }\n    corrects {\n      id\n      sequence\n    }\n  }\n": types.DeskDecisionFieldsFragmentDoc,
     "\n  fragment DeskStepFields on ApprovalStep {\n    id\n    version\n    position\n    mode\n    outcome\n    body {\n      code\n      name\n    }\n    decision {\n      ...DeskDecisionFields\n    }\n    decisions {\n      ...DeskDecisionFields\n    }\n  }\n": types.DeskStepFieldsFragmentDoc,
@@ -208,6 +210,10 @@ export function graphql(source: "\n  mutation UpdateUser($input: UpdateUserInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DisableUser($input: DisableUserInput!) {\n    disableUser(input: $input) {\n      id\n      email\n      disabled\n    }\n  }\n"): (typeof documents)["\n  mutation DisableUser($input: DisableUserInput!) {\n    disableUser(input: $input) {\n      id\n      email\n      disabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableUser($input: EnableUserInput!) {\n    enableUser(input: $input) {\n      id\n      email\n      disabled\n    }\n  }\n"): (typeof documents)["\n  mutation EnableUser($input: EnableUserInput!) {\n    enableUser(input: $input) {\n      id\n      email\n      disabled\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

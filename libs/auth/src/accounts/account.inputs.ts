@@ -65,6 +65,14 @@ export class DisableUserInput {
 }
 
 @InputType()
+export class EnableUserInput {
+  @Field()
+  @IsString()
+  @MaxLength(254)
+  email: string;
+}
+
+@InputType()
 export class UserFilter {
   @Field(() => Role, { nullable: true })
   @IsOptional()

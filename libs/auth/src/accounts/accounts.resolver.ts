@@ -11,6 +11,7 @@ import {
   CreatedApiToken,
   CreateUserInput,
   DisableUserInput,
+  EnableUserInput,
   InviteUserInput,
   LoginInput,
   LoginResult,
@@ -117,6 +118,14 @@ export class UserResolver {
   @Mutation(() => User, { description: 'Disables an account at once: no sign-in, its tokens stop working, its API tokens are revoked.' })
   disableUser(@Ctx() ctx: RequestContext, @Args('input') input: DisableUserInput): Promise<User> {
     return this.auth.disableUser(ctx, input.email);
+  }
+
+  @SecretariatOnly()
+  @Mutation(() => User, {
+    description: 'Lets a disabled account sign in again. The sessions and API tokens that ended when it was disabled stay ended.',
+  })
+  enableUser(@Ctx() ctx: RequestContext, @Args('input') input: EnableUserInput): Promise<User> {
+    return this.auth.enableUser(ctx, input.email);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The economy a delegate speaks for, e.g. CT.' })

@@ -175,6 +175,29 @@ export class AuthService implements OnModuleInit {
     });
   }
 
+  /**
+   * Lets a disabled account sign in again with its password (or a reset link). What ended when it
+   * was disabled stays ended: its old session tokens (the raised sessionVersion), browser sessions
+   * and API tokens. The same rules as disabling: SECRETARIAT and ADMIN accounts are for an ADMIN.
+   */
+  async enableUser(ctx: RequestContext, rawEmail: string): Promise<User> {
+    const caller = callerOf(ctx);
+    requireSecretariat(caller);
+    const email = normalizeEmail(rawEmail);
+    return this.uow.write(async (em) => {
+      const user = email ? await em.findOne(User, { where: { email } }) : null;
+      if (!user) throw AppError.notFound('ACCOUNT_NOT_FOUND', 'Account', rawEmail.trim());
+      if (user.roles.some((r) => PRIVILEGED_ROLES.includes(r)) && !isAdmin(caller)) {
+        throw AppError.forbidden('ADMIN_REQUIRED', 'Only an administrator may enable SECRETARIAT or ADMIN accounts');
+      }
+      if (!user.disabled) return user;
+      user.disabled = false;
+      await em.update(User, { id: user.id }, { disabled: false });
+      await this.audit.record(em, ctx, { action: 'user.enable', entityType: 'User', entityId: user.id, summary: `enabled account ${user.email} again` });
+      return user;
+    });
+  }
+
   async listUsers(filter: UserFilter | null, page: PageArgs): Promise<Page<User>> {
     const window = pageWindow(page);
     const qb = this.uow.manager.createQueryBuilder(User, 'u');

@@ -208,7 +208,7 @@ export const ERROR_REASONS = {
   CSRF_TOKEN_INVALID: { code: FORBIDDEN, when: 'A state-changing request with a session cookie lacked the matching X-CSRF-Token header.' },
   NOT_SUBMITTER: { code: FORBIDDEN, when: 'Only the secretariat or delegates of the submitting economy may change the document or add files.' },
   NOT_OVERSEER: { code: FORBIDDEN, when: 'Only an overseer of the project (or the secretariat) may do this.' },
-  ADMIN_REQUIRED: { code: FORBIDDEN, when: 'Only an administrator may create, disable or give tokens to SECRETARIAT or ADMIN accounts.' },
+  ADMIN_REQUIRED: { code: FORBIDDEN, when: 'Only an administrator may create, disable, enable or give tokens to SECRETARIAT or ADMIN accounts.' },
   API_TOKEN_REFUSED: { code: FORBIDDEN, when: 'An API token tried to create an API token.' },
   APPROVAL_FILING_REFUSED: { code: FORBIDDEN, when: 'The caller may not file this kind of approval request, or set its chain.' },
 

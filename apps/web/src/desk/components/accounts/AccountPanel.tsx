@@ -5,13 +5,13 @@ import { ActionOutcome, FieldError } from '../Outcome';
 import { ACCOUNT_LABELS, EconomySelect, fieldClass, PersonSelect, RoleChoices } from './AccountFields';
 import type { Account, DeskAccountsData } from './accounts-data';
 import type { RoleName } from './accounts-filter';
-import { DisableUserMutation, ProjectOverseersQuery, SetProjectOverseersMutation, UpdateUserMutation } from './accounts-graphql';
+import { DisableUserMutation, EnableUserMutation, ProjectOverseersQuery, SetProjectOverseersMutation, UpdateUserMutation } from './accounts-graphql';
 
 export function accountName(user: Account): string {
   return user.displayName || user.email || user.id;
 }
 
-/** What the secretariat may do with one account: change it, give an overseer projects, disable it. */
+/** What the secretariat may do with one account: change it, give an overseer projects, disable it, enable it again. */
 export function AccountPanel({
   user,
   data,
@@ -33,7 +33,10 @@ export function AccountPanel({
         Manage {accountName(user)}
       </h3>
       {user.disabled ? (
-        <p>This account is disabled: it cannot sign in, and its sessions and API tokens no longer work.</p>
+        <>
+          <p>This account is disabled: it cannot sign in, and its sessions and API tokens no longer work.</p>
+          <EnableAccount user={user} onDone={onDone} />
+        </>
       ) : (
         <>
           <EditAccount user={user} data={data} viewerIsAdmin={viewerIsAdmin} onDone={onDone} />
@@ -175,6 +178,26 @@ function OverseenProjects({ user, data, onDone }: { user: Account; data: DeskAcc
         {busy ? 'Saving…' : 'Save projects'}
       </button>
     </form>
+  );
+}
+
+function EnableAccount({ user, onDone }: { user: Account; onDone: (message: string) => Promise<void> }) {
+  const [failure, setFailure] = useState<ActionError | null>(null);
+  const [state, enable] = useMutation(EnableUserMutation);
+  const run = async () => {
+    setFailure(null);
+    const result = await enable({ input: { email: user.email! } });
+    if (result.error) return setFailure(describeError(result.error, ACCOUNT_LABELS));
+    await onDone(`Enabled ${accountName(user)} (${user.email}) again: they can sign in with their password, or ask for a reset link.`);
+  };
+  return (
+    <div className="enable-account">
+      {failure && <ActionOutcome error={failure} />}
+      <p className="muted">Enabling lets them sign in again. The sessions and API tokens that ended when it was disabled stay ended.</p>
+      <button type="button" className="button" disabled={state.fetching} onClick={() => void run()}>
+        {state.fetching ? 'Enabling…' : 'Enable this account again'}
+      </button>
+    </div>
   );
 }
 

@@ -127,6 +127,16 @@ export const DisableUserMutation = graphql(`
   }
 `);
 
+export const EnableUserMutation = graphql(`
+  mutation EnableUser($input: EnableUserInput!) {
+    enableUser(input: $input) {
+      id
+      email
+      disabled
+    }
+  }
+`);
+
 export const SetProjectOverseersMutation = graphql(`
   mutation SetProjectOverseers($input: UpdateProjectInput!) {
     updateProject(input: $input) {
