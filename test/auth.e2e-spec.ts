@@ -349,6 +349,27 @@ describe('accounts, roles and tokens (e2e)', () => {
     });
   });
 
+  describe('last sign-in', () => {
+    it('is stamped by each sign-in with the password, and read by the account itself and the secretariat', async () => {
+      const person = await accountFor(t, [Role.DELEGATE], { economyCode: 'PE' });
+      const listed = async () =>
+        ((await t.gql(`{ users(first: 100) { nodes { email lastSignInAt } } }`, {}, secretariat.token)).data.users.nodes as { email: string; lastSignInAt: string | null }[]).find(
+          (u) => u.email === person.email,
+        )?.lastSignInAt;
+      expect(await listed()).toBeNull(); // its token was issued without a sign-in
+      const before = Date.now();
+      const login = await t.gql(LOGIN, { input: { email: person.email, password: person.password } });
+      expectOk(login);
+      const mine = (await t.gql(`{ me { lastSignInAt } }`, {}, login.data.login.token)).data.me.lastSignInAt as string;
+      expect(Date.parse(mine)).toBeGreaterThanOrEqual(before - 1000);
+      expect(Date.parse(mine)).toBeLessThanOrEqual(Date.now() + 1000);
+      expect(await listed()).toBe(mine);
+      // A failed sign-in stamps nothing.
+      expectCode(await t.gql(LOGIN, { input: { email: person.email, password: 'wrong password here' } }), 'UNAUTHENTICATED');
+      expect(await listed()).toBe(mine);
+    });
+  });
+
   describe('users', () => {
     it('lists accounts by e-mail, filtered by role', async () => {
       const res = await t.gql(`{ users(filter: { role: OVERSEER }, first: 100) { totalCount nodes { email roles } } }`, {}, secretariat.token);

@@ -1,5 +1,5 @@
 import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AppError, Connection, Ctx, ErrorCode, PageArgs, Public, PublicIgnoringInvalidToken, RequestContext, SecretariatOnly, SignedIn } from '@tel/core';
+import { AppError, canRead, Connection, Ctx, ErrorCode, PageArgs, Public, PublicIgnoringInvalidToken, RequestContext, Role, SecretariatOnly, selfOr, SignedIn } from '@tel/core';
 import { MeetingsLoaders } from '@tel/meetings';
 import { ApiToken } from '../tokens/api-token.entity';
 import { AccountFlows } from './account-flows.service';
@@ -22,6 +22,9 @@ import {
 } from './account.inputs';
 import { AuthService } from './auth.service';
 import { User } from './user.entity';
+
+/** The account itself and the secretariat, as for the e-mail. */
+const LAST_SIGN_IN_READERS = selfOr((user: User) => user.id, Role.SECRETARIAT);
 
 @ObjectType()
 export class UserConnection extends Connection(User) {}
@@ -126,6 +129,16 @@ export class UserResolver {
   })
   enableUser(@Ctx() ctx: RequestContext, @Args('input') input: EnableUserInput): Promise<User> {
     return this.auth.enableUser(ctx, input.email);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'When the account last signed in with its password, e.g. 2026-12-02T09:30:00.000Z (null: never). Visible to the account itself and the secretariat; null for others.',
+  })
+  lastSignInAt(@Parent() user: User, @Ctx() ctx: RequestContext): string | null {
+    if (!canRead(ctx, LAST_SIGN_IN_READERS, user)) return null;
+    return user.lastSignInAt ? new Date(user.lastSignInAt).toISOString() : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The economy a delegate speaks for, e.g. CT.' })

@@ -82,6 +82,7 @@ export class AuthService implements OnModuleInit {
     if (user && user.passwordHash === '') throw AppError.unauthenticated('LOGIN_FAILED', INVALID_LOGIN);
     if (!user || !passwordOk || user.disabled) throw AppError.unauthenticated('LOGIN_FAILED', INVALID_LOGIN);
     await this.limiter.succeeded(key, ip || 'unknown');
+    await this.uow.write((em) => em.update(User, { id: user.id }, { lastSignInAt: new Date() }));
     return this.sessions.issue(user.id, user.sessionVersion);
   }
 

@@ -72,6 +72,10 @@ export class User extends BaseEntity {
   @JoinColumn({ name: 'personId' })
   private personRef?: unknown;
 
+  /** The last sign-in with the password (a browser's or a bearer token's); null when never. GraphQL: AccountsResolver.lastSignInAt. */
+  @Column({ type: Date, nullable: true })
+  lastSignInAt: Date | null;
+
   /** False while an invitation waits: the account has no password yet and cannot sign in. */
   @Field({ description: 'Whether the account has chosen a password (false while its invitation waits).' })
   get activated(): boolean {

@@ -7,7 +7,7 @@ import type { Account, DeskAccountsData } from './accounts-data';
 import type { RoleName } from './accounts-filter';
 import { DisableUserMutation, EnableUserMutation, ProjectOverseersQuery, SetProjectOverseersMutation, UpdateUserMutation } from './accounts-graphql';
 
-export function accountName(user: Account): string {
+export function accountName(user: Pick<Account, 'id' | 'email' | 'displayName'>): string {
   return user.displayName || user.email || user.id;
 }
 

@@ -18,6 +18,7 @@ export const DeskUsersQuery = graphql(`
         personId
         activated
         disabled
+        lastSignInAt
       }
     }
   }
