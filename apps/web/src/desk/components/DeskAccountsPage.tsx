@@ -134,9 +134,7 @@ export function DeskAccountsPage() {
                       </td>
                       <td data-label="State">
                         <span className={`tag state-${state.toLowerCase()}`}>{STATE_WORDS[state]}</span>
-                        {state !== 'INVITED' && (
-                          <span className="muted block">{u.lastSignInAt ? `Last signed in ${formatInstant(u.lastSignInAt)}` : 'Never signed in'}</span>
-                        )}
+                        {state !== 'INVITED' && <span className="muted block">{u.lastSignInAt ? `Last signed in ${formatInstant(u.lastSignInAt)}` : 'Never signed in'}</span>}
                       </td>
                       <td className="nowrap">
                         <button
