@@ -186,8 +186,9 @@ if (!CHROMIUM_PATH) {
           await edit.getByRole('button', { name: 'Save changes' }).click();
           await page.getByRole('status').filter({ hasText: 'Saved Victor Tim: roles DELEGATE, OVERSEER, economy CT.' }).waitFor();
           expect(await row(page, victim.email).textContent()).toMatch(/Victor Tim.*Delegate, Project overseer.*CT/);
-          // They signed in (their own page, above): the list says when, in UTC.
-          expect(await row(page, victim.email).textContent()).toMatch(/Last signed in \d{1,2} \w+ \d{4}(,| at) \d\d:\d\d UTC/);
+          // They signed in (their own page, above): the list says on which day (UTC), the exact time on hover.
+          expect(await row(page, victim.email).textContent()).toMatch(/Signed in \d{1,2} \w+ \d{4}/);
+          expect(await row(page, victim.email).locator('time').getAttribute('title')).toMatch(/\d\d:\d\d UTC$/);
 
           await page.getByRole('button', { name: 'Disable this account…' }).click();
           const confirm = page.getByRole('group', { name: 'Disable Victor Tim?' });

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useSession } from '../../session/hooks/useSession';
 import { ErrorMessage, Loading } from '../../shared/components/Status';
 import { usePageTitle } from '../../shared/hooks';
-import { formatInstant } from '../../shared/time';
+import { formatDate, formatInstant } from '../../shared/time';
 import { ROLE_WORDS } from './accounts/AccountFields';
 import { accountName, AccountPanel } from './accounts/AccountPanel';
 import { useDeskAccountsData, type Account } from './accounts/accounts-data';
@@ -134,7 +134,17 @@ export function DeskAccountsPage() {
                       </td>
                       <td data-label="State">
                         <span className={`tag state-${state.toLowerCase()}`}>{STATE_WORDS[state]}</span>
-                        {state !== 'INVITED' && <span className="muted block">{u.lastSignInAt ? `Last signed in ${formatInstant(u.lastSignInAt)}` : 'Never signed in'}</span>}
+                        {state !== 'INVITED' &&
+                          (u.lastSignInAt ? (
+                            <span className="muted block">
+                              Signed in{' '}
+                              <time dateTime={u.lastSignInAt} title={formatInstant(u.lastSignInAt)}>
+                                {formatDate(u.lastSignInAt)}
+                              </time>
+                            </span>
+                          ) : (
+                            <span className="muted block">Never signed in</span>
+                          ))}
                       </td>
                       <td className="nowrap">
                         <button
