@@ -3,6 +3,8 @@ import { useQuery } from 'urql';
 import type { DeskApprovalBoardQuery, DeskRequestFieldsFragment, DeskStepFieldsFragment } from '../../gql/graphql';
 import { usePageTitle } from '../../shared/hooks';
 import { ErrorMessage, Loading } from '../../shared/components/Status';
+import { formatDate } from '../../shared/time';
+import { waitingWords } from '../waiting';
 import { ApprovalBoardQuery } from '../graphql/approvals';
 import { DecideForm, OUTCOME_WORDS } from './DecideForm';
 import { ActionOutcome } from './Outcome';
@@ -66,7 +68,7 @@ export function ApprovalBoardPage() {
 function stepLine(step: DeskStepFieldsFragment): string {
   const d = step.decision;
   if (!d) return `${step.body.code}: waiting`;
-  return `${step.body.code}: ${OUTCOME_WORDS[d.outcome]}${d.decidedOn ? ` ${d.decidedOn}` : ''}${d.meeting ? ` at ${d.meeting.code}` : ''}`;
+  return `${step.body.code}: ${OUTCOME_WORDS[d.outcome]}${d.decidedOn ? ` ${formatDate(d.decidedOn)}` : ''}${d.meeting ? ` at ${d.meeting.code}` : ''}`;
 }
 
 function BoardEntry({ entry, onDone }: { entry: Entry; onDone: (message: string | null) => void }) {
@@ -85,10 +87,7 @@ function BoardEntry({ entry, onDone }: { entry: Entry; onDone: (message: string 
       <dl className="facts">
         <div>
           <dt>Waiting</dt>
-          <dd>
-            {entry.daysWaiting == null ? 'since a date not on record' : `${entry.daysWaiting} ${entry.daysWaiting === 1 ? 'day' : 'days'}`}
-            {entry.waitingSince && <span className="muted"> (since {entry.waitingSince})</span>}
-          </dd>
+          <dd>{waitingWords(entry.daysWaiting, entry.waitingSince)}</dd>
         </div>
         <div>
           <dt>Next decided</dt>
