@@ -353,9 +353,7 @@ describe('accounts, roles and tokens (e2e)', () => {
     it('is stamped by each sign-in with the password, and read by the account itself and the secretariat', async () => {
       const person = await accountFor(t, [Role.DELEGATE], { economyCode: 'PE' });
       const listed = async () =>
-        ((await t.gql(`{ users(first: 100) { nodes { email lastSignInAt } } }`, {}, secretariat.token)).data.users.nodes as { email: string; lastSignInAt: string | null }[]).find(
-          (u) => u.email === person.email,
-        )?.lastSignInAt;
+        (await t.gql(`{ users(first: 100) { nodes { email lastSignInAt } } }`, {}, secretariat.token)).data.users.nodes.find((u) => u.email === person.email)?.lastSignInAt;
       expect(await listed()).toBeNull(); // its token was issued without a sign-in
       const before = Date.now();
       const login = await t.gql(LOGIN, { input: { email: person.email, password: person.password } });
