@@ -1,5 +1,5 @@
 import { findTermMatches, ParsedQuery, textUnits } from '../text/search-text';
-import { foldCjkChar } from '../text/fold';
+import { foldCjkText } from '../text/fold';
 
 /** A stored chunk as the engines read it back to choose the page to show. */
 export interface StoredChunk {
@@ -51,12 +51,6 @@ function clauseCounters(query: ParsedQuery): { counters: ((text: string, folded:
   return { counters, needsFold };
 }
 
-function foldForCounting(text: string): string {
-  let out = '';
-  for (const ch of text) out += ch.charCodeAt(0) >= 0x3400 ? foldCjkChar(ch) : ch;
-  return out;
-}
-
 /** How well a page shows the query: clauses found, then matches, then how close they stand. */
 function pageScore(text: string, query: ParsedQuery): number {
   const matches = findTermMatches(textUnits(text), query, 400);
@@ -104,7 +98,7 @@ export class BestChunkPicker<C extends StoredChunk> {
   add(batch: C[]): void {
     for (const c of batch) {
       this.scanned += c.text.length;
-      const folded = this.needsFold ? foldForCounting(c.text) : c.text;
+      const folded = this.needsFold ? foldCjkText(c.text) : c.text;
       let found = 0;
       let count = 0;
       for (const counter of this.counters) {

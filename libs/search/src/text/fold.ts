@@ -32,11 +32,14 @@ function opencc() {
 }
 
 const charCache = new Map<string, string>();
+/**
+ * The folded form of each BMP character once computed (0: not yet). Folding is per character and
+ * keeps the length, so a BMP character folds to one code unit; a typed array answers faster than
+ * the Map, which matters when a search folds every page of its hits (BestChunkPicker).
+ */
+const bmpFolded = new Uint16Array(0x10000);
 
-/** One CJK character (a code point as a string) folded to its simplified form; same length. */
-export function foldCjkChar(ch: string): string {
-  const cached = charCache.get(ch);
-  if (cached !== undefined) return cached;
+function foldUncached(ch: string): string {
   let out = ch;
   for (const convert of opencc().toSimplified) {
     const c = convert(out);
@@ -45,8 +48,67 @@ export function foldCjkChar(ch: string): string {
       break;
     }
   }
+  return out;
+}
+
+/** One CJK character (a code point as a string) folded to its simplified form; same length. */
+export function foldCjkChar(ch: string): string {
+  if (ch.length === 1) {
+    const code = ch.charCodeAt(0);
+    let folded = bmpFolded[code];
+    if (folded === 0) folded = bmpFolded[code] = foldUncached(ch).charCodeAt(0);
+    return folded === code ? ch : String.fromCharCode(folded);
+  }
+  const cached = charCache.get(ch);
+  if (cached !== undefined) return cached;
+  const out = foldUncached(ch);
   if (charCache.size < 200_000) charCache.set(ch, out);
   return out;
+}
+
+/**
+ * Text with every character from U+3400 on folded by foldCjkChar (code point by code point), the
+ * rest as it is: what BestChunkPicker counts a query's Chinese words in. Works on code units and
+ * builds a new string only when something changes.
+ */
+export function foldCjkText(text: string): string {
+  let codes: Uint16Array | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // A surrogate pair (or a lone surrogate): one code point, folded as a string.
+      const w = c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      const ch = text.slice(i, i + w);
+      const folded = foldCjkChar(ch);
+      if (folded !== ch) {
+        codes ??= codeUnits(text);
+        for (let k = 0; k < w; k++) codes[i + k] = folded.charCodeAt(k);
+      }
+      i += w - 1;
+      continue;
+    }
+    let folded = bmpFolded[c];
+    if (folded === 0) folded = bmpFolded[c] = foldUncached(String.fromCharCode(c)).charCodeAt(0);
+    if (folded !== c) {
+      codes ??= codeUnits(text);
+      codes[i] = folded;
+    }
+  }
+  return codes ? fromCodeUnits(codes) : text;
+}
+
+function codeUnits(text: string): Uint16Array {
+  const a = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) a[i] = text.charCodeAt(i);
+  return a;
+}
+
+function fromCodeUnits(a: Uint16Array): string {
+  // In slices: apply() takes its arguments on the stack. (TextDecoder would replace lone surrogates.)
+  let s = '';
+  for (let i = 0; i < a.length; i += 4096) s += String.fromCharCode(...a.subarray(i, i + 4096));
+  return s;
 }
 
 /** The forms of a Chinese word across regions and scripts, each folded (the word itself first). */

@@ -410,7 +410,25 @@ export interface TextUnit {
 
 const UNIT_CHAR = /[\p{L}\p{N}\p{M}\p{Co}]/u;
 
-/** Text as words and CJK characters with their positions (what terms are matched against). */
+/** Han (extension A and the unified block) and Hangul syllables: NFKC leaves each of them as it is. */
+function nfkcStable(cp: number): boolean {
+  return (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3);
+}
+
+/** A unit character (UNIT_CHAR) by its code: ASCII decided by range, the rest by the regex. */
+function isUnitChar(text: string, i: number, cp: number, w: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39);
+  return UNIT_CHAR.test(text.slice(i, i + w));
+}
+
+/**
+ * Text as words and CJK characters with their positions (what terms are matched against).
+ * Runs for every page a hit may show (BestChunkPicker) and every snippet, so the common cases
+ * skip the general path: ASCII letters and digits are told by their code, an ASCII word needs no
+ * Unicode normalization (NFKC and the mark folding leave it as it is), nor does a Han character or
+ * a Hangul syllable (see nfkcStable). The result is the same as the general path's
+ * (search-text.spec.ts compares them).
+ */
 export function textUnits(text: string, limit = 200_000): TextUnit[] {
   const units: TextUnit[] = [];
   let i = 0;
@@ -420,25 +438,36 @@ export function textUnits(text: string, limit = 200_000): TextUnit[] {
     const w = cp > 0xffff ? 2 : 1;
     if (isCjkCode(cp)) {
       const ch = text.slice(i, i + w);
-      const norm = ch.normalize('NFKC');
-      const key = [...norm].length === 1 ? foldCjkChar(norm) : norm;
+      let key: string;
+      if (nfkcStable(cp)) key = foldCjkChar(ch);
+      else {
+        const norm = ch.normalize('NFKC');
+        key = [...norm].length === 1 ? foldCjkChar(norm) : norm;
+      }
       units.push({ start: i, end: i + w, key, stem: key, cjk: true });
       i += w;
       continue;
     }
-    const ch = text.slice(i, i + w);
-    if (!UNIT_CHAR.test(ch)) {
+    if (!isUnitChar(text, i, cp, w)) {
       i += w;
       continue;
     }
     const start = i;
+    let ascii = true;
     while (i < n) {
       const c = text.codePointAt(i)!;
       const cw = c > 0xffff ? 2 : 1;
-      if (isCjkCode(c) || !UNIT_CHAR.test(text.slice(i, i + cw))) break;
+      if (isCjkCode(c) || !isUnitChar(text, i, c, cw)) break;
+      if (c >= 0x80) ascii = false;
       i += cw;
     }
-    const word = text.slice(start, i).normalize('NFKC');
+    const raw = text.slice(start, i);
+    if (ascii) {
+      const key = raw.toLowerCase();
+      units.push({ start, end: i, key, stem: /^[a-z]+$/.test(key) ? stem(key) : key, cjk: false });
+      continue;
+    }
+    const word = raw.normalize('NFKC');
     const key = foldWord(word);
     units.push({ start, end: i, key, stem: /^[A-Za-z]+$/.test(word) ? stem(key) : key, cjk: false });
   }
