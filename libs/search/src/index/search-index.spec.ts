@@ -237,3 +237,46 @@ describe('SqliteSearchIndex ranking of a word on most documents', () => {
     expect(few).toMatchObject({ totalCount: 1, totalCountIsEstimate: false });
   });
 });
+
+describe('SqliteSearchIndex: the file a hit shows when its document has files outside the best n', () => {
+  it('shows the newest revision even when its file ranks far below the document’s best', async () => {
+    const dir = tempDir();
+    // rankAllFiles 5: FTS5's own rank order (the path of a word on most pages), which reads the best
+    // 64 files first. d0's old revision is the best file of all; its new revision mentions the word
+    // once in a long text, so it ranks below 80 other documents' files, out of that first read.
+    const fts = SqliteSearchIndex.openFile(path.join(dir, 'fts.sqlite'), { rankAllFiles: 5, exactCountFiles: 1_000 });
+    const sql = SqliteSearchIndex.openFile(path.join(dir, 'sql.sqlite'));
+    const file = (n: number, documentId: string, publishedAt: string, text: string) => ({
+      meta: {
+        documentId,
+        revisionId: `${documentId}-r${n}`,
+        fileId: `f${n}`,
+        symbol: `2008-TELWG37-PLEN-${String(n).padStart(3, '0')}`,
+        title: `Paper ${n}`,
+        meetingCode: 'TEL37',
+        groupCode: 'PLEN',
+        economyCodes: ['AUS'],
+        type: 'REPORT',
+        year: 2008,
+        language: 'en' as const,
+        access: 'PUBLIC' as const,
+        publishedAt,
+      },
+      chunks: [{ page: 1, section: null, text, language: 'en' as const }],
+    });
+    const files = [file(0, 'd0', '2008-01-01', `tariff ${'tariff '.repeat(30)}`), file(1, 'd0', '2008-06-01', `tariff once ${'and other matters '.repeat(60)}`)];
+    for (let n = 2; n <= 82; n++) files.push(file(n, `d${n}`, '2008-02-01', `tariff ${'tariff '.repeat(n % 4)}and a few words ${n}.`));
+    try {
+      await fts.upsertMany(files);
+      await sql.upsertMany(files);
+      const a = await fts.search({ query: 'tariff', includeRestricted: false, first: 10 });
+      const b = await sql.search({ query: 'tariff', includeRestricted: false, first: 10 });
+      expect(a.hits[0]).toMatchObject({ documentId: 'd0', fileId: 'f1' }); // d0 first, shown at its newest revision
+      expect(a.hits.map((h) => [h.documentId, h.fileId, h.score])).toEqual(b.hits.map((h) => [h.documentId, h.fileId, h.score]));
+    } finally {
+      await fts.close();
+      await sql.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -243,7 +243,8 @@ export class SqliteSearchReader {
    *    settled: a document is settled when its best file scores below the n-th (every file not
    *    read scores at least that), so the page is exact, not a sample;
    * 3. for the page's documents only, every matching file is scored, to show each at its newest
-   *    matching revision's best file.
+   *    matching revision's best file — in one more pass, unless every file of those documents
+   *    was already scored in 1 or 2 (a document of one file).
    */
   private rankInFts(query: ParsedQuery, where: string, params: unknown[], files: number, matching: number, limit: number, offset: number): { id: number; key: number }[] {
     const need = offset + limit;
@@ -277,13 +278,16 @@ export class SqliteSearchReader {
     let settled: string[] = [];
     // The filters' share of the matching files says how far down the rank order a page lies.
     let n = Math.min(matching, Math.max(64, Math.ceil((need * 2 * matching) / Math.max(1, files))));
+    let scored: Row[] = first;
     for (;;) {
       best.clear();
       for (const r of first) if (!best.has(r[1])) best.set(r[1], r[3]);
       const top = this.read(`SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}' ORDER BY rank LIMIT ?`).raw().all(match, n) as [number, number][];
       const complete = top.length < n || n >= matching;
       const boundary = complete ? Infinity : top[top.length - 1][1];
-      for (const r of meta(top.filter(([id]) => !titled.has(id))).sort(byScore)) if (!best.has(r[1])) best.set(r[1], r[3]);
+      const ranked = meta(top.filter(([id]) => !titled.has(id))).sort(byScore);
+      scored = [...first, ...ranked];
+      for (const r of ranked) if (!best.has(r[1])) best.set(r[1], r[3]);
       settled = [...best].filter(([, score]) => score < boundary).map(([doc]) => doc);
       if (complete || settled.length >= need) break;
       n = Math.min(matching, n * 4);
@@ -292,14 +296,27 @@ export class SqliteSearchReader {
     if (!page.length) return [];
 
     // Every matching file of the page's documents: the one to show is the newest revision's best.
-    const all = meta(
-      this.read(
-        `SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}'
-           AND rowid + 0 IN (SELECT id FROM search_file WHERE document_id IN (SELECT value FROM json_each(?)))`,
-      )
-        .raw()
-        .all(match, JSON.stringify(page)) as [number, number][],
-    );
+    // A document whose every file was scored above (one file, as agendas and notes often are)
+    // needs no more; the others' files are scored in one more pass over the doclists.
+    const seen = new Map<string, Row[]>();
+    for (const r of scored) if (page.includes(r[1])) seen.set(r[1], [...(seen.get(r[1]) ?? []), r]);
+    const fileCounts = this.read('SELECT document_id, count(*) FROM search_file WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY document_id')
+      .raw()
+      .all(JSON.stringify(page)) as [string, number][];
+    const unseen = fileCounts.filter(([doc, count]) => (seen.get(doc)?.length ?? 0) < count).map(([doc]) => doc);
+    const all = [
+      ...page.filter((doc) => !unseen.includes(doc)).flatMap((doc) => seen.get(doc) ?? []),
+      ...(unseen.length
+        ? meta(
+            this.read(
+              `SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}'
+                 AND rowid + 0 IN (SELECT id FROM search_file WHERE document_id IN (SELECT value FROM json_each(?)))`,
+            )
+              .raw()
+              .all(match, JSON.stringify(unseen)) as [number, number][],
+          )
+        : []),
+    ];
     const shown = new Map<string, Row>();
     for (const r of all) {
       const cur = shown.get(r[1]);
