@@ -280,3 +280,66 @@ describe('SqliteSearchIndex: the file a hit shows when its document has files ou
     }
   });
 });
+
+describe('SqliteSearchIndex: a filter that keeps few of a large match set', () => {
+  /**
+   * 100 TEL37 papers about tariffs rank above the `few` TEL38 ones that mention the word once in a
+   * long text: FTS5's best 64 hold no TEL38 file. Pages of 5 TEL38 results, each compared with the
+   * reference (every match scored in one SQL statement); says how the index ranked them.
+   */
+  async function searchTel38(few: number): Promise<{ filteredPasses: number; rankOrderReads: number }> {
+    const dir = tempDir();
+    const fts = SqliteSearchIndex.openFile(path.join(dir, 'fts.sqlite'), { rankAllFiles: 5, exactCountFiles: 1_000 });
+    const sql = SqliteSearchIndex.openFile(path.join(dir, 'sql.sqlite'));
+    const file = (n: number, meetingCode: string, text: string) => ({
+      meta: {
+        documentId: `d${n}`,
+        revisionId: `r${n}`,
+        fileId: `f${n}`,
+        symbol: `2008-TELWG37-PLEN-${String(n).padStart(3, '0')}`,
+        title: `Paper ${n}`,
+        meetingCode,
+        groupCode: 'PLEN',
+        economyCodes: ['AUS'],
+        type: 'REPORT',
+        year: 2008,
+        language: 'en' as const,
+        access: 'PUBLIC' as const,
+        publishedAt: `2008-02-${String(1 + (n % 28)).padStart(2, '0')}`,
+      },
+      chunks: [{ page: 1, section: null, text, language: 'en' as const }],
+    });
+    const files = [];
+    for (let n = 0; n < 100; n++) files.push(file(n, 'TEL37', `tariff ${'tariff '.repeat(3 + (n % 5))}rates ${n}.`));
+    for (let n = 100; n < 100 + few; n++) files.push(file(n, 'TEL38', `tariff ${'and other matters '.repeat(10 + (n % 7) * 5)}${n}.`));
+    try {
+      await fts.upsertMany(files);
+      await sql.upsertMany(files);
+      const request = { query: 'tariff', filter: { meetingCodes: ['TEL38'] }, includeRestricted: false };
+      const before = { ...fts.localRankStats };
+      let after: string | null = null;
+      for (let page = 0; page < 3; page++) {
+        const a = await fts.search({ ...request, first: 5, after });
+        const b = await sql.search({ ...request, first: 5, after });
+        expect(a.hits.map((h) => [h.documentId, h.fileId, h.score])).toEqual(b.hits.map((h) => [h.documentId, h.fileId, h.score]));
+        expect(a.hits.length).toBe(Math.min(5, few - page * 5));
+        after = a.pageInfo.endCursor;
+      }
+      return { filteredPasses: fts.localRankStats.filteredPasses - before.filteredPasses, rankOrderReads: fts.localRankStats.rankOrderReads - before.rankOrderReads };
+    } finally {
+      await fts.close();
+      await sql.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('scores just the files that pass a filter keeping an eighth of the matches or less, and ranks exactly', async () => {
+    expect(await searchTel38(12)).toEqual({ filteredPasses: 3, rankOrderReads: 0 });
+  });
+
+  it('scores them when the rank order’s best do not settle the page, instead of reading deeper', async () => {
+    // 40 of 140: each page reads FTS5's best 64–105 once (no TEL38 among them), then scores the
+    // TEL38 files, rather than reading deeper into the rank order.
+    expect(await searchTel38(40)).toEqual({ filteredPasses: 3, rankOrderReads: 3 });
+  });
+});

@@ -49,6 +49,10 @@ export class SqliteSearchIndex implements SearchIndex {
   get localCacheStats(): Readonly<{ hits: number; misses: number }> {
     return this.local.cacheStats;
   }
+  /** How the searches answered in this thread ranked large result sets (see SqliteSearchReader.rankStats). */
+  get localRankStats(): Readonly<{ rankOrderReads: number; filteredPasses: number }> {
+    return this.local.rankStats;
+  }
   /** True when opening found an index of an older version and emptied it (see SearchIndex.rebuilt). */
   rebuilt = false;
 

@@ -15,6 +15,12 @@ export interface SqliteRankingOptions {
   /** A sample with fewer documents than this (a narrow filter) is not used: every match is counted (default 200). */
   minSampledDocuments?: number;
   /**
+   * When FTS5's best files do not settle the page (the filters keep few of them), and at most this
+   * many matching files pass the filters, every one of those is scored in one pass instead of
+   * reading deeper into the rank order (default 20000). See rankInFts().
+   */
+  scoreFilteredFiles?: number;
+  /**
    * Pages of results kept per reader, most recently used first, until the index next changes
    * (default 256; 0 keeps none). See SqliteSearchReader.search.
    */
@@ -22,7 +28,7 @@ export interface SqliteRankingOptions {
 }
 
 export function rankingDefaults(options: SqliteRankingOptions = {}): Required<SqliteRankingOptions> {
-  return { rankAllFiles: 1000, exactCountFiles: 5000, minSampledDocuments: 200, resultCacheEntries: 256, ...options };
+  return { rankAllFiles: 1000, exactCountFiles: 5000, minSampledDocuments: 200, scoreFilteredFiles: 20_000, resultCacheEntries: 256, ...options };
 }
 
 /** A page of results before its cursor: what a reader (in this thread or a worker) answers. */
@@ -63,6 +69,8 @@ export class SqliteSearchReader {
   private cachedAt: string | null = null;
   /** How searches were answered: from the cache, or computed (diagnostics, tests, the benchmark). */
   readonly cacheStats = { hits: 0, misses: 0 };
+  /** How large result sets were ranked: reads of FTS5's rank order, and passes over the filtered files (diagnostics, tests). */
+  readonly rankStats = { rankOrderReads: 0, filteredPasses: 0 };
 
   constructor(
     private readonly db: Database,
@@ -241,7 +249,10 @@ export class SqliteSearchReader {
    * 2. then the n best files by bm25, joined to search_file for access and filters; n starts at
    *    what the filters' share of the matches suggests and grows until the page's documents are
    *    settled: a document is settled when its best file scores below the n-th (every file not
-   *    read scores at least that), so the page is exact, not a sample;
+   *    read scores at least that), so the page is exact, not a sample; when at most
+   *    scoreFilteredFiles matching files pass the filters and they are an eighth of the matches or
+   *    less, or the first n do not settle the page, those files are all scored in one pass
+   *    instead (exact too: every candidate is scored);
    * 3. for the page's documents only, every matching file is scored, to show each at its newest
    *    matching revision's best file — in one more pass, unless every file of those documents
    *    was already scored in 1 or 2 (a document of one file).
@@ -279,9 +290,28 @@ export class SqliteSearchReader {
     // The filters' share of the matching files says how far down the rank order a page lies.
     let n = Math.min(matching, Math.max(64, Math.ceil((need * 2 * matching) / Math.max(1, files))));
     let scored: Row[] = first;
+    const reads = this.rankStats.rankOrderReads;
     for (;;) {
       best.clear();
       for (const r of first) if (!best.has(r[1])) best.set(r[1], r[3]);
+      if (files <= this.ranking.scoreFilteredFiles && (files * 8 <= matching || (files < matching && (this.rankStats.rankOrderReads > reads || n >= matching)))) {
+        // The filters keep an eighth of the matches or less, or the best n did not settle the page
+        // (or n is every match): reading FTS5's rank order (4× deeper each time) scores every match,
+        // each time; scoring just the files that pass the filters — every one of them — settles
+        // the page in one pass.
+        this.rankStats.filteredPasses++;
+        const rows = meta(
+          this.read(`SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}' AND rowid + 0 IN (SELECT f.id FROM search_file f WHERE ${where})`)
+            .raw()
+            .all(match, ...params) as [number, number][],
+        ).sort(byScore);
+        best.clear();
+        for (const r of rows) if (!best.has(r[1])) best.set(r[1], r[3]);
+        settled = [...best.keys()];
+        scored = rows;
+        break;
+      }
+      this.rankStats.rankOrderReads++;
       const top = this.read(`SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}' ORDER BY rank LIMIT ?`).raw().all(match, n) as [number, number][];
       const complete = top.length < n || n >= matching;
       const boundary = complete ? Infinity : top[top.length - 1][1];
