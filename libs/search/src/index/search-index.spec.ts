@@ -159,25 +159,33 @@ describe('SqliteSearchIndex inside the main database', () => {
   });
 });
 
+/** A one-page English paper of the ranking tests: file f{n} of document d{n} unless told otherwise. */
+function paper(n: number, text: string, meta: { title?: string; documentId?: string; revisionId?: string; meetingCode?: string; publishedAt?: string } = {}) {
+  return {
+    meta: {
+      documentId: meta.documentId ?? `d${n}`,
+      revisionId: meta.revisionId ?? `r${n}`,
+      fileId: `f${n}`,
+      symbol: `2008-TELWG37-PLEN-${String(n).padStart(3, '0')}`,
+      title: meta.title ?? `Paper ${n}`,
+      meetingCode: meta.meetingCode ?? 'TEL37',
+      groupCode: 'PLEN',
+      economyCodes: ['AUS'],
+      type: 'REPORT',
+      year: 2008,
+      language: 'en' as const,
+      access: 'PUBLIC' as const,
+      publishedAt: meta.publishedAt ?? `2008-01-${String(1 + (n % 28)).padStart(2, '0')}`,
+    },
+    chunks: [{ page: 1, section: null, text, language: 'en' as const }],
+  };
+}
+
 describe('SqliteSearchIndex ranking of a word on most documents', () => {
   let dir: string;
   let fts: SqliteSearchIndex;
   let sql: SqliteSearchIndex;
-  const meta = (n: number, title: string, documentId = `d${n}`) => ({
-    documentId,
-    revisionId: `r${n}`,
-    fileId: `f${n}`,
-    symbol: `2008-TELWG37-PLEN-${String(n).padStart(3, '0')}`,
-    title,
-    meetingCode: n % 2 ? 'TEL37' : 'TEL38',
-    groupCode: 'PLEN',
-    economyCodes: ['AUS'],
-    type: 'REPORT',
-    year: 2008,
-    language: 'en' as const,
-    access: 'PUBLIC' as const,
-    publishedAt: `2008-01-${String(1 + (n % 28)).padStart(2, '0')}`,
-  });
+  const meeting = (n: number) => (n % 2 ? 'TEL37' : 'TEL38');
 
   beforeAll(async () => {
     dir = tempDir();
@@ -185,13 +193,13 @@ describe('SqliteSearchIndex ranking of a word on most documents', () => {
     // rank order, counts from a sample); the reference index ranks them in one SQL statement.
     fts = SqliteSearchIndex.openFile(path.join(dir, 'fts.sqlite'), { rankAllFiles: 5, exactCountFiles: 8, minSampledDocuments: 1 });
     sql = SqliteSearchIndex.openFile(path.join(dir, 'sql.sqlite'));
-    const files = [{ meta: meta(0, 'Budget of the secretariat'), chunks: [{ page: 1, section: null, text: 'Figures.', language: 'en' as const }] }];
+    const files = [paper(0, 'Figures.', { title: 'Budget of the secretariat', meetingCode: meeting(0) })];
     for (let n = 1; n <= 40; n++) {
       // Documents d1 … d10 have a second revision (files f41 … f50) that also matches.
-      files.push({ meta: meta(n, `Paper ${n}`), chunks: [{ page: 1, section: null, text: `The budget ${'budget '.repeat(n % 5)}of project ${n}.`, language: 'en' }] });
+      files.push(paper(n, `The budget ${'budget '.repeat(n % 5)}of project ${n}.`, { meetingCode: meeting(n) }));
     }
     for (let n = 41; n <= 50; n++) {
-      files.push({ meta: meta(n, `Paper ${n}`, `d${n - 40}`), chunks: [{ page: 1, section: null, text: `A later budget ${'budget '.repeat(n % 3)}text.`, language: 'en' }] });
+      files.push(paper(n, `A later budget ${'budget '.repeat(n % 3)}text.`, { meetingCode: meeting(n), documentId: `d${n - 40}` }));
     }
     await fts.upsertMany(files);
     await sql.upsertMany(files);
@@ -246,24 +254,7 @@ describe('SqliteSearchIndex: the file a hit shows when its document has files ou
     // once in a long text, so it ranks below 80 other documents' files, out of that first read.
     const fts = SqliteSearchIndex.openFile(path.join(dir, 'fts.sqlite'), { rankAllFiles: 5, exactCountFiles: 1_000 });
     const sql = SqliteSearchIndex.openFile(path.join(dir, 'sql.sqlite'));
-    const file = (n: number, documentId: string, publishedAt: string, text: string) => ({
-      meta: {
-        documentId,
-        revisionId: `${documentId}-r${n}`,
-        fileId: `f${n}`,
-        symbol: `2008-TELWG37-PLEN-${String(n).padStart(3, '0')}`,
-        title: `Paper ${n}`,
-        meetingCode: 'TEL37',
-        groupCode: 'PLEN',
-        economyCodes: ['AUS'],
-        type: 'REPORT',
-        year: 2008,
-        language: 'en' as const,
-        access: 'PUBLIC' as const,
-        publishedAt,
-      },
-      chunks: [{ page: 1, section: null, text, language: 'en' as const }],
-    });
+    const file = (n: number, documentId: string, publishedAt: string, text: string) => paper(n, text, { documentId, revisionId: `${documentId}-r${n}`, publishedAt });
     const files = [file(0, 'd0', '2008-01-01', `tariff ${'tariff '.repeat(30)}`), file(1, 'd0', '2008-06-01', `tariff once ${'and other matters '.repeat(60)}`)];
     for (let n = 2; n <= 82; n++) files.push(file(n, `d${n}`, '2008-02-01', `tariff ${'tariff '.repeat(n % 4)}and a few words ${n}.`));
     try {
@@ -291,24 +282,7 @@ describe('SqliteSearchIndex: a filter that keeps few of a large match set', () =
     const dir = tempDir();
     const fts = SqliteSearchIndex.openFile(path.join(dir, 'fts.sqlite'), { rankAllFiles: 5, exactCountFiles: 1_000 });
     const sql = SqliteSearchIndex.openFile(path.join(dir, 'sql.sqlite'));
-    const file = (n: number, meetingCode: string, text: string) => ({
-      meta: {
-        documentId: `d${n}`,
-        revisionId: `r${n}`,
-        fileId: `f${n}`,
-        symbol: `2008-TELWG37-PLEN-${String(n).padStart(3, '0')}`,
-        title: `Paper ${n}`,
-        meetingCode,
-        groupCode: 'PLEN',
-        economyCodes: ['AUS'],
-        type: 'REPORT',
-        year: 2008,
-        language: 'en' as const,
-        access: 'PUBLIC' as const,
-        publishedAt: `2008-02-${String(1 + (n % 28)).padStart(2, '0')}`,
-      },
-      chunks: [{ page: 1, section: null, text, language: 'en' as const }],
-    });
+    const file = (n: number, meetingCode: string, text: string) => paper(n, text, { meetingCode, publishedAt: `2008-02-${String(1 + (n % 28)).padStart(2, '0')}` });
     const files = [];
     for (let n = 0; n < 100; n++) files.push(file(n, 'TEL37', `tariff ${'tariff '.repeat(3 + (n % 5))}rates ${n}.`));
     for (let n = 100; n < 100 + few; n++) files.push(file(n, 'TEL38', `tariff ${'and other matters '.repeat(10 + (n % 7) * 5)}${n}.`));
