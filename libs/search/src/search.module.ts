@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, TEL_DATA_SOURCE, UnitOfWork } from '@tel/core';
 import { TEXT_EXTRACTOR, TextExtractor } from './extraction/text-extractor';
@@ -21,7 +21,13 @@ export async function createSearchIndex(config: SearchConfig, app: Pick<AppConfi
     await index.ensureIndex(); // unreachable or refused: the start fails here, not at the first search
     return index;
   }
-  if (config.engine === 'postgres') return PostgresSearchIndex.open(dataSource);
+  if (config.engine === 'postgres') {
+    const logger = new Logger('PostgresSearchIndex');
+    return PostgresSearchIndex.open(dataSource, {
+      onStatisticsError: (error) =>
+        logger.warn(`statistics of the search tables not gathered (tried again after the next writes): ${error instanceof Error ? error.message : String(error)}`),
+    });
+  }
   const options = { workers: config.searchWorkers, resultCacheEntries: config.searchResultCache };
   if (app.dialect === 'sqlite') return SqliteSearchIndex.inMainDatabase(dataSource, (work) => uow.write(work), options);
   return SqliteSearchIndex.openFile(config.sqliteFile, options);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { buildDataSourceOptions, ensurePostgresSchema, loadConfig, QueryCountingLogger, UnitOfWork } from '@tel/core';
 import { parseSearchQuery } from '../../text/search-text';
 import { searchIndexContract } from '../search-index.contract';
@@ -133,6 +133,60 @@ if (DATABASE_URL) {
       expect(both.totalCount).toBe(1);
       expect((await index.search({ query: 'walrusword -lastpageword', includeRestricted: false })).totalCount).toBe(0);
       expect((await index.search({ query: '"narwhalword walrusword"', includeRestricted: false })).totalCount).toBe(0);
+    });
+
+    it('finds a word through the GIN index, never by reading and decompressing every segment', async () => {
+      await index.upsertMany(
+        Array.from({ length: 40 }, (_, i) => ({
+          meta: meta(`gin${i}`),
+          chunks: [{ page: 1, section: null, text: `Spectrum paper ${i}. ${'policy '.repeat(200)}`, language: 'en' as const }],
+        })),
+      );
+      // The plan of the search statement, in its own transaction (with its settings).
+      const plans: string[] = [];
+      type Query = (this: EntityManager, sql: string, parameters?: unknown[]) => Promise<unknown>;
+      const query = (Object.getOwnPropertyDescriptor(EntityManager.prototype, 'query') as { value: Query }).value;
+      const spy = jest.spyOn(EntityManager.prototype, 'query').mockImplementation(async function (this: EntityManager, sql: string, parameters?: unknown[]) {
+        if (sql.startsWith('WITH')) plans.push(((await query.call(this, `EXPLAIN ${sql}`, parameters)) as Record<string, string>[]).map((r) => r['QUERY PLAN']).join('\n'));
+        return query.call(this, sql, parameters);
+      });
+      try {
+        for (const q of ['qzxjvwnothing', 'spectrum', '"spectrum paper"']) await index.search({ query: q, includeRestricted: false });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(plans).toHaveLength(3);
+      for (const plan of plans) {
+        expect(plan).toContain('Bitmap Index Scan on search_segment_tsv');
+        expect(plan).not.toMatch(/Seq Scan on search_segment|Index Scan using search_segment_pkey/);
+      }
+    });
+
+    it('gathers the planner’s statistics once a bulk load has written enough rows, whether or not autovacuum runs', async () => {
+      const own = await privateDatabase();
+      const warnings: unknown[] = [];
+      const fresh = await PostgresSearchIndex.open(own.dataSource, { onStatisticsError: (e) => warnings.push(e) });
+      const segmentRows = async () =>
+        Number((await own.dataSource.query<{ n: string }[]>(`SELECT reltuples::bigint::text AS n FROM pg_class WHERE oid = to_regclass('search_segment')`))[0].n);
+      const files = (from: number, count: number) =>
+        Array.from({ length: count }, (_, i) => ({
+          meta: meta(`bulk${from + i}`),
+          chunks: [{ page: 1, section: null, text: `Bulk paper ${from + i}.`, language: 'en' as const }],
+        }));
+      try {
+        // Autovacuum (on, on most machines) must not gather them first and make this pass for it.
+        for (const table of ['search_file', 'search_segment', 'search_chunk']) await own.dataSource.query(`ALTER TABLE ${table} SET (autovacuum_enabled = false)`);
+        for (let from = 0; from < 900; from += 300) await fresh.upsertMany(files(from, 300));
+        await fresh.statisticsSettled();
+        expect(await segmentRows()).toBeLessThan(0); // never analyzed: 900 rows are below the 1,000 that start it
+        await fresh.upsertMany(files(900, 300));
+        await fresh.statisticsSettled();
+        expect(await segmentRows()).toBe(1200);
+        expect(warnings).toEqual([]);
+      } finally {
+        await fresh.close();
+        await own.dispose();
+      }
     });
 
     it('empties an index built by another tokenization version when opened, and says so', async () => {
