@@ -59,3 +59,15 @@ describe('redactMentions over many hidden documents', () => {
     expect(redactMentions('the Broadband report of the regional broadband programme', titles)).toBe(`the ${R}`);
   });
 });
+
+describe('redactMentions across requests (each brings its own list of hidden documents)', () => {
+  it('follows each list: a document renamed, made public or newly hidden is judged by the list given', () => {
+    const symbol = '2010-TELWG41-SPSG-050';
+    const text = 'the Old confidential title and the New confidential title, and 2010-TELWG41-SPSG-050';
+    expect(redactMentions(text, [{ symbol, title: 'Old confidential title' }])).toBe(`the ${R} and the New confidential title, and ${R}`);
+    // Renamed: a new list (a new request) with the new title.
+    expect(redactMentions(text, [{ symbol, title: 'New confidential title' }])).toBe(`the Old confidential title and the ${R}, and ${R}`);
+    // Made public: no longer in the list.
+    expect(redactMentions(text, [{ symbol: '2010-TELWG41-SPSG-051', title: 'Another paper entirely' }])).toBe(text);
+  });
+});
