@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { buildDataSourceOptions, ensurePostgresSchema, loadConfig, QueryCountingLogger, UnitOfWork } from '@tel/core';
 import { parseSearchQuery } from '../../text/search-text';
 import { searchIndexContract } from '../search-index.contract';
@@ -144,9 +144,9 @@ if (DATABASE_URL) {
       );
       // The plan of the search statement, in its own transaction (with its settings).
       const plans: string[] = [];
-      type Query = (this: EntityManager, sql: string, parameters?: unknown[]) => Promise<unknown>;
+      type Query = (this: EntityManager, sql: string, parameters?: unknown[] | ObjectLiteral) => Promise<unknown>;
       const query = (Object.getOwnPropertyDescriptor(EntityManager.prototype, 'query') as { value: Query }).value;
-      const spy = jest.spyOn(EntityManager.prototype, 'query').mockImplementation(async function (this: EntityManager, sql: string, parameters?: unknown[]) {
+      const spy = jest.spyOn(EntityManager.prototype, 'query').mockImplementation(async function (this: EntityManager, sql: string, parameters?: unknown[] | ObjectLiteral) {
         if (sql.startsWith('WITH')) plans.push(((await query.call(this, `EXPLAIN ${sql}`, parameters)) as Record<string, string>[]).map((r) => r['QUERY PLAN']).join('\n'));
         return query.call(this, sql, parameters);
       });
