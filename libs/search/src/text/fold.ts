@@ -39,6 +39,13 @@ const charCache = new Map<string, string>();
  */
 const bmpFolded = new Uint16Array(0x10000);
 
+/** A BMP character's folded code unit, from the cache (computed once). */
+function foldBmp(code: number): number {
+  let folded = bmpFolded[code];
+  if (folded === 0) folded = bmpFolded[code] = foldUncached(String.fromCharCode(code)).charCodeAt(0);
+  return folded;
+}
+
 function foldUncached(ch: string): string {
   let out = ch;
   for (const convert of opencc().toSimplified) {
@@ -55,8 +62,7 @@ function foldUncached(ch: string): string {
 export function foldCjkChar(ch: string): string {
   if (ch.length === 1) {
     const code = ch.charCodeAt(0);
-    let folded = bmpFolded[code];
-    if (folded === 0) folded = bmpFolded[code] = foldUncached(ch).charCodeAt(0);
+    const folded = foldBmp(code);
     return folded === code ? ch : String.fromCharCode(folded);
   }
   const cached = charCache.get(ch);
@@ -88,8 +94,7 @@ export function foldCjkText(text: string): string {
       i += w - 1;
       continue;
     }
-    let folded = bmpFolded[c];
-    if (folded === 0) folded = bmpFolded[c] = foldUncached(String.fromCharCode(c)).charCodeAt(0);
+    const folded = foldBmp(c);
     if (folded !== c) {
       codes ??= codeUnits(text);
       codes[i] = folded;

@@ -328,14 +328,15 @@ export class SqliteSearchReader {
     // Every matching file of the page's documents: the one to show is the newest revision's best.
     // A document whose every file was scored above (one file, as agendas and notes often are)
     // needs no more; the others' files are scored in one more pass over the doclists.
-    const seen = new Map<string, Row[]>();
-    for (const r of scored) if (page.includes(r[1])) seen.set(r[1], [...(seen.get(r[1]) ?? []), r]);
+    const seen = new Map<string, Row[]>(page.map((doc) => [doc, []]));
+    for (const r of scored) seen.get(r[1])?.push(r);
     const fileCounts = this.read('SELECT document_id, count(*) FROM search_file WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY document_id')
       .raw()
       .all(JSON.stringify(page)) as [string, number][];
-    const unseen = fileCounts.filter(([doc, count]) => (seen.get(doc)?.length ?? 0) < count).map(([doc]) => doc);
+    const unseen = fileCounts.filter(([doc, count]) => seen.get(doc)!.length < count).map(([doc]) => doc);
+    const rescored = new Set(unseen);
     const all = [
-      ...page.filter((doc) => !unseen.includes(doc)).flatMap((doc) => seen.get(doc) ?? []),
+      ...page.filter((doc) => !rescored.has(doc)).flatMap((doc) => seen.get(doc)!),
       ...(unseen.length
         ? meta(
             this.read(
