@@ -71,3 +71,53 @@ describe('redactMentions across requests (each brings its own list of hidden doc
     expect(redactMentions(text, [{ symbol: '2010-TELWG41-SPSG-051', title: 'Another paper entirely' }])).toBe(text);
   });
 });
+
+describe('redactMentions finds each mention through its key (number, title head) among thousands', () => {
+  // Spellings mentionPattern accepts, each with the number as one run of digits (padded or not).
+  const spellings = (symbol: string): string[] => {
+    const [year, meeting, code, number] = symbol.split('-');
+    const n = Number(number);
+    return [
+      symbol,
+      `${year}/${meeting.replace('WG', '')}/${code}/${number}`,
+      `${meeting} ${code} ${n}`,
+      `${code}-${n}`,
+      `${code.toLowerCase()}/000${n}`,
+      `${code} ${number}`,
+      `${symbol}.pdf [Rev.1]`,
+    ];
+  };
+  const many = Array.from({ length: 4000 }, (_, i) => ({
+    symbol: `20${10 + (i % 9)}-TELWG${41 + (i % 20)}-${['SPSG', 'LSG', 'DSG'][i % 3]}-${String(1 + Math.floor(i / 60)).padStart(3, '0')}`,
+    title: `Report ${i} of the steering group on item ${i % 97}`,
+  }));
+  let seed = 7;
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+
+  it('redacts every spelling of random documents and their titles in any case and spacing, and nothing else', () => {
+    for (let round = 0; round < 120; round++) {
+      const chosen = Array.from({ length: 1 + random(3) }, () => many[random(many.length)]);
+      const parts = chosen.map((d) => (random(3) === 0 ? d.title.toUpperCase().replace(/ /g, random(2) ? '  ' : '\n') : spellings(d.symbol)[random(7)]));
+      const text = `Tabled: ${parts.join('; then ')}. Meeting 2099 closed at 17:30.`;
+      const out = redactMentions(text, many);
+      expect(out).toBe(`Tabled: ${parts.map(() => R).join('; then ')}. Meeting 2099 closed at 17:30.`);
+      // The same as when only the mentioned documents are hidden.
+      expect(redactMentions(text, chosen)).toBe(out);
+    }
+  });
+
+  it('finds a title that starts the text, ends it, or spans a line break', () => {
+    const d = many[1234];
+    expect(redactMentions(d.title, many)).toBe(R);
+    expect(redactMentions(`see\n${d.title.replace(' of ', ' of\n')}`, many)).toBe(`see\n${R}`);
+  });
+
+  it('keeps one index per list: a new list (another request) is indexed again', () => {
+    const symbol = '2011-TELWG43-SPSG-077';
+    const first = [{ symbol, title: 'The first confidential title' }];
+    expect(redactMentions('SPSG-77 and The first confidential title', first)).toBe(`${R} and ${R}`);
+    expect(redactMentions('SPSG-77 and The first confidential title', [{ symbol: '2011-TELWG43-SPSG-078', title: 'Another one entirely' }])).toBe(
+      'SPSG-77 and The first confidential title',
+    );
+  });
+});

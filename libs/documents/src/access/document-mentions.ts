@@ -55,35 +55,50 @@ function titlePattern(title: string): string | null {
   return `(?<![\\p{L}\\p{N}])${t.split(' ').map(escape).join('\\s+')}(?![\\p{L}\\p{N}])`;
 }
 
-/** Lower case with runs of white space as one space: what `includes` compares. */
-const fold = (t: string) => t.replace(/\s+/g, ' ').toLowerCase();
+/**
+ * Lower case with runs of white space as one space: what `includes` compares. ſ and K (Kelvin) are
+ * s and k as well: the patterns (flags `iu`) match them where an s or a k is written.
+ */
+const fold = (t: string) =>
+  t
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .replace(/\u017f/g, 's')
+    .replace(/\u212a/g, 'k');
 
 /**
- * One hidden document's mention patterns, and the cheap test that rules them out for most texts:
+ * One hidden document's mention patterns, the cheap test that rules them out for most texts —
  * every spelling of a symbol contains its group code (or, without one, its meeting's number) and
- * its number's digits; a title is in the text only if its folded words are.
+ * its number's digits; a title is in the text only if its folded words are — and the key a text
+ * must contain for the test to pass at all (see MentionIndex).
  */
 interface Mentionable {
   patterns: string[];
   mayOccurIn(folded: string): boolean;
+  key: { number: string; before: string } | { titleHead: string } | null;
 }
+
+/** A title is looked up by its first characters (folded); titles are at least MIN_TITLE_LENGTH long. */
+const TITLE_HEAD = 8;
 
 function mentionable(d: HiddenDocument): Mentionable[] {
   const out: Mentionable[] = [];
   const title = titlePattern(d.title);
   if (title) {
     const words = fold(d.title).trim();
-    out.push({ patterns: [title], mayOccurIn: (folded) => folded.includes(words) });
+    out.push({ patterns: [title], mayOccurIn: (folded) => folded.includes(words), key: { titleHead: words.slice(0, TITLE_HEAD) } });
   }
   try {
     const s = parseDocumentSymbol(d.symbol);
     const anchor = (s.code ? s.code.split('-')[0] : (/(\d+)$/.exec(s.meeting)?.[1] ?? s.meeting)).toLowerCase();
     const digits = String(Number(s.number));
-    out.push({ patterns: [mentionPattern(d.symbol)], mayOccurIn: (folded) => folded.includes(anchor) && folded.includes(digits) });
+    // What every spelling has right before the number and its separators: the code's last part, or the meeting's number.
+    const before = (s.code ? s.code.split('-').pop()! : (/(\d+)$/.exec(s.meeting)?.[1] ?? '')).toLowerCase();
+    out.push({ patterns: [mentionPattern(d.symbol)], mayOccurIn: (folded) => folded.includes(anchor) && folded.includes(digits), key: { number: digits, before } });
   } catch {
-    // A stored symbol the parser no longer reads: its exact text.
+    // A stored symbol the parser no longer reads: its exact text, tested against every text.
     const exact = d.symbol.toLowerCase();
-    out.push({ patterns: [escape(d.symbol)], mayOccurIn: (folded) => folded.includes(exact) });
+    out.push({ patterns: [escape(d.symbol)], mayOccurIn: (folded) => folded.includes(exact), key: null });
   }
   return out;
 }
@@ -96,25 +111,84 @@ const MAX_PATTERN_SOURCE = 8_000;
 
 /**
  * Each hidden document's mentionables, by its symbol and title (they depend on nothing else), kept
- * across requests: every request loads its own list of hidden documents, and preparing thousands
- * of patterns for each one cost ~100 ms a search on an archive of 100,000 documents
- * (bench/search, through GraphQL). Bounded: emptied when full.
+ * across requests: every request loads its own list of hidden documents, and preparing the
+ * patterns of 10,000 of them again for each request cost ~100 ms. Bounded: emptied when full.
  */
 const prepared = new Map<string, Mentionable[]>();
 const MAX_PREPARED = 200_000;
 
-function mentionablesOf(hidden: readonly HiddenDocument[]): Mentionable[] {
-  const list: Mentionable[] = [];
-  for (const d of hidden) {
-    const key = `${d.symbol}\u0000${d.title}`;
-    let m = prepared.get(key);
-    if (!m) {
-      if (prepared.size >= MAX_PREPARED) prepared.clear();
-      prepared.set(key, (m = mentionable(d)));
-    }
-    for (const x of m) list.push(x);
+function mentionablesOf(d: HiddenDocument): Mentionable[] {
+  const key = `${d.symbol}\u0000${d.title}`;
+  let m = prepared.get(key);
+  if (!m) {
+    if (prepared.size >= MAX_PREPARED) prepared.clear();
+    prepared.set(key, (m = mentionable(d)));
   }
-  return list;
+  return m;
+}
+
+/**
+ * The hidden documents' mentionables by the key a text must contain for each to occur in it, so a
+ * text is tested against the few documents it may mention rather than all of them (10,000
+ * restricted documents made every redacted field test 20,000 of them):
+ * - a symbol by its number without leading zeros: every spelling mentionPattern accepts has the
+ *   number as a whole run of digits after one or more separators (-, / or white space), and
+ *   before those the code's last part (`SPSG-004`, `TEL37 PTAB-WS 16`) or, for a symbol without
+ *   a code, the meeting's number (`TEL37-004`); so a text that mentions it has such a run, less
+ *   its leading zeros, with that before it;
+ * - a title by its first TITLE_HEAD folded characters, looked up at every position of the text.
+ */
+interface MentionIndex {
+  byNumber: Map<string, Mentionable[]>;
+  byTitleHead: Map<string, Mentionable[]>;
+  always: Mentionable[];
+}
+
+/** One index per list of hidden documents: a request's list is one array, read by all of its fields. */
+const indexes = new WeakMap<readonly HiddenDocument[], MentionIndex>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function indexOf(hidden: readonly HiddenDocument[]): MentionIndex {
+  let index = indexes.get(hidden);
+  if (index) return index;
+  index = { byNumber: new Map(), byTitleHead: new Map(), always: [] };
+  for (const d of hidden) {
+    for (const m of mentionablesOf(d)) {
+      if (!m.key) index.always.push(m);
+      else if ('number' in m.key) push(index.byNumber, m.key.number, m);
+      else push(index.byTitleHead, m.key.titleHead, m);
+    }
+  }
+  indexes.set(hidden, index);
+  return index;
+}
+
+/** The mentionables whose key the folded text contains (each once). */
+function candidatesIn(folded: string, index: MentionIndex): Set<Mentionable> {
+  const found = new Set<Mentionable>(index.always);
+  if (index.byNumber.size) {
+    for (const run of folded.matchAll(/[0-9]+/g)) {
+      const list = index.byNumber.get(run[0].replace(/^0+(?=[0-9])/, ''));
+      if (!list) continue;
+      const head = folded.slice(Math.max(0, run.index - 80), run.index);
+      const separators = /[-/ ]+$/.exec(head);
+      if (!separators) continue;
+      const before = head.slice(0, separators.index);
+      for (const m of list) if (m.key && 'before' in m.key && before.endsWith(m.key.before)) found.add(m);
+    }
+  }
+  if (index.byTitleHead.size) {
+    for (let i = 0; i + TITLE_HEAD <= folded.length; i++) {
+      const list = index.byTitleHead.get(folded.slice(i, i + TITLE_HEAD));
+      if (list) for (const m of list) found.add(m);
+    }
+  }
+  return found;
 }
 
 /** The patterns of the candidates, longest alternatives first, split where one would grow too large. */
@@ -138,16 +212,17 @@ function compile(sources: Set<string>): RegExp[] {
 
 /**
  * Replaces every mention — symbol in any accepted spelling, or full title — of the hidden
- * documents with `[restricted document]`. Pure. Only the documents the text may mention (by the
- * cheap test above) are compiled into patterns, so the cost follows the text, not the number of
- * restricted documents; where several patterns are needed, the leftmost mention wins, and of
+ * documents with `[restricted document]`. Pure. Only the documents the text may mention (found by
+ * their keys in the text, then the cheap test above) are compiled into patterns, so the cost
+ * follows the text, not the number of restricted documents; where several patterns are needed,
+ * the leftmost mention wins, and of
  * two starting at the same place the longer (a title containing another, a symbol with an annex).
  */
 export function redactMentions(text: string, hidden: readonly HiddenDocument[]): string {
   if (!hidden.length || !text) return text;
   const folded = fold(text);
   const sources = new Set<string>();
-  for (const m of mentionablesOf(hidden)) if (m.mayOccurIn(folded)) for (const p of m.patterns) sources.add(p);
+  for (const m of candidatesIn(folded, indexOf(hidden))) if (m.mayOccurIn(folded)) for (const p of m.patterns) sources.add(p);
   if (!sources.size) return text;
   const patterns = compile(sources);
   let out = '';
