@@ -8,9 +8,10 @@ import type { Database } from 'better-sqlite3';
 export const SEARCH_SCHEMA_VERSION = 4; // 4: CJK folded to simplified, English stems, inflected forms per file
 /**
  * The SQLite tables' own layout within a tokenization version (PostgreSQL's index does not
- * change with it): 1 = file ids grouped by document bucket. Stored as `4.1`.
+ * change with it): 1 = file ids grouped by document bucket; 2 = a prefix index of each token's
+ * first character. Stored as `4.2`.
  */
-const SQLITE_LAYOUT_VERSION = 1;
+const SQLITE_LAYOUT_VERSION = 2;
 const STORED_VERSION = `${SEARCH_SCHEMA_VERSION}.${SQLITE_LAYOUT_VERSION}`;
 
 /**
@@ -24,6 +25,12 @@ const STORED_VERSION = `${SEARCH_SCHEMA_VERSION}.${SQLITE_LAYOUT_VERSION}`;
  * and facets work per file (per document after GROUP BY) and never touch one row per page.
  * search_title_fts repeats symbol and title alone: its short doclists find the title matches of
  * a very common word without walking the big index (see SqliteSearchIndex.rank).
+ * Both keep a prefix index of each token's first character (`prefix = '1'`, in characters): a
+ * query of one Chinese character is a prefix query over every bigram that starts with it, which
+ * without it merges hundreds of doclists in every statement of a search (count, facets, rank
+ * order, title scores); with it, one doclist. On 20,000 of the benchmark's pages: 國 36 → 5 ms
+ * for its count and top 10, the build 9 % slower, the index 58 % larger (the Latin letters'
+ * prefix lists are long) — bench/search measures it.
  */
 const TABLES = `
 CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -60,12 +67,14 @@ CREATE TABLE IF NOT EXISTS search_chunk (
 CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
   symbol, title, body,
   content = '', contentless_delete = 1,
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '1'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS search_title_fts USING fts5(
   symbol, title,
   content = '', contentless_delete = 1,
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '1'
 );
 `;
 
