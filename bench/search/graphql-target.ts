@@ -258,7 +258,9 @@ export function graphqlTarget(workDir: string, layout: Layout): GraphqlTarget {
       const port = await freePort();
       url = `http://127.0.0.1:${port}`;
       const log = fs.openSync(path.join(workDir, 'graphql-api.log'), 'w');
-      server = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+      // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": a profile of the API under the benchmark's load.
+      const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+      server = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
         cwd: ROOT,
         env: {
           PATH: process.env.PATH,

@@ -13,7 +13,8 @@
  *    bench/results/search.json. Exits 1 when a target run failed (not when a target was missed).
  *
  * BENCH_TARGETS=fts,graphql (comma-separated; fts always runs) and BENCH_LAYOUTS=pages make quick
- * runs; BENCH_MINISEARCH_LIMIT_S bounds MiniSearch's build; BENCH_WORK_DIR moves the scratch files.
+ * runs; BENCH_MINISEARCH_LIMIT_S bounds MiniSearch's build; BENCH_WORK_DIR moves the scratch files;
+ * BENCH_API_NODE_ARGS are the API's node options in the GraphQL target (`--cpu-prof` to profile it).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
