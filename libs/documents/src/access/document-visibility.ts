@@ -153,14 +153,17 @@ export class DocumentVisibility {
   /** The current document_generation, or null when the triggers that keep it are missing. */
   private async generation(em: EntityManager): Promise<string | null> {
     const dialect = em.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
-    this.triggers ??= em
-      .query<{ n: number }[]>(TRIGGERS[dialect])
-      .then(([row]) => Number(row?.n) === TRIGGER_COUNT[dialect])
-      .catch(() => false)
-      .then((present) => {
+    this.triggers ??= em.query<{ n: number }[]>(TRIGGERS[dialect]).then(
+      ([row]) => {
+        const present = Number(row?.n) === TRIGGER_COUNT[dialect];
         if (!present) this.logger.warn('the document_generation triggers are missing: the documents a caller may not see are loaded for every request');
         return present;
-      });
+      },
+      () => {
+        this.triggers = null; // a failed check (the database away a moment) is asked again next time
+        return false;
+      },
+    );
     if (!(await this.triggers)) return null;
     const [row] = await em.query<{ value: string }[]>('SELECT "value" FROM "document_generation" WHERE "id" = 1');
     return row?.value ?? null;
