@@ -90,10 +90,12 @@ function mentionable(d: HiddenDocument): Mentionable[] {
   }
   try {
     const s = parseDocumentSymbol(d.symbol);
-    const anchor = (s.code ? s.code.split('-')[0] : (/(\d+)$/.exec(s.meeting)?.[1] ?? s.meeting)).toLowerCase();
+    const code = s.code?.toLowerCase().split('-');
+    const meetingNumber = /(\d+)$/.exec(s.meeting)?.[1];
+    const anchor = code ? code[0] : (meetingNumber ?? s.meeting.toLowerCase());
     const digits = String(Number(s.number));
     // What every spelling has right before the number and its separators: the code's last part, or the meeting's number.
-    const before = (s.code ? s.code.split('-').pop()! : (/(\d+)$/.exec(s.meeting)?.[1] ?? '')).toLowerCase();
+    const before = code ? code[code.length - 1] : (meetingNumber ?? '');
     out.push({ patterns: [mentionPattern(d.symbol)], mayOccurIn: (folded) => folded.includes(anchor) && folded.includes(digits), key: { number: digits, before } });
   } catch {
     // A stored symbol the parser no longer reads: its exact text, tested against every text.
@@ -111,8 +113,9 @@ const MAX_PATTERN_SOURCE = 8_000;
 
 /**
  * Each hidden document's mentionables, by its symbol and title (they depend on nothing else), kept
- * across requests: every request loads its own list of hidden documents, and preparing the
- * patterns of 10,000 of them again for each request cost ~100 ms. Bounded: emptied when full.
+ * across lists: a new list (after any change to the documents, see DocumentVisibility) shares all
+ * but the changed ones with the last, and preparing the patterns of 10,000 of them again cost
+ * ~100 ms. Bounded: emptied when full.
  */
 const prepared = new Map<string, Mentionable[]>();
 const MAX_PREPARED = 200_000;
@@ -144,7 +147,7 @@ interface MentionIndex {
   always: Mentionable[];
 }
 
-/** One index per list of hidden documents: a request's list is one array, read by all of its fields. */
+/** One index per list of hidden documents: a list is one array, read by every field of every request that uses it. */
 const indexes = new WeakMap<readonly HiddenDocument[], MentionIndex>();
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
