@@ -430,6 +430,24 @@ export function searchIndexContract(engine: string, open: () => Promise<Contract
         await index.removeDocument('no-such-document');
       });
 
+      it('writes a batch as if its files came one after the other: a file again replaces it, the last of two entries wins', async () => {
+        // Files of many documents (spread over the SQLite engine's id buckets), one already indexed.
+        const batch = Array.from({ length: 40 }, (_, i) => doc(`batch-${i}`, { meetingCode: 'TEL41' }, [`Batchword number${i} text.`]));
+        await index.upsertMany(batch.slice(0, 5));
+        const again = { ...batch[3], chunks: [{ page: 1, section: null, text: 'Batchword replacedthree text.', language: 'en' as const }] };
+        const twiceFirst = { ...batch[7], chunks: [{ page: 1, section: null, text: 'Batchword earlierseven text.', language: 'en' as const }] };
+        await index.upsertMany([...batch.slice(5, 7), twiceFirst, ...batch.slice(8), again, batch[7]]);
+        expect((await search('batchword', { first: 50 })).totalCount).toBe(40);
+        expect((await search('', { filter: { meetingCodes: ['TEL41'] }, first: 50 })).totalCount).toBe(40);
+        expect(ids(await search('replacedthree'))).toEqual(['batch-3']);
+        expect((await search('number3')).totalCount).toBe(0);
+        expect((await search('earlierseven')).totalCount).toBe(0);
+        expect(ids(await search('number7'))).toEqual(['batch-7']);
+        for (const i of [0, 20, 39]) expect(ids(await search(`number${i}`))).toEqual([`batch-${i}`]);
+        for (const f of batch) await index.removeDocument(f.meta.documentId);
+        expect((await search('batchword')).totalCount).toBe(0);
+      });
+
       it('reports what it holds', async () => {
         const stats = await index.stats();
         expect(stats.engine).toBe(index.engine);
