@@ -247,8 +247,11 @@ export class PostgresSearchIndex implements SearchIndex {
       matched = `SELECT f.id, f.document_id, f.meeting_code, f.group_code, f.type, f.year, f.economies, coalesce(f.published_at, '') AS pub, 0::float8 AS score
         FROM search_file f WHERE ${where}`;
     } else {
-      const clauses = tsq.clauses.map((q) => `bool_or(s.tsv @@ ${p.add(q, '::tsquery')}) AND`).join(' ');
       const any = p.add(tsq.any, '::tsquery');
+      // Every segment read matches `any`; with one clause that is the clause itself, so testing it
+      // again would only read every matching tsvector once more (bench/search: a common word on
+      // 30,000 one-page files, 280 → 245 ms for the statement).
+      const clauses = tsq.clauses.length === 1 ? '' : tsq.clauses.map((q) => `bool_or(s.tsv @@ ${p.add(q, '::tsquery')}) AND`).join(' ');
       const head = p.add(tsq.head, '::tsquery');
       const excluded = tsq.excluded ? `AND NOT EXISTS (SELECT 1 FROM search_segment x WHERE x.file = f.id AND x.tsv @@ ${p.add(tsq.excluded, '::tsquery')})` : '';
       // A file matches when each clause is in one of its segments (the file is one FTS5 row to
