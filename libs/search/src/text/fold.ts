@@ -17,18 +17,35 @@ import stemWord from 'wink-porter2-stemmer';
 
 type Convert = (text: string) => string;
 
-let converters: { toSimplified: Convert[]; variants: Convert[] } | null = null;
-function opencc() {
-  converters ??= {
-    toSimplified: [OpenCC.Converter({ from: 'tw', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' })],
-    variants: [
-      OpenCC.Converter({ from: 'cn', to: 'twp' }),
-      OpenCC.Converter({ from: 'twp', to: 'cn' }),
-      OpenCC.Converter({ from: 'cn', to: 'hk' }),
-      OpenCC.Converter({ from: 'hk', to: 'cn' }),
-    ],
-  };
-  return converters;
+/**
+ * OpenCC's converters, built on first use, in two sets: folding needs only the two small
+ * traditional → simplified tables (about 3 MB of heap), while a query's regional forms need the
+ * simplified → Taiwan and Hong Kong phrase tables (about 84 MB: opencc-js keeps every dictionary
+ * as a trie of Maps). Kept apart so that a thread that only folds — indexing, a search worker
+ * making snippets — never builds the large ones (see SqliteSearchPool, which parses queries
+ * before they reach its workers).
+ */
+let simplifiers: Convert[] | null = null;
+let variantConverters: Convert[] | null = null;
+
+function toSimplified(): Convert[] {
+  simplifiers ??= [OpenCC.Converter({ from: 'tw', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' })];
+  return simplifiers;
+}
+
+function regionalConverters(): Convert[] {
+  variantConverters ??= [
+    OpenCC.Converter({ from: 'cn', to: 'twp' }),
+    OpenCC.Converter({ from: 'twp', to: 'cn' }),
+    OpenCC.Converter({ from: 'cn', to: 'hk' }),
+    OpenCC.Converter({ from: 'hk', to: 'cn' }),
+  ];
+  return variantConverters;
+}
+
+/** Whether this thread has built the regional-form tables (cjkVariants): diagnostics and tests. */
+export function regionalTablesLoaded(): boolean {
+  return variantConverters !== null;
 }
 
 const charCache = new Map<string, string>();
@@ -48,7 +65,7 @@ function foldBmp(code: number): number {
 
 function foldUncached(ch: string): string {
   let out = ch;
-  for (const convert of opencc().toSimplified) {
+  for (const convert of toSimplified()) {
     const c = convert(out);
     if (c.length === ch.length && c !== out) {
       out = c;
@@ -119,7 +136,7 @@ function fromCodeUnits(a: Uint16Array): string {
 /** The forms of a Chinese word across regions and scripts, each folded (the word itself first). */
 export function cjkVariants(run: string): string[] {
   const forms = new Set<string>([foldCjkRun(run)]);
-  for (const convert of opencc().variants) forms.add(foldCjkRun(convert(run)));
+  for (const convert of regionalConverters()) forms.add(foldCjkRun(convert(run)));
   return [...forms].slice(0, 4);
 }
 

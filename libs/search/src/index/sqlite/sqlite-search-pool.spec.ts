@@ -5,6 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import { AppError } from '@tel/core';
 import { CONTRACT_FIXTURES } from '../search-index.contract';
 import type { SearchRequest } from '../search-index';
+import { regionalTablesLoaded } from '../../text/fold';
 import { SqliteSearchIndex } from './sqlite-search-index';
 
 const QUERIES: SearchRequest[] = ['botnet', '"incident response"', '認證', '網路', 'security', 'incident -botnet', 'malware OR spam', '', 'qzxjvwk', 'botnet*'].flatMap((query) => [
@@ -41,6 +42,23 @@ describe('SqliteSearchPool (searches on worker threads)', () => {
     expect(sequential).toEqual(local);
     expect(sequential.some((r) => r.hits.length > 0)).toBe(true);
     expect(pooled.pool!.threads).toHaveLength(2);
+  });
+
+  it('reads queries in the calling thread, so no worker builds the regional-form tables (84 MB each)', async () => {
+    const index = SqliteSearchIndex.openFile(file, { workers: 1 });
+    try {
+      // Chinese words whose regional forms differ (網路 ↔ 网络), one character, and mixed text.
+      for (const query of ['網路', '网络 安全', '認', 'PKI 憑證', '"資訊 安全"']) {
+        const pooledPage = await index.search({ query, includeRestricted: true, first: 5 });
+        expect(pooledPage).toEqual(await inThread.search({ query, includeRestricted: true, first: 5 }));
+      }
+      expect(index.pool!.threads).toHaveLength(1);
+      // This thread read the queries; the worker only folded text for its snippets.
+      expect(regionalTablesLoaded()).toBe(true);
+      expect(index.pool!.regionalTablesInWorkers).toBe(false);
+    } finally {
+      await index.close();
+    }
   });
 
   it('sees a write committed just before the search', async () => {

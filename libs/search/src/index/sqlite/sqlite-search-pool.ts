@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '@tel/core';
 import type { SearchRequest } from '../search-index';
+import { parseSearchQuery } from '../../text/search-text';
 import type { SearchPage, SqliteRankingOptions } from './sqlite-search-reader';
 import type { SearchWorkerData, SearchWorkerRequest } from './sqlite-search.worker';
 
@@ -28,7 +29,7 @@ interface Slot {
   worker: Worker | null;
   job: Job | null;
 }
-type Reply = { id: number; page: SearchPage; error?: undefined } | { id: number; error: string };
+type Reply = { id: number; page: SearchPage; regionalTables: boolean; error?: undefined } | { id: number; error: string };
 
 /**
  * Searches of the SQLite index on a few worker threads, so that concurrent searches use every
@@ -60,6 +61,12 @@ export class SqliteSearchPool {
     return this.slots.length;
   }
 
+  /**
+   * Whether a worker has built OpenCC's regional-form tables (about 84 MB of heap each): never,
+   * since queries are read here, before they reach a worker (diagnostics and tests).
+   */
+  regionalTablesInWorkers = false;
+
   /** The running worker threads (diagnostics and tests). */
   get threads(): Worker[] {
     return this.slots.map((s) => s.worker).filter((w): w is Worker => w !== null);
@@ -68,9 +75,11 @@ export class SqliteSearchPool {
   search(request: SearchRequest, offset: number, first: number): Promise<SearchPage> {
     if (this.closed) return Promise.reject(AppError.serviceUnavailable('SHUTTING_DOWN', 'Search is stopping; send the search again', 1));
     return new Promise<SearchPage>((resolve, reject) => {
-      // Only plain data crosses to the worker.
+      // Only plain data crosses to the worker. The query is read here: its Chinese words' regional
+      // forms come from OpenCC tables of about 84 MB per thread, built once in this thread rather
+      // than in every worker (bench/search: peak RSS, see libs/search/README.md).
       const plain = { query: request.query, filter: request.filter, includeRestricted: request.includeRestricted === true };
-      this.queue.push({ message: { id: this.nextId++, request: plain, offset, first }, resolve, reject });
+      this.queue.push({ message: { id: this.nextId++, request: plain, offset, first, parsed: parseSearchQuery(request.query) }, resolve, reject });
       this.pump();
     });
   }
@@ -98,7 +107,10 @@ export class SqliteSearchPool {
       if (slot.worker !== worker || !job || reply.id !== job.message.id) return;
       slot.job = null;
       if (reply.error !== undefined) job.reject(new Error(`Search failed: ${reply.error}`));
-      else job.resolve(reply.page);
+      else {
+        if (reply.regionalTables) this.regionalTablesInWorkers = true;
+        job.resolve(reply.page);
+      }
       this.pump();
     });
     worker.on('error', (err) => this.lost(slot, worker, `crashed (${err.message})`));

@@ -94,18 +94,22 @@ export class SqliteSearchReader {
    * searches, so a kept page is only ever served from the same data it was computed from — exact,
    * never stale, restricted rows included (the caller's access is part of the key). A word on most
    * pages costs a full bm25 pass when first searched after a change, a map lookup afterwards.
+   *
+   * `parsed` is parseSearchQuery(request.query) when the caller has already read it (a search
+   * worker is given it by SqliteSearchPool, so that it never builds the regional-form tables).
    */
-  search(request: SearchRequest, offset: number, first: number): SearchPage {
+  search(request: SearchRequest, offset: number, first: number, parsed?: ParsedQuery): SearchPage {
     // One snapshot for the statements of a search; a connection that is already inside a
     // transaction (the writer's, when the index shares the application's in-memory database) reads in it.
     // Nothing is kept from inside one: what it has written may yet be rolled back.
-    if (this.db.inTransaction) return this.run(request, offset, first);
-    return this.db.transaction(() => this.cached(request, offset, first))();
+    const query = parsed ?? parseSearchQuery(request.query);
+    if (this.db.inTransaction) return this.run(request, offset, first, query);
+    return this.db.transaction(() => this.cached(request, offset, first, query))();
   }
 
-  private cached(request: SearchRequest, offset: number, first: number): SearchPage {
+  private cached(request: SearchRequest, offset: number, first: number, parsed: ParsedQuery): SearchPage {
     const capacity = this.ranking.resultCacheEntries;
-    if (capacity <= 0) return this.run(request, offset, first);
+    if (capacity <= 0) return this.run(request, offset, first, parsed);
     const generation = (this.read("SELECT value FROM search_meta WHERE key = 'generation'").pluck().get() as string | undefined) ?? '';
     if (generation !== this.cachedAt) {
       this.cache.clear();
@@ -120,15 +124,14 @@ export class SqliteSearchReader {
       return structuredClone(kept); // callers may change what they are given
     }
     this.cacheStats.misses++;
-    const page = this.run(request, offset, first);
+    const page = this.run(request, offset, first, parsed);
     this.cache.set(key, structuredClone(page));
     if (this.cache.size > capacity) this.cache.delete(this.cache.keys().next().value!);
     return page;
   }
 
-  private run(request: SearchRequest, offset: number, first: number): SearchPage {
+  private run(request: SearchRequest, offset: number, first: number, parsed: ParsedQuery): SearchPage {
     const window = { offset, limit: first };
-    const parsed = parseSearchQuery(request.query);
     if (!parsed.blank && !parsed.clauses.length) return { totalCount: 0, totalCountIsEstimate: false, hits: [], facets: emptyFacets(), orderedBy: 'RELEVANCE' };
 
     const { where, params } = filterSql(request.filter, request.includeRestricted);

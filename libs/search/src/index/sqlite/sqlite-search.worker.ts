@@ -6,6 +6,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SearchRequest } from '../search-index';
+import type { ParsedQuery } from '../../text/search-text';
+import { regionalTablesLoaded } from '../../text/fold';
 import { SqliteRankingOptions, SqliteSearchReader } from './sqlite-search-reader';
 
 export interface SearchWorkerData {
@@ -17,6 +19,8 @@ export interface SearchWorkerRequest {
   request: SearchRequest;
   offset: number;
   first: number;
+  /** The query as the pool's thread read it (parseSearchQuery): this thread only folds. */
+  parsed: ParsedQuery;
 }
 
 const { file, ranking } = workerData as SearchWorkerData;
@@ -28,7 +32,8 @@ const reader = new SqliteSearchReader(db, ranking);
 
 parentPort!.on('message', (m: SearchWorkerRequest) => {
   try {
-    parentPort!.postMessage({ id: m.id, page: reader.search(m.request, m.offset, m.first) });
+    const page = reader.search(m.request, m.offset, m.first, m.parsed);
+    parentPort!.postMessage({ id: m.id, page, regionalTables: regionalTablesLoaded() });
   } catch (e) {
     parentPort!.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
   }
