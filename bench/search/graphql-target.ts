@@ -9,8 +9,8 @@
  * per transaction — what the fts target does). Uploading 100,000 pages through the API would
  * measure extraction, not search.
  *
- * Then (not timed as build) the API starts on that DATA_DIR (NODE_ENV=production, inline jobs,
- * no seed) and the queries go to POST /graphql, anonymously, like a visitor's: restricted
+ * Then (not timed as build) the API starts on that DATA_DIR, compiled from dist/ as `npm start`
+ * runs it (built first if the sources are newer; NODE_ENV=production, inline jobs, no seed) and the queries go to POST /graphql, anonymously, like a visitor's: restricted
  * documents are left out, as in the fts target's queries.
  */
 import { ChildProcess, spawn } from 'node:child_process';
@@ -26,6 +26,7 @@ import { FileIndexEntry, FileIndexState } from '@tel/document-search';
 import { Group, GroupKind, Meeting, MeetingStatus } from '@tel/meetings';
 import { ALL_ENTITIES } from '@tel/registry';
 import type { SearchIndex } from '@tel/search';
+import { ensureServerBuild, serverEntryArgs } from '../../libs/testing/src/server-build';
 import { GROUPS, MEETINGS, type CorpusFile, type Layout } from './corpus';
 import { openEngine, UPSERT_BATCH } from './index-targets';
 import type { BenchQuery } from './queries';
@@ -260,7 +261,11 @@ export function graphqlTarget(workDir: string, layout: Layout): GraphqlTarget {
       const log = fs.openSync(path.join(workDir, 'graphql-api.log'), 'w');
       // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": a profile of the API under the benchmark's load.
       const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-      server = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+      // Compiled, from dist/, as `npm start` runs it (built first when the sources are newer): under
+      // ts-node the API and each of its search workers would also hold TypeScript's compiler, which
+      // no deployment does — its peak RSS is one of the figures judged.
+      ensureServerBuild();
+      server = spawn(process.execPath, [...nodeArgs, ...serverEntryArgs('apps/api/src/main.js')], {
         cwd: ROOT,
         env: {
           PATH: process.env.PATH,
@@ -269,7 +274,6 @@ export function graphqlTarget(workDir: string, layout: Layout): GraphqlTarget {
           PORT: String(port),
           SEED_ON_START: 'false',
           AUTH_SECRET: randomBytes(36).toString('base64'),
-          TS_NODE_TRANSPILE_ONLY: 'true',
           NO_COLOR: '1',
           SEARCH_RESULT_CACHE: RESULT_CACHE, // off unless BENCH_RESULT_CACHE (see openEngine)
         },
