@@ -2,9 +2,19 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { searchHref, type SearchState } from '../search-url';
 
-/** The query syntax, in one line. */
-export const QUERY_HELP =
-  'Every word must match; "a phrase" in quotes; OR between words for either; -word to leave a word out; word* for words that start so; a symbol such as SPSG-006 or TEL37 SPSG 6 goes straight to that paper. English, Chinese (either script), Japanese and Korean all work.';
+/**
+ * The query syntax, in one line. Its operators are kept whole when the line wraps: a phone's narrow
+ * column otherwise broke "-word" after the minus, which reads as a dash, not the operator.
+ */
+export function QueryHelp() {
+  return (
+    <>
+      Every word must match; <span className="nowrap">"a phrase"</span> in quotes; OR between words for either; <span className="nowrap">-word</span> to leave a word out;{' '}
+      <span className="nowrap">word*</span> for words that start so; a symbol such as <span className="nowrap">SPSG-006</span> or TEL37 SPSG 6 goes straight to that paper. English,
+      Chinese (either script), Japanese and Korean all work.
+    </>
+  );
+}
 
 /** The search box. A new query keeps the chosen filters and starts again at page 1. */
 export function SearchForm({ state, autoFocus = false }: { state: SearchState; autoFocus?: boolean }) {
@@ -28,7 +38,7 @@ export function SearchForm({ state, autoFocus = false }: { state: SearchState; a
         Search the meeting papers
       </label>
       <p className="hint" id="search-q-hint">
-        {QUERY_HELP}
+        <QueryHelp />
       </p>
       <div className="search-row">
         <input
