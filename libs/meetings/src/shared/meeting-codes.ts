@@ -32,11 +32,13 @@ const unique = (ids: readonly string[] | undefined) => [...new Set(ids ?? [])];
 @Injectable()
 export class MeetingCodes {
   async codes(em: EntityManager, query: CodeQuery): Promise<Codes> {
-    const [meetings, groups, organizations] = await Promise.all([
-      unique(query.meetingIds).length ? em.find(Meeting, { where: { id: In(unique(query.meetingIds)) }, select: { id: true, code: true } }) : [],
-      unique(query.groupIds).length ? em.find(Group, { where: { id: In(unique(query.groupIds)) }, select: { id: true, code: true } }) : [],
-      unique(query.organizationIds).length ? em.find(Organization, { where: { id: In(unique(query.organizationIds)) }, select: { id: true, economyId: true } }) : [],
-    ]);
+    // One after another: `em` is often a transaction's, one connection, on which node-postgres
+    // deprecates a query sent while another runs (an error in pg 9); it would run them in turn anyway.
+    const meetings = unique(query.meetingIds).length ? await em.find(Meeting, { where: { id: In(unique(query.meetingIds)) }, select: { id: true, code: true } }) : [];
+    const groups = unique(query.groupIds).length ? await em.find(Group, { where: { id: In(unique(query.groupIds)) }, select: { id: true, code: true } }) : [];
+    const organizations = unique(query.organizationIds).length
+      ? await em.find(Organization, { where: { id: In(unique(query.organizationIds)) }, select: { id: true, economyId: true } })
+      : [];
     const economyIds = unique([...(query.economyIds ?? []), ...organizations.flatMap((o) => (o.economyId ? [o.economyId] : []))]);
     const economies = economyIds.length ? await em.find(Economy, { where: { id: In(economyIds) }, select: { id: true, code: true } }) : [];
     const economyCode = new Map(economies.map((e) => [e.id, e.code]));
