@@ -8,6 +8,7 @@ export * from './database/unit-of-work';
 export * from './database/data-source-options';
 export * from './database/query-counting-logger';
 export * from './database/database.module';
+export * from './database/prepared-read';
 export * from './pagination/connection';
 export * from './context/request-context';
 export * from './context/ctx.decorator';

@@ -1,15 +1,65 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AppError, UnitOfWork } from '@tel/core';
+import { Actor, AppError, PreparedRead, Role, UnitOfWork } from '@tel/core';
 import { Authenticator } from '../authenticator';
 import { User } from '../accounts/user.entity';
 import { ApiToken } from './api-token.entity';
 import { hashApiToken, isWellFormedApiToken, looksLikeApiToken } from './api-token-secret';
 import { INVALID_TOKEN, SessionTokens } from './session-tokens';
 
+/** What identifying a caller needs of the account. */
+interface Account extends Record<string, unknown> {
+  userId: string;
+  email: string;
+  roles: Role[];
+  economyId: string | null;
+  personId: string | null;
+  disabled: boolean;
+}
+
+const ACCOUNT_COLUMNS = {
+  userId: { entity: User, property: 'id' },
+  email: { entity: User, property: 'email' },
+  roles: { entity: User, property: 'roles' },
+  economyId: { entity: User, property: 'economyId' },
+  personId: { entity: User, property: 'personId' },
+  disabled: { entity: User, property: 'disabled' },
+};
+
+const selectAccount = <Q extends { addSelect(selection: string, alias: string): Q }>(qb: Q): Q =>
+  Object.entries(ACCOUNT_COLUMNS).reduce((q, [name, c]) => q.addSelect(`u.${c.property}`, name), qb);
+
+/** The account behind a session token, by primary key. */
+const USER_BY_ID = new PreparedRead<Account & { sessionVersion: number }>(
+  (source) => selectAccount(source.createQueryBuilder(User, 'u').select('u.sessionVersion', 'sessionVersion')).where('u.id = :id', { id: '' }),
+  { ...ACCOUNT_COLUMNS, sessionVersion: { entity: User, property: 'sessionVersion' } },
+  1,
+);
+
+/** An API token and its account, by the token's hash (unique). */
+const API_TOKEN_BY_HASH = new PreparedRead<Account & { tokenId: string; revokedAt: Date | null; expiresAt: Date | null }>(
+  (source) =>
+    selectAccount(
+      source
+        .createQueryBuilder(ApiToken, 't')
+        .innerJoin(User, 'u', 'u.id = t.userId')
+        .select('t.id', 'tokenId')
+        .addSelect('t.revokedAt', 'revokedAt')
+        .addSelect('t.expiresAt', 'expiresAt'),
+    ).where('t.tokenHash = :hash', { hash: '' }),
+  {
+    ...ACCOUNT_COLUMNS,
+    tokenId: { entity: ApiToken, property: 'id' },
+    revokedAt: { entity: ApiToken, property: 'revokedAt' },
+    expiresAt: { entity: ApiToken, property: 'expiresAt' },
+  },
+  1,
+);
+
 /**
  * Checks a bearer token on every request and loads the account behind it, so disabling an
  * account or revoking a token takes effect at once. One indexed read per request: the user row
- * by primary key (session tokens), or the token joined to its user by the token hash (API tokens).
+ * by primary key (session tokens), or the token joined to its user by the token hash (API tokens),
+ * each of just the columns an actor needs, its SQL built once (`PreparedRead`).
  * Every failure is the same UNAUTHENTICATED "Invalid or expired token".
  */
 @Injectable()
@@ -30,23 +80,23 @@ export class TokenAuthenticator extends Authenticator {
   private async viaSession(token: string): Promise<Actor | null> {
     const claims = this.sessions.verify(token);
     if (!claims) return null;
-    const user = await this.uow.manager.findOne(User, { where: { id: claims.sub } });
-    if (!user || user.disabled || user.sessionVersion !== claims.sv) return null;
-    return actorOf(user, 'session-token');
+    const account = await USER_BY_ID.first(this.uow.dataSource, [claims.sub]);
+    if (!account || account.disabled || account.sessionVersion !== claims.sv) return null;
+    return actorOfAccount(account, 'session-token');
   }
 
   private async viaApiToken(token: string): Promise<Actor | null> {
     if (!isWellFormedApiToken(token)) return null;
-    const row = (await this.uow.manager
-      .createQueryBuilder(ApiToken, 't')
-      .innerJoinAndMapOne('t.user', User, 'u', 'u.id = t.userId')
-      .where('t.tokenHash = :hash', { hash: hashApiToken(token) })
-      .getOne()) as (ApiToken & { user: User | undefined }) | null;
-    if (!row?.user || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= Date.now()) || row.user.disabled) return null;
-    return actorOf(row.user, 'api-token', row.id);
+    const row = await API_TOKEN_BY_HASH.first(this.uow.dataSource, [hashApiToken(token)]);
+    if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= Date.now()) || row.disabled) return null;
+    return actorOfAccount(row, 'api-token', row.tokenId);
   }
 }
 
+function actorOfAccount(account: Account, via: Actor['via'], tokenId?: string): Actor {
+  return { userId: account.userId, email: account.email, roles: [...account.roles], economyId: account.economyId, personId: account.personId ?? null, via, ...(tokenId ? { tokenId } : {}) };
+}
+
 export function actorOf(user: User, via: Actor['via'], tokenId?: string): Actor {
-  return { userId: user.id, email: user.email, roles: [...user.roles], economyId: user.economyId, personId: user.personId ?? null, via, ...(tokenId ? { tokenId } : {}) };
+  return actorOfAccount({ userId: user.id, email: user.email, roles: user.roles, economyId: user.economyId, personId: user.personId ?? null, disabled: user.disabled }, via, tokenId);
 }
