@@ -1,4 +1,5 @@
-import { Role } from '@tel/core';
+import * as net from 'node:net';
+import { inFlightRequests, Role } from '@tel/core';
 import { accountFor, createTestApp, signInBrowser, TestApp, waitForJobs } from '@tel/testing';
 
 /**
@@ -60,5 +61,19 @@ describe('request path: SQL statements per request (e2e)', () => {
     const anonymous = await statements(NESTED);
     expect(anonymous).toBe(3);
     expect(await statements(NESTED, { authorization: `Bearer ${apiToken}` })).toBe(anonymous + 1);
+  });
+
+  it('a request is in flight (for the last-resort log) until its response closes, answered or abandoned', async () => {
+    expect(await statements(SIMPLE)).toBe(1);
+    expect(inFlightRequests()).toBe(' (no request in flight)');
+    // A client that sends half a body and goes away.
+    const socket = net.connect(Number(new URL(t.url).port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Request-Id: abandoned-request-1\r\nContent-Length: 100\r\n\r\n{"query":');
+    for (let i = 0; i < 100 && inFlightRequests() === ' (no request in flight)'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(inFlightRequests()).toBe(' during request abandoned-request-1');
+    socket.destroy();
+    for (let i = 0; i < 100 && inFlightRequests() !== ' (no request in flight)'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(inFlightRequests()).toBe(' (no request in flight)');
   });
 });

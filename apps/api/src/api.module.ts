@@ -1,11 +1,11 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { ArgumentMetadata, DynamicModule, Global, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ValidationError } from 'class-validator';
 import { AppConfig, AppError, AuditTrail, DatabaseModule, Idempotency, idempotentMutations, setMaxPageSize } from '@tel/core';
 import { AuditQueryModule, SqlAuditTrail } from '@tel/audit';
-import { AccessGuard, AuthModule, RequestContextMiddleware, TrustProxyCheck } from '@tel/auth';
+import { AccessGuard, AuthModule } from '@tel/auth';
 import { JobsModule } from '@tel/jobs';
 import { MeetingsModule } from '@tel/meetings';
 import { DocumentsModule, DocumentVisibility } from '@tel/documents';
@@ -66,9 +66,9 @@ class InputValidationPipe extends ValidationPipe {
 })
 class AuditModule {}
 
-/** The HTTP API: GraphQL at /graphql, /health, /explorer, and the web app at /. */
+/** The HTTP API: GraphQL at /graphql, /health, /explorer, and the web app at /. Its middleware: configure-http.ts. */
 @Module({})
-export class ApiModule implements NestModule {
+export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     setMaxPageSize(config.maxPageSize);
     const explorerEnabled = config.nodeEnv !== 'production' || config.explorerInProduction;
@@ -114,9 +114,5 @@ export class ApiModule implements NestModule {
         },
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(TrustProxyCheck, RequestContextMiddleware).forRoutes('*path');
   }
 }

@@ -1,11 +1,25 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, RequestContext, runInRequestScope } from '@tel/core';
+import { AppConfig, trackRequest } from '@tel/core';
+import type { NextFunction, Response } from 'express';
+import { RequestContextMiddleware, requestIdOf, RequestWithContext, TrustProxyCheck } from '@tel/auth';
 
-/** HTTP settings shared by the server and the tests: request scope, body limits, proxies (main.ts adds the graceful shutdown). */
+/** HTTP settings shared by the server and the tests: requests in flight, body limits, proxies (main.ts adds the graceful shutdown). */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
-  // First of all: whatever the request's handling leaves running knows its id (for the last-resort log).
-  app.use((req: { telContext?: RequestContext }, _res: unknown, next: () => void) => runInRequestScope(() => req.telContext?.requestId, next));
+  // First of all: the request is in flight until its response closes (answered, or the client
+  // gone), so the last-resort log can name it.
+  app.use((req: RequestWithContext, res: { once(event: 'close', listener: () => void): unknown }, next: () => void) => {
+    res.once('close', trackRequest(() => requestIdOf(req)));
+    next();
+  });
   app.useBodyParser('json', { limit: config.jsonBodyLimit });
+  // Then, for every route, the proxy check and the request's context (its id and caller). Plain
+  // Express middleware rather than Nest's path-matched kind (`forRoutes('*path')`), which matched
+  // its pattern against every request's path, twice: about 15 µs a request (bench/request). An
+  // error goes to next() and so to Nest's exception filters, as from Nest's middleware.
+  const trustProxyCheck = app.get(TrustProxyCheck);
+  const requestContext = app.get(RequestContextMiddleware);
+  app.use((req: RequestWithContext, res: Response, next: NextFunction) => trustProxyCheck.use(req, res, next));
+  app.use((req: RequestWithContext, res: Response, next: NextFunction) => void requestContext.use(req, res, next).catch(next));
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', 1);
   // Node closes an idle keep-alive connection after 5 s, and a client (a proxy, fetch's pool) that

@@ -13,10 +13,13 @@ import { SessionClock } from './sessions/session-clock';
 import { SessionController } from './sessions/session.controller';
 import { SessionTokens } from './tokens/session-tokens';
 import { TokenAuthenticator } from './tokens/token-authenticator';
+import { RequestContextMiddleware } from './request-context.middleware';
+import { TrustProxyCheck } from './trust-proxy-check';
 
 /**
  * Accounts, sign-in, session and API tokens, browser sessions (/api/session). Needs the database (DatabaseModule) and an
- * AuditTrail from the importing application. The API adds the guard and the middleware; the CLI
+ * AuditTrail from the importing application. The API adds the guard and the middleware
+ * (TrustProxyCheck, RequestContextMiddleware: apps/api/src/configure-http.ts); the CLI
  * uses AuthService directly.
  */
 @Global()
@@ -38,8 +41,10 @@ import { TokenAuthenticator } from './tokens/token-authenticator';
     AccountFlows,
     UserResolver,
     ApiTokenResolver,
+    TrustProxyCheck,
+    RequestContextMiddleware,
   ],
-  exports: [Authenticator, AuthService, AccountFlows, SessionTokens, BrowserSessions, SessionClock, LinkSecrets, AccountDirectory],
+  exports: [TrustProxyCheck, RequestContextMiddleware, Authenticator, AuthService, AccountFlows, SessionTokens, BrowserSessions, SessionClock, LinkSecrets, AccountDirectory],
 })
 export class AuthModule {}
 

@@ -10,6 +10,8 @@ import { CSRF_FAILURE, CSRF_HEADER, csrfTokenMatches, isStateChanging, readSessi
 
 export type RequestWithContext = Request & {
   telContext?: RequestContext;
+  /** Given by `requestIdOf` the first time anything asks. */
+  telRequestId?: string;
   telAuthFailure?: string;
   /** The browser session the tel_session cookie signed this request in with. */
   telSession?: BrowserSession;
@@ -17,6 +19,18 @@ export type RequestWithContext = Request & {
 };
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * The request's id: the client's X-Request-Id when it is safe to log, else a new UUID; the same
+ * every time it is asked for. Given before the body is read (configureHttp asks first), so a
+ * request still sending its body is named by it too.
+ */
+export function requestIdOf(req: Pick<RequestWithContext, 'telRequestId' | 'headers'>): string {
+  if (req.telRequestId) return req.telRequestId;
+  const incoming = req.headers['x-request-id'];
+  req.telRequestId = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  return req.telRequestId;
+}
 
 /** Signing in makes a new session, so it needs no CSRF token of the old one (its body must be JSON instead). */
 function isSignIn(req: Request): boolean {
@@ -45,8 +59,7 @@ export class RequestContextMiddleware implements NestMiddleware {
   ) {}
 
   async use(req: RequestWithContext, res: Response, next: NextFunction): Promise<void> {
-    const incoming = req.header('x-request-id');
-    const requestId = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(req);
     res.setHeader('X-Request-Id', requestId);
     const ctx = createRequestContext({ requestId, req, res });
     req.telContext = ctx;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IdempotencyKey } from './idempotency-key.entity';
-import { IdempotencyScope, IdempotentReplay, requestFingerprint, runWithIdempotency } from './idempotency';
+import { currentIdempotencyScope, IdempotencyScope, IdempotentReplay, requestFingerprint, runWithIdempotency } from './idempotency';
 
 @Entity('idem_note')
 class IdemNote {
@@ -77,5 +77,40 @@ describe('UnitOfWork inside an idempotency scope (SQLite)', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof IdempotentReplay)).toHaveLength(19);
     expect(await ds.manager.count(IdemNote)).toBe(1);
+  });
+
+  it('a scope that settles while another is open leaves the other its key', async () => {
+    let releaseA!: () => void;
+    const aWaits = new Promise<void>((r) => (releaseA = r));
+    let releaseB!: () => void;
+    const bWaits = new Promise<void>((r) => (releaseB = r));
+    const a = runWithIdempotency(scope('k6a'), async () => {
+      await aWaits;
+      return addNote('a6');
+    });
+    const b = runWithIdempotency(scope('k6b'), async () => {
+      await bWaits;
+      expect(currentIdempotencyScope()?.key).toBe('k6b');
+      return addNote('b6');
+    });
+    releaseA();
+    await a;
+    releaseB();
+    await b;
+    expect(await ds.manager.findOneByOrFail(IdempotencyKey, { key: 'k6a' })).toMatchObject({ resultId: 'a6' });
+    expect(await ds.manager.findOneByOrFail(IdempotencyKey, { key: 'k6b' })).toMatchObject({ resultId: 'b6' });
+  });
+
+  it('a callback left behind by a settled scope is outside it: its write claims no key', async () => {
+    let leftBehind!: Promise<unknown>;
+    await runWithIdempotency(scope('k7'), async () => {
+      await addNote('i');
+      leftBehind = new Promise((resolve) => setTimeout(() => resolve({ scope: currentIdempotencyScope(), note: addNote('j') }), 20));
+    });
+    const { scope: seen, note } = (await leftBehind) as { scope: unknown; note: Promise<unknown> };
+    await note;
+    expect(seen).toBeUndefined();
+    expect(await ds.manager.count(IdemNote)).toBe(2);
+    expect(await ds.manager.count(IdempotencyKey)).toBe(1);
   });
 });

@@ -67,9 +67,23 @@ export class IdempotencyScope {
 }
 
 const storage = new AsyncLocalStorage<IdempotencyScope>();
+/** Scopes whose work has not yet settled. */
+let openScopes = 0;
 
-export function runWithIdempotency<T>(scope: IdempotencyScope, fn: () => T): T {
-  return storage.run(scope, fn);
+/**
+ * Runs `fn` in the key's scope. When the last open scope settles, the storage is turned off
+ * until the next one: on Node 20 an enabled AsyncLocalStorage keeps async_hooks' promise hooks on
+ * for every promise of the process, which every later request would pay for (the README's
+ * *Request-path benchmark*). A callback the work left behind (a timer, say) that runs after
+ * the scope settled is outside it: its writes claim no key.
+ */
+export async function runWithIdempotency<T>(scope: IdempotencyScope, fn: () => Promise<T>): Promise<T> {
+  openScopes++;
+  try {
+    return await storage.run(scope, fn);
+  } finally {
+    if (--openScopes === 0) storage.disable();
+  }
 }
 
 export function currentIdempotencyScope(): IdempotencyScope | undefined {

@@ -1,30 +1,45 @@
 import { Logger } from '@nestjs/common';
-import { AsyncLocalStorage } from 'node:async_hooks';
 
-interface RequestScope {
-  /** Read when needed: the request id is given to the request after its scope begins. */
+interface InFlightRequest {
+  /** Read when needed: the request id is given to the request after it is registered. */
   requestId(): string | undefined;
 }
 
-const requestScope = new AsyncLocalStorage<RequestScope>();
+/** Requests the process has begun and not yet answered (or lost the client of). */
+const inFlight = new Set<InFlightRequest>();
+
+/** How many in-flight request ids a last-resort log line lists. */
+const LISTED = 10;
 
 /**
- * Runs `next` (the rest of an HTTP request's handling) in a scope that knows the request's id,
- * so a failure nothing else caught can still be logged with it. The scope follows the request's
- * own callbacks, promises and timers; events of its socket (e.g. a stream's 'error') run outside it.
+ * Registers an HTTP request as in flight until the returned function is called (when its
+ * response closes), so that a failure nothing else caught can be logged with the requests it may
+ * belong to.
+ *
+ * Not an AsyncLocalStorage scope, which would say exactly which request a stray callback came
+ * from: on Node 20 a scope turns on async_hooks' promise hooks for every promise the process
+ * makes, and that cost about 90 µs of CPU per request, a sixth of a simple query's
+ * (`npm run bench:request`, the README's *Request-path benchmark*). When one request is in
+ * flight, as on a quiet server, the log names it; under load it lists the candidates.
  */
-export function runInRequestScope<T>(requestId: () => string | undefined, next: () => T): T {
-  return requestScope.run({ requestId }, next);
+export function trackRequest(requestId: () => string | undefined): () => void {
+  const request: InFlightRequest = { requestId };
+  inFlight.add(request);
+  return () => void inFlight.delete(request);
 }
 
-/** The id of the HTTP request whose work is running now, when there is one and it is known. */
-export function currentRequestId(): string | undefined {
-  return requestScope.getStore()?.requestId();
+/** Where a last-resort failure may have come from, as the log line says it. */
+export function inFlightRequests(): string {
+  const ids = [...inFlight].map((r) => r.requestId() ?? '(id not yet given)');
+  if (ids.length === 0) return ' (no request in flight)';
+  if (ids.length === 1) return ` during request ${ids[0]}`;
+  const listed = ids.slice(0, LISTED).join(', ');
+  return ` while ${ids.length} requests were in flight (${listed}${ids.length > LISTED ? ', …' : ''})`;
 }
 
 /**
  * The last resort of a long-running process (the API, the worker): an exception nothing caught,
- * or a promise rejected with no one listening, is logged — with the request id when known — and
+ * or a promise rejected with no one listening, is logged — with the requests in flight — and
  * the process keeps serving its other requests and jobs. Every known failure has its own handling;
  * this is for the unknown ones, which one request must not turn into an outage for everyone. A
  * supervisor (see the README) still restarts the process should it end all the same.
@@ -32,9 +47,8 @@ export function currentRequestId(): string | undefined {
  */
 export function installLastResortHandlers(processName: string, logger = new Logger('LastResort')): () => void {
   const describe = (kind: string, error: unknown) => {
-    const requestId = currentRequestId();
     const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-    return `${kind} in the ${processName}${requestId ? ` during request ${requestId}` : ' (no request known)'}; still serving. ${detail}`;
+    return `${kind} in the ${processName}${inFlightRequests()}; still serving. ${detail}`;
   };
   const onException = (error: unknown) => logger.error(describe('uncaught exception', error));
   const onRejection = (reason: unknown) => logger.error(describe('unhandled promise rejection', reason));
