@@ -9,6 +9,7 @@
  * flips every round so neither always follows the other) after a warm-up of each. The ratio is
  * real req/s ÷ bare req/s over all rounds; the target is ≥ 0.9.
  *
+ * BENCH_SCENARIOS (names or prefixes, separated by ';', e.g. "simple, anonymous") runs only those.
  * BENCH_PROFILE=1 also runs the real API with --cpu-prof and prints the top of its profile
  * (bench/request/profile-summary.ts) when it stops. Writes bench/results/request.json.
  */
@@ -107,12 +108,15 @@ async function main(): Promise<void> {
     const apiToken = created.json?.data?.createApiToken?.token as string;
     if (!apiToken) throw new Error(`createApiToken failed: ${JSON.stringify(created.json)}`);
 
-    const scenarios: Scenario[] = [
+    const all: Scenario[] = [
       { name: 'simple, anonymous', query: QUERIES.simple, headers: {} },
       { name: 'simple, API token', query: QUERIES.simple, headers: { authorization: `Bearer ${apiToken}` } },
       { name: 'nested, anonymous', query: QUERIES.nested, headers: {} },
       { name: 'nested, API token', query: QUERIES.nested, headers: { authorization: `Bearer ${apiToken}` } },
     ];
+    const wanted = (process.env.BENCH_SCENARIOS ?? '').split(/\s*;\s*/).filter(Boolean);
+    const scenarios = wanted.length ? all.filter((s) => wanted.some((w) => s.name.startsWith(w))) : all;
+    if (!scenarios.length) throw new Error(`BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS} names none of: ${all.map((s) => s.name).join('; ')}`);
 
     // Both servers must give the same answer, or the comparison means nothing.
     for (const s of scenarios) {
