@@ -70,6 +70,18 @@ describe('hardening (e2e)', () => {
     const a = await post(t, JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(5 * 1024 * 1024) } }));
     expect(a.status).toBe(413);
     expect(a.body.error).toMatchObject({ code: 'BAD_USER_INPUT', message: 'The request body is too large' });
+    // Refused before the request context was made, it still has the id given on arrival.
+    expect(a.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.body.error.requestId).toBe(a.requestId);
+    expect(a.body.errors[0].extensions.requestId).toBe(a.requestId);
+  });
+
+  it('a body that is not JSON is refused with 400 and the request id the client sent', async () => {
+    const a = await post(t, '{"query": "{ __typename }"', { 'content-type': 'application/json', 'x-request-id': 'client-chosen-id-1' });
+    expect(a.status).toBe(400);
+    expect(a.requestId).toBe('client-chosen-id-1');
+    expect(a.body.error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REQUEST_INVALID', requestId: 'client-chosen-id-1' });
+    expect(a.body.errors[0].extensions.requestId).toBe('client-chosen-id-1');
   });
 
   it('refuses a batch of 100 operations', async () => {

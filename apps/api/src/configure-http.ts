@@ -5,10 +5,12 @@ import { RequestContextMiddleware, requestIdOf, RequestWithContext, TrustProxyCh
 
 /** HTTP settings shared by the server and the tests: requests in flight, body limits, proxies (main.ts adds the graceful shutdown). */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
-  // First of all: the request is in flight until its response closes (answered, or the client
-  // gone), so the last-resort log can name it.
+  // First of all: the request's id (so that a failure before its context is made, e.g. in the
+  // body parser, is answered with it), and the request is in flight until its response closes
+  // (answered, or the client gone), so the last-resort log can name it.
   app.use((req: RequestWithContext, res: { once(event: 'close', listener: () => void): unknown }, next: () => void) => {
-    res.once('close', trackRequest(() => requestIdOf(req)));
+    const requestId = requestIdOf(req);
+    res.once('close', trackRequest(() => requestId));
     next();
   });
   app.useBodyParser('json', { limit: config.jsonBodyLimit });

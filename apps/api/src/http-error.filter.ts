@@ -19,8 +19,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (host.getType<string>() === 'graphql') throw exception;
     const http = host.switchToHttp();
     const res = http.getResponse<Response>();
-    const req = http.getRequest<{ telContext?: RequestContext; method?: string; url?: string; path?: string }>();
-    const requestId = req.telContext?.requestId;
+    const req = http.getRequest<{ telContext?: RequestContext; telRequestId?: string; method?: string; url?: string; path?: string }>();
+    // A failure before the request context was made (the body parser) still has the id given
+    // on arrival (configure-http.ts, requestIdOf).
+    const requestId = req.telContext?.requestId ?? req.telRequestId;
     const error = toClientError(exception);
     if (error.unavailable) {
       this.logger.warn(`[${requestId}] ${req.method} ${req.url}: a dependency is unreachable: ${(exception as Error)?.message ?? String(exception)}`);
@@ -28,6 +30,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error(`[${requestId}] ${req.method} ${req.url}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
     if (res.headersSent) return res.end();
+    if (requestId && !res.hasHeader('X-Request-Id')) res.setHeader('X-Request-Id', requestId);
     const retryAfter = retryAfterOf(error);
     if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     const body = restErrorBody(error, requestId);
