@@ -10,7 +10,10 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   // (answered, or the client gone), so the last-resort log can name it.
   app.use((req: RequestWithContext, res: { once(event: 'close', listener: () => void): unknown }, next: () => void) => {
     const requestId = requestIdOf(req);
-    res.once('close', trackRequest(() => requestId));
+    res.once(
+      'close',
+      trackRequest(() => requestId),
+    );
     next();
   });
   app.useBodyParser('json', { limit: config.jsonBodyLimit });

@@ -94,9 +94,21 @@ export class TokenAuthenticator extends Authenticator {
 }
 
 function actorOfAccount(account: Account, via: Actor['via'], tokenId?: string): Actor {
-  return { userId: account.userId, email: account.email, roles: [...account.roles], economyId: account.economyId, personId: account.personId ?? null, via, ...(tokenId ? { tokenId } : {}) };
+  return {
+    userId: account.userId,
+    email: account.email,
+    roles: [...account.roles],
+    economyId: account.economyId,
+    personId: account.personId ?? null,
+    via,
+    ...(tokenId ? { tokenId } : {}),
+  };
 }
 
 export function actorOf(user: User, via: Actor['via'], tokenId?: string): Actor {
-  return actorOfAccount({ userId: user.id, email: user.email, roles: user.roles, economyId: user.economyId, personId: user.personId ?? null, disabled: user.disabled }, via, tokenId);
+  return actorOfAccount(
+    { userId: user.id, email: user.email, roles: user.roles, economyId: user.economyId, personId: user.personId ?? null, disabled: user.disabled },
+    via,
+    tokenId,
+  );
 }

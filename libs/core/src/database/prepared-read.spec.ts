@@ -41,7 +41,12 @@ describe('PreparedRead', () => {
         .addSelect('o.tags', 'tags')
         .addSelect('o.disabled', 'disabled')
         .where('i.code = :code', { code: '' }),
-    { itemId: { entity: Item, property: 'id' }, expiresAt: { entity: Item, property: 'expiresAt' }, tags: { entity: Owner, property: 'tags' }, disabled: { entity: Owner, property: 'disabled' } },
+    {
+      itemId: { entity: Item, property: 'id' },
+      expiresAt: { entity: Item, property: 'expiresAt' },
+      tags: { entity: Owner, property: 'tags' },
+      disabled: { entity: Owner, property: 'disabled' },
+    },
     1,
   );
 
@@ -53,7 +58,14 @@ describe('PreparedRead', () => {
       entities: [Owner, Item],
       synchronize: true,
       logging: ['query'],
-      logger: { logQuery: (q: string) => void statements.push(q), logQueryError: () => undefined, logQuerySlow: () => undefined, logSchemaBuild: () => undefined, logMigration: () => undefined, log: () => undefined },
+      logger: {
+        logQuery: (q: string) => void statements.push(q),
+        logQueryError: () => undefined,
+        logQuerySlow: () => undefined,
+        logSchemaBuild: () => undefined,
+        logMigration: () => undefined,
+        log: () => undefined,
+      },
     });
     await ds.initialize();
     await ds.manager.insert(Owner, [
@@ -86,7 +98,11 @@ describe('PreparedRead', () => {
 
   it('refuses the wrong number of parameters', async () => {
     await expect(read.first(ds, [])).rejects.toThrow('takes 1 parameter(s), got 0');
-    const twoInSql = new PreparedRead<{ id: string }>((s) => s.createQueryBuilder(Item, 'i').select('i.id', 'id').where('i.code = :a OR i.id = :b', { a: '', b: '' }), { id: { entity: Item, property: 'id' } }, 1);
-    await expect(twoInSql.first(ds, ['x'])).rejects.toThrow("SQL has 2 parameter(s), expected 1");
+    const twoInSql = new PreparedRead<{ id: string }>(
+      (s) => s.createQueryBuilder(Item, 'i').select('i.id', 'id').where('i.code = :a OR i.id = :b', { a: '', b: '' }),
+      { id: { entity: Item, property: 'id' } },
+      1,
+    );
+    await expect(twoInSql.first(ds, ['x'])).rejects.toThrow('SQL has 2 parameter(s), expected 1');
   });
 });

@@ -36,7 +36,7 @@ export class PreparedRead<Row extends Record<string, unknown>> {
   async first(source: DataSource, parameters: unknown[]): Promise<Row | null> {
     if (parameters.length !== this.parameterCount) throw new Error(`prepared read takes ${this.parameterCount} parameter(s), got ${parameters.length}`);
     const built = this.statement(source);
-    const rows = (await source.manager.query(built.sql, parameters)) as Record<string, unknown>[];
+    const rows = await source.manager.query<Record<string, unknown>[]>(built.sql, parameters);
     const raw = rows[0];
     if (!raw) return null;
     const row: Record<string, unknown> = {};
