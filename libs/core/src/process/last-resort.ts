@@ -18,7 +18,7 @@ const LISTED = 10;
  *
  * Not an AsyncLocalStorage scope, which would say exactly which request a stray callback came
  * from: on Node 20 a scope turns on async_hooks' promise hooks for every promise the process
- * makes, and that cost about 90 µs of CPU per request, a sixth of a simple query's
+ * makes, and that cost about 100 µs of CPU per request, a seventh of a simple query's
  * (`npm run bench:request`, the README's *Request-path benchmark*). When one request is in
  * flight, as on a quiet server, the log names it; under load it lists the candidates.
  */
