@@ -16,42 +16,19 @@ interface Account extends Record<string, unknown> {
   disabled: boolean;
 }
 
-const ACCOUNT_COLUMNS = {
-  userId: { entity: User, property: 'id' },
-  email: { entity: User, property: 'email' },
-  roles: { entity: User, property: 'roles' },
-  economyId: { entity: User, property: 'economyId' },
-  personId: { entity: User, property: 'personId' },
-  disabled: { entity: User, property: 'disabled' },
-};
-
-const selectAccount = <Q extends { addSelect(selection: string, alias: string): Q }>(qb: Q): Q =>
-  Object.entries(ACCOUNT_COLUMNS).reduce((q, [name, c]) => q.addSelect(`u.${c.property}`, name), qb);
+const ACCOUNT_COLUMNS = { userId: 'u.id', email: 'u.email', roles: 'u.roles', economyId: 'u.economyId', personId: 'u.personId', disabled: 'u.disabled' };
 
 /** The account behind a session token, by primary key. */
 const USER_BY_ID = new PreparedRead<Account & { sessionVersion: number }>(
-  (source) => selectAccount(source.createQueryBuilder(User, 'u').select('u.sessionVersion', 'sessionVersion')).where('u.id = :id', { id: '' }),
-  { ...ACCOUNT_COLUMNS, sessionVersion: { entity: User, property: 'sessionVersion' } },
+  (source) => source.createQueryBuilder(User, 'u').where('u.id = :id', { id: '' }),
+  { ...ACCOUNT_COLUMNS, sessionVersion: 'u.sessionVersion' },
   1,
 );
 
 /** An API token and its account, by the token's hash (unique). */
 const API_TOKEN_BY_HASH = new PreparedRead<Account & { tokenId: string; revokedAt: Date | null; expiresAt: Date | null }>(
-  (source) =>
-    selectAccount(
-      source
-        .createQueryBuilder(ApiToken, 't')
-        .innerJoin(User, 'u', 'u.id = t.userId')
-        .select('t.id', 'tokenId')
-        .addSelect('t.revokedAt', 'revokedAt')
-        .addSelect('t.expiresAt', 'expiresAt'),
-    ).where('t.tokenHash = :hash', { hash: '' }),
-  {
-    ...ACCOUNT_COLUMNS,
-    tokenId: { entity: ApiToken, property: 'id' },
-    revokedAt: { entity: ApiToken, property: 'revokedAt' },
-    expiresAt: { entity: ApiToken, property: 'expiresAt' },
-  },
+  (source) => source.createQueryBuilder(ApiToken, 't').innerJoin(User, 'u', 'u.id = t.userId').where('t.tokenHash = :hash', { hash: '' }),
+  { ...ACCOUNT_COLUMNS, tokenId: 't.id', revokedAt: 't.revokedAt', expiresAt: 't.expiresAt' },
   1,
 );
 

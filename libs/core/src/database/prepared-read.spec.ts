@@ -32,21 +32,8 @@ describe('PreparedRead', () => {
   let ds: DataSource;
   let statements: string[];
   const read = new PreparedRead<{ itemId: string; expiresAt: Date | null; tags: string[]; disabled: boolean }>(
-    (source) =>
-      source
-        .createQueryBuilder(Item, 'i')
-        .innerJoin(Owner, 'o', 'o.id = i.ownerId')
-        .select('i.id', 'itemId')
-        .addSelect('i.expiresAt', 'expiresAt')
-        .addSelect('o.tags', 'tags')
-        .addSelect('o.disabled', 'disabled')
-        .where('i.code = :code', { code: '' }),
-    {
-      itemId: { entity: Item, property: 'id' },
-      expiresAt: { entity: Item, property: 'expiresAt' },
-      tags: { entity: Owner, property: 'tags' },
-      disabled: { entity: Owner, property: 'disabled' },
-    },
+    (source) => source.createQueryBuilder(Item, 'i').innerJoin(Owner, 'o', 'o.id = i.ownerId').where('i.code = :code', { code: '' }),
+    { itemId: 'i.id', expiresAt: 'i.expiresAt', tags: 'o.tags', disabled: 'o.disabled' },
     1,
   );
 
@@ -98,11 +85,7 @@ describe('PreparedRead', () => {
 
   it('refuses the wrong number of parameters', async () => {
     await expect(read.first(ds, [])).rejects.toThrow('takes 1 parameter(s), got 0');
-    const twoInSql = new PreparedRead<{ id: string }>(
-      (s) => s.createQueryBuilder(Item, 'i').select('i.id', 'id').where('i.code = :a OR i.id = :b', { a: '', b: '' }),
-      { id: { entity: Item, property: 'id' } },
-      1,
-    );
+    const twoInSql = new PreparedRead<{ id: string }>((s) => s.createQueryBuilder(Item, 'i').where('i.code = :a OR i.id = :b', { a: '', b: '' }), { id: 'i.id' }, 1);
     await expect(twoInSql.first(ds, ['x'])).rejects.toThrow('SQL has 2 parameter(s), expected 1');
   });
 });

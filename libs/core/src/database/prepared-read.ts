@@ -1,11 +1,5 @@
-import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-
-/** A column of the read's answer: which entity's property it is, for the driver's conversion. */
-export interface PreparedColumn {
-  entity: EntityTarget<ObjectLiteral>;
-  property: string;
-}
 
 interface Built {
   sql: string;
@@ -20,15 +14,16 @@ interface Built {
  * renaming properties, hydrating whole entities — which for the one read that identifies a
  * signed-in caller was about 60 µs of CPU per request (`npm run bench:request`).
  *
- * `build` selects each column under the name it has in `columns` (`.select('u.email', 'email')`)
- * and uses each parameter once, in the order `first` is given their values.
+ * `build` gives the query's tables, joins and conditions, each parameter used once, in the order
+ * `first` is given their values; `columns` names the answer's columns as `alias.property` of those
+ * tables (`{ email: 'u.email' }`), which the read selects under those names.
  */
 export class PreparedRead<Row extends Record<string, unknown>> {
   private readonly built = new WeakMap<DataSource, Built>();
 
   constructor(
     private readonly build: (source: DataSource) => SelectQueryBuilder<ObjectLiteral>,
-    private readonly columns: { [K in keyof Row]: PreparedColumn },
+    private readonly columns: { [K in keyof Row]: string },
     private readonly parameterCount: number,
   ) {}
 
@@ -52,13 +47,17 @@ export class PreparedRead<Row extends Record<string, unknown>> {
   private statement(source: DataSource): Built {
     let built = this.built.get(source);
     if (built) return built;
-    const [sql, parameters] = this.build(source).getQueryAndParameters();
-    if (parameters.length !== this.parameterCount) throw new Error(`prepared read's SQL has ${parameters.length} parameter(s), expected ${this.parameterCount}: ${sql}`);
-    const columns = Object.entries(this.columns).map(([name, c]: [string, PreparedColumn]) => {
-      const column = source.getMetadata(c.entity).findColumnWithPropertyName(c.property);
-      if (!column) throw new Error(`prepared read: no column ${c.property} on ${source.getMetadata(c.entity).name}`);
+    const qb = this.build(source);
+    const columns = Object.entries(this.columns).map(([name, path]: [string, string], i) => {
+      const [alias, property] = path.split('.');
+      const column = qb.expressionMap.findAliasByName(alias).metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`prepared read: no column ${property} on ${alias}`);
+      if (i === 0) qb.select(path, name);
+      else qb.addSelect(path, name);
       return { name, column };
     });
+    const [sql, parameters] = qb.getQueryAndParameters();
+    if (parameters.length !== this.parameterCount) throw new Error(`prepared read's SQL has ${parameters.length} parameter(s), expected ${this.parameterCount}: ${sql}`);
     built = { sql, columns };
     this.built.set(source, built);
     return built;
