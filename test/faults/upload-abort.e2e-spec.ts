@@ -175,10 +175,17 @@ describe('fault drill: uploads cut off at any byte', () => {
       }
     }
     expect(await healthy()).toBe(200);
+    // Every cut after the request headers reached the upload handler, which logs the abandoned upload.
+    // The client is gone at once, but its request still runs: the caller is identified and the
+    // target read (on PostgreSQL, under CI's load, that can outlast the loop) before the handler
+    // finds the body cut off, so wait for the last ones — and, until they have, staging may still
+    // be empty only because they have not started writing.
+    const abandonedCount = () => warnings.mock.calls.filter(([line]) => /upload to .* abandoned/.test(String(line))).length;
+    const deadline = Date.now() + 15_000;
+    while (abandonedCount() < reachedHandler && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(await stagingSettles()).toEqual([]);
     const present = await rowsFor(attempted);
-    // Every cut after the request headers reached the upload handler, which logs the abandoned upload.
-    const abandoned = warnings.mock.calls.filter(([line]) => /upload to .* abandoned/.test(String(line))).length;
+    const abandoned = abandonedCount();
     expect(abandoned).toBe(reachedHandler);
 
     // And the same delegate's next upload, whole this time, is taken.
