@@ -63,6 +63,33 @@ describe('request path: SQL statements per request (e2e)', () => {
     expect(await statements(NESTED, { authorization: `Bearer ${apiToken}` })).toBe(anonymous + 1);
   });
 
+  it('GraphQL is matched before the REST routes, and its answers are never cached', async () => {
+    // Express's router: Apollo's /graphql layers stand before the first controller route, so a
+    // GraphQL request does not walk the REST routes first (graphql-route-first.ts).
+    const stack = (t.app.getHttpAdapter().getInstance() as { router: { stack: { rawPath?: unknown; route?: unknown }[] } }).router.stack;
+    const firstRoute = stack.findIndex((layer) => layer.route !== undefined);
+    const graphql = stack.flatMap((layer, i) => (layer.rawPath === '/graphql' ? [i] : []));
+    expect(firstRoute).toBeGreaterThan(0);
+    expect(graphql.length).toBeGreaterThan(0);
+    expect(Math.max(...graphql)).toBeLessThan(firstRoute);
+    // The routes after it still answer, and the web app's fallback still passes /graphql on.
+    expect((await fetch(`${t.url}/health/live`)).status).toBe(200);
+    const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true', accept: 'text/html, application/json' },
+    });
+    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
+    // Cache-Control: no-store on every GraphQL answer (Apollo's cache-control plugin is off; the API sets it).
+    const post = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SIMPLE }) });
+    expect(post.headers.get('cache-control')).toBe('no-store');
+    const failed = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ meeting(code: "NOPE99") { id } }' }),
+    });
+    expect(failed.headers.get('cache-control')).toBe('no-store');
+    expect(((await failed.json()) as { errors?: unknown[] }).errors?.length).toBe(1);
+  });
+
   it('a request is in flight (for the last-resort log) until its response closes, answered or abandoned', async () => {
     expect(await statements(SIMPLE)).toBe(1);
     expect(inFlightRequests()).toBe(' (no request in flight)');

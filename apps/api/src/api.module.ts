@@ -16,6 +16,7 @@ import { NotificationsModule } from '@tel/notifications';
 import { ExportsModule } from '@tel/exports';
 import { ALL_ENTITIES } from '@tel/registry';
 import { SeedOnStart } from './seed-on-start';
+import { GraphqlRouteFirst } from './graphql/graphql-route-first';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { ExplorerModule } from './explorer/explorer.module';
@@ -106,6 +107,7 @@ export class ApiModule {
       controllers: [HealthController],
       providers: [
         SeedOnStart,
+        GraphqlRouteFirst,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         {

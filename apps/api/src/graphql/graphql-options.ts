@@ -1,6 +1,7 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -35,6 +36,9 @@ function errorReportingPlugin(): ApolloServerPlugin<RequestContext> {
           }
         },
         async willSendResponse({ contextValue, response }) {
+          // What Apollo's cache-control plugin answered for a schema without cache hints (it is
+          // off, see graphqlOptions): an answer may hold what only this caller may see.
+          response.http.headers.set('cache-control', 'no-store');
           if (response.body.kind !== 'single') return;
           // Once execution ran (the body has `data`), the answer is 200 whatever status an error
           // asked for (what @nestjs/apollo's preserve-status plugin did, which this replaces so
@@ -133,7 +137,11 @@ export function graphqlOptions(config: AppConfig, explorerEnabled: boolean, hook
     ],
     // graphql-js stops parsing past this many tokens (the token limit of the OWASP cheat sheet).
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
-    plugins: [errorReportingPlugin(), refuseSubscriptionsPlugin()],
+    // Apollo installs its cache-control plugin unless told not to. Its per-field hook
+    // (willResolveField) makes Apollo wrap every resolver of the schema and run the hook for every
+    // field of every answer, to compute a policy that, with no @cacheControl hints in this schema,
+    // is always "no-store" — which errorReportingPlugin sets instead. (bench/request: see the README.)
+    plugins: [errorReportingPlugin(), refuseSubscriptionsPlugin(), ApolloServerPluginCacheControlDisabled()],
   };
 }
 
