@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppError, AuditTrail, isUniqueViolation, isUuid, Notifier, Page, PageArgs, pageWindow, RequestContext, toPage, UnitOfWork } from '@tel/core';
+import { AppError, AuditTrail, isUniqueViolation, isUuid, Notifier, Page, PageArgs, pageWindow, PreparedFind, RequestContext, toPage, UnitOfWork } from '@tel/core';
 import { AgendaItem, LookupService, Meeting, MeetingsDirectory, normalizeCode, PartyRefInput, Session } from '@tel/meetings';
 import { DocumentRevision } from '../revisions/document-revision.entity';
 import { DocumentSymbol, meetingCodeOf, symbolKey } from '../symbol/document-symbol';
@@ -10,12 +10,14 @@ import { Document } from './document.entity';
 import { AddRevisionInput, DocumentFilter, LinkDocumentInput, RegisterDocumentInput, UpdateDocumentInput, WithdrawDocumentInput } from './document.inputs';
 import { reserveDocumentNumber, takeNextDocumentNumber } from './document-numbers';
 import { normalizeLanguageTag, parseSymbolInput, symbolFor, yearFits } from './document.rules';
+import { DocumentIndexEvents } from './document-index-events';
 
 type Submitter = Pick<Document, 'submittedByEconomyId' | 'submittedByOrganizationId'>;
 
-/** Registering, revising, withdrawing, linking and finding documents. */
-import { DocumentIndexEvents } from './document-index-events';
+/** A document by its canonical symbol: every document page and link starts with it (`PreparedFind`). */
+const DOCUMENT_BY_SYMBOL = new PreparedFind(Document, 'symbol');
 
+/** Registering, revising, withdrawing, linking and finding documents. */
 @Injectable()
 export class DocumentsService {
   constructor(
@@ -35,7 +37,7 @@ export class DocumentsService {
   async bySymbol(ctx: RequestContext, text: string): Promise<Document> {
     const parsed = parseSymbolInput(text);
     const key = symbolKey(parsed);
-    const doc = await this.uow.manager.findOne(Document, { where: { symbol: key } });
+    const doc = await DOCUMENT_BY_SYMBOL.one(this.uow.manager, key);
     if (!doc || !canReadDocument(ctx.actor, doc)) throw AppError.notFound('DOCUMENT_NOT_FOUND', 'Document', key);
     if (parsed.revision !== null) {
       if (!(await this.uow.manager.exists(DocumentRevision, { where: { documentId: doc.id, number: parsed.revision } }))) {
@@ -51,7 +53,7 @@ export class DocumentsService {
    * libraries that link or register papers. One the caller may not read is NOT_FOUND, as everywhere.
    */
   async findBySymbol(ctx: RequestContext, key: string): Promise<Document | null> {
-    const doc = await this.uow.manager.findOne(Document, { where: { symbol: key } });
+    const doc = await DOCUMENT_BY_SYMBOL.one(this.uow.manager, key);
     if (doc && !canReadDocument(ctx.actor, doc)) throw AppError.notFound('DOCUMENT_NOT_FOUND', 'Document', key);
     return doc;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { AppError, isUuid } from '@tel/core';
+import { AppError, isUuid, PreparedFind } from '@tel/core';
 import { Agenda } from '../agendas/agenda.entity';
 import { Group } from '../groups/group.entity';
 import { OfficeRole, OfficeTerm } from '../groups/office-term.entity';
@@ -35,6 +35,11 @@ export class PartyRefInput {
 
 export type ResolvedParty = { economyId: string | null; organizationId: string | null; personId: string | null };
 
+/** The hot lookups by code, their statements built once (`PreparedFind`): a meeting's or document's page starts with one. */
+const MEETING_BY_CODE = new PreparedFind(Meeting, 'code');
+const GROUP_BY_CODE = new PreparedFind(Group, 'code');
+const ECONOMY_BY_CODE = new PreparedFind(Economy, 'code');
+
 /** Finds things by their natural keys, answering NOT_FOUND / BAD_USER_INPUT in the house style. */
 @Injectable()
 export class LookupService {
@@ -64,19 +69,19 @@ export class LookupService {
   }
 
   async meetingByCode(em: EntityManager, code: string): Promise<Meeting> {
-    const meeting = await em.findOne(Meeting, { where: { code: normalizeCode(code) } });
+    const meeting = await MEETING_BY_CODE.one(em, normalizeCode(code));
     if (!meeting) throw AppError.notFound('MEETING_NOT_FOUND', 'Meeting', code);
     return meeting;
   }
 
   async groupByCode(em: EntityManager, code: string): Promise<Group> {
-    const group = await em.findOne(Group, { where: { code: normalizeCode(code) } });
+    const group = await GROUP_BY_CODE.one(em, normalizeCode(code));
     if (!group) throw AppError.notFound('GROUP_NOT_FOUND', 'Group', code);
     return group;
   }
 
   async economyByCode(em: EntityManager, code: string): Promise<Economy> {
-    const economy = await em.findOne(Economy, { where: { code: normalizeCode(code) } });
+    const economy = await ECONOMY_BY_CODE.one(em, normalizeCode(code));
     if (!economy) throw AppError.notFound('ECONOMY_NOT_FOUND', 'Economy', code);
     return economy;
   }
