@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { Alias } from 'typeorm/query-builder/Alias';
 import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer';
 
 /** The part of better-sqlite3's Statement a prepared read uses. */
@@ -121,7 +122,9 @@ export class PreparedRead<Row extends Record<string, unknown>> {
 
 interface BuiltFind {
   statement: Statement;
-  qb: SelectQueryBuilder<ObjectLiteral>;
+  /** TypeORM's hydration for this statement's expression map; its column caches serve every call. */
+  transformer: RawSqlResultsToEntityTransformer;
+  alias: Alias;
 }
 
 /**
@@ -149,8 +152,7 @@ export class PreparedFind<E extends ObjectLiteral> {
     const built = this.statement(em.connection);
     const rows = await built.statement.rows(em, [value]);
     if (!rows.length) return null;
-    const transformer = new RawSqlResultsToEntityTransformer(built.qb.expressionMap, em.connection.driver, []);
-    const [entity] = transformer.transform(rows, built.qb.expressionMap.mainAlias!) as E[];
+    const [entity] = built.transformer.transform(rows, built.alias) as E[];
     return entity ?? null;
   }
 
@@ -178,7 +180,7 @@ export class PreparedFind<E extends ObjectLiteral> {
     ].filter(Boolean);
     if (more.length) throw new Error(`prepared find: ${metadata.name} loads more than its columns (${more.join(', ')}); use findOne`);
     if (parameters.length !== 1) throw new Error(`prepared find's SQL has ${parameters.length} parameter(s), expected 1: ${sql}`);
-    built = { statement: new Statement(sql, 1), qb };
+    built = { statement: new Statement(sql, 1), transformer: new RawSqlResultsToEntityTransformer(map, source.driver, []), alias: map.mainAlias! };
     this.built.set(source, built);
     return built;
   }
