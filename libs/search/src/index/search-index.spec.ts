@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '@tel/core';
@@ -315,5 +316,49 @@ describe('SqliteSearchIndex: a filter that keeps few of a large match set', () =
     // 40 of 140: each page reads FTS5's best 64–105 once (no TEL38 among them), then scores the
     // TEL38 files, rather than reading deeper into the rank order.
     expect(await searchTel38(40)).toEqual({ filteredPasses: 3, rankOrderReads: 3 });
+  });
+});
+
+describe('SqliteSearchIndex: a batch of files (upsertMany)', () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** FTS5's segments of search_fts that hold terms (its shadow table %_idx has a row per leaf page of each). */
+  const segments = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare('SELECT count(DISTINCT segid) FROM search_fts_idx').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  };
+
+  it('indexes files of many documents in one FTS5 segment, and searches them as one upsert after another would', async () => {
+    // 30 documents: their file ids fall in buckets all over the id space, in no order.
+    const files = Array.from({ length: 30 }, (_, n) => paper(n, `Spectrum ${'spectrum '.repeat(n % 4)}licensing paper ${n}.`));
+    const batched = SqliteSearchIndex.openFile(path.join(dir, 'batched.sqlite'));
+    const single = SqliteSearchIndex.openFile(path.join(dir, 'single.sqlite'));
+    try {
+      await batched.upsertMany(files);
+      for (const f of files) await single.upsertMany([f]);
+      // Inserted in the order given, FTS5 would write a segment whenever an id is below the last one.
+      expect(segments(path.join(dir, 'batched.sqlite'))).toBe(1);
+      for (const query of ['spectrum', 'paper 17', '"licensing paper"']) {
+        const a = await batched.search({ query, includeRestricted: false, first: 50 });
+        const b = await single.search({ query, includeRestricted: false, first: 50 });
+        expect(a.hits.map((h) => [h.documentId, h.fileId, h.score, h.snippet])).toEqual(b.hits.map((h) => [h.documentId, h.fileId, h.score, h.snippet]));
+        expect(a.totalCount).toBe(b.totalCount);
+      }
+      expect((await batched.search({ query: 'spectrum', includeRestricted: false })).totalCount).toBe(30);
+      // Replacing files in a batch replaces them, in the same segment-friendly order.
+      await batched.upsertMany(files.slice(0, 10).map((f, n) => paper(n, `Broadband ${n}.`, { documentId: f.meta.documentId })));
+      expect((await batched.search({ query: 'spectrum', includeRestricted: false })).totalCount).toBe(20);
+      expect((await batched.search({ query: 'broadband', includeRestricted: false })).totalCount).toBe(10);
+      expect(await batched.stats()).toMatchObject({ files: 30, chunks: 30 });
+    } finally {
+      await batched.close();
+      await single.close();
+    }
   });
 });

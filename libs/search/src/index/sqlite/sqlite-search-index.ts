@@ -160,12 +160,24 @@ export class SqliteSearchIndex implements SearchIndex {
       };
     });
     await this.write(options, () => {
-      for (const p of prepared) this.insertFile(p.meta, p.chunks, p.symbol, p.title, p.body);
+      // A file given twice is indexed as given last (as one upsert after another would leave it).
+      const latest = [...new Map(prepared.map((p) => [p.meta.fileId, p])).values()];
+      for (const p of latest) this.deleteFile(p.meta.fileId);
+      const rows = latest.map((p) => ({ id: this.insertFile(p.meta, p.chunks), p }));
+      // FTS5 flushes what it holds in memory to a new segment whenever a row's id is not above the
+      // last one written; ids are by document bucket, so in the order given, a batch of files of
+      // different documents would be a segment of a file or two each, merged again and again.
+      // In id order it is one segment per batch (bench/search, one page per file: build 930 → … pages/s).
+      rows.sort((a, b) => a.id - b.id);
+      const fts = this.stmt('INSERT INTO search_fts (rowid, symbol, title, body) VALUES (?, ?, ?, ?)');
+      const titles = this.stmt('INSERT INTO search_title_fts (rowid, symbol, title) VALUES (?, ?, ?)');
+      for (const { id, p } of rows) fts.run(id, p.symbol, p.title, p.body);
+      for (const { id, p } of rows) titles.run(id, p.symbol, p.title);
     });
   }
 
-  private insertFile(meta: DocumentMeta, chunks: ExtractedChunk[], symbol: string, title: string, body: string): void {
-    this.deleteFile(meta.fileId);
+  /** The file's row and its chunks, under a new id in its document's bucket (returned); its FTS rows are the caller's. */
+  private insertFile(meta: DocumentMeta, chunks: ExtractedChunk[]): number {
     // The next id in the document's bucket (a new bucket starts at 1 past its base; never 0).
     const base = documentBucket(meta.documentId) * BUCKET_SPAN;
     const { id } = this.stmt('SELECT coalesce(max(id), ?) + 1 AS id FROM search_file WHERE id >= ? AND id < ?').get(base, base, base + BUCKET_SPAN) as { id: number };
@@ -190,8 +202,7 @@ export class SqliteSearchIndex implements SearchIndex {
     );
     const insertChunk = this.stmt('INSERT INTO search_chunk (id, page, section, language, text) VALUES (?, ?, ?, ?, ?)');
     chunks.forEach((c, n) => insertChunk.run(id * CHUNKS_PER_FILE + n, c.page, c.section, c.language, cleanText(c.text)));
-    this.stmt('INSERT INTO search_fts (rowid, symbol, title, body) VALUES (?, ?, ?, ?)').run(id, symbol, title, body);
-    this.stmt('INSERT INTO search_title_fts (rowid, symbol, title) VALUES (?, ?, ?)').run(id, symbol, title);
+    return id;
   }
 
   private deleteFile(fileId: string): void {
