@@ -182,18 +182,35 @@ function paper(n: number, text: string, meta: { title?: string; documentId?: str
   };
 }
 
+/**
+ * The index under test with tiny thresholds — a few dozen matches take the path a word on most of
+ * 100,000 pages takes (FTS5's own rank order, counts from a sample) — and a reference index with
+ * the defaults, which ranks them in one SQL statement; both hold `files`.
+ */
+async function rankingPair(files: ReturnType<typeof paper>[]): Promise<{ fts: SqliteSearchIndex; sql: SqliteSearchIndex; close: () => Promise<void> }> {
+  const dir = tempDir();
+  const fts = SqliteSearchIndex.openFile(path.join(dir, 'fts.sqlite'), { rankAllFiles: 5, exactCountFiles: 8, minSampledDocuments: 1 });
+  const sql = SqliteSearchIndex.openFile(path.join(dir, 'sql.sqlite'));
+  await fts.upsertMany(files);
+  await sql.upsertMany(files);
+  return {
+    fts,
+    sql,
+    close: async () => {
+      await fts.close();
+      await sql.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 describe('SqliteSearchIndex ranking of a word on most documents', () => {
-  let dir: string;
   let fts: SqliteSearchIndex;
   let sql: SqliteSearchIndex;
+  let close: () => Promise<void>;
   const meeting = (n: number) => (n % 2 ? 'TEL37' : 'TEL38');
 
   beforeAll(async () => {
-    dir = tempDir();
-    // Tiny thresholds: 40 matches take the path a word on most of 100,000 pages takes (FTS5's own
-    // rank order, counts from a sample); the reference index ranks them in one SQL statement.
-    fts = SqliteSearchIndex.openFile(path.join(dir, 'fts.sqlite'), { rankAllFiles: 5, exactCountFiles: 8, minSampledDocuments: 1 });
-    sql = SqliteSearchIndex.openFile(path.join(dir, 'sql.sqlite'));
     const files = [paper(0, 'Figures.', { title: 'Budget of the secretariat', meetingCode: meeting(0) })];
     for (let n = 1; n <= 40; n++) {
       // Documents d1 … d10 have a second revision (files f41 … f50) that also matches.
@@ -202,14 +219,9 @@ describe('SqliteSearchIndex ranking of a word on most documents', () => {
     for (let n = 41; n <= 50; n++) {
       files.push(paper(n, `A later budget ${'budget '.repeat(n % 3)}text.`, { meetingCode: meeting(n), documentId: `d${n - 40}` }));
     }
-    await fts.upsertMany(files);
-    await sql.upsertMany(files);
+    ({ fts, sql, close } = await rankingPair(files));
   });
-  afterAll(async () => {
-    await fts.close();
-    await sql.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('ranks exactly as scoring every match does, title matches first, page after page', async () => {
     let after: string | null = null;
@@ -360,5 +372,55 @@ describe('SqliteSearchIndex: a batch of files (upsertMany)', () => {
       await batched.close();
       await single.close();
     }
+  });
+});
+
+describe('SqliteSearchIndex: title matches enough for the page', () => {
+  let fts: SqliteSearchIndex;
+  let sql: SqliteSearchIndex;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const files = [];
+    for (let n = 0; n < 60; n++) {
+      // 15 documents have the word in the title (every fourth); the body says it 1–5 times.
+      const title = n % 4 === 0 ? `Tariff review ${n}` : `Paper ${n}`;
+      files.push(paper(n, `On the tariff ${'tariff '.repeat(n % 5)}of economy ${n}.`, { title, meetingCode: n % 2 ? 'TEL37' : 'TEL38' }));
+    }
+    // A second revision of a titled document, newer, whose file has the word once: the hit shows it.
+    files.push(paper(60, 'The tariff, revised.', { title: 'Tariff review 8, revised', documentId: 'd8', publishedAt: '2008-02-01' }));
+    ({ fts, sql, close } = await rankingPair(files));
+  });
+  afterAll(() => close());
+
+  const same = async (request: { query: string; filter?: { meetingCodes: string[] }; first: number; after?: string | null }) => {
+    const a = await fts.search({ ...request, includeRestricted: false });
+    const b = await sql.search({ ...request, includeRestricted: false });
+    expect(a.hits.map((h) => [h.documentId, h.fileId, h.score])).toEqual(b.hits.map((h) => [h.documentId, h.fileId, h.score]));
+    return a;
+  };
+
+  it('answers a page that title matches fill from them alone, exactly, and reads the rank order for the page past them', async () => {
+    const before = { ...fts.localRankStats };
+    const first = await same({ query: 'tariff', first: 10 });
+    expect(first.hits.map((h) => h.documentId).every((d) => Number(d.slice(1)) % 4 === 0)).toBe(true);
+    expect(first.hits.find((h) => h.documentId === 'd8')?.fileId).toBe('f60');
+    expect(fts.localRankStats.titlePages - before.titlePages).toBe(1);
+    expect(fts.localRankStats.rankOrderReads - before.rankOrderReads).toBe(0);
+    // Documents 11–20: five titled, then the best of the rest.
+    const second = await same({ query: 'tariff', first: 10, after: first.pageInfo.endCursor });
+    expect(second.hits.filter((h) => Number(h.documentId.slice(1)) % 4 === 0)).toHaveLength(5);
+    expect(fts.localRankStats.titlePages - before.titlePages).toBe(1);
+    expect(fts.localRankStats.rankOrderReads - before.rankOrderReads).toBe(1);
+  });
+
+  it('counts only the title matches that pass the filters', async () => {
+    const before = { ...fts.localRankStats };
+    // TEL38 (even n) has all 15 titled documents: a page of them. TEL37 has one (d8's revision): not enough.
+    await same({ query: 'tariff', filter: { meetingCodes: ['TEL38'] }, first: 10 });
+    expect(fts.localRankStats.titlePages - before.titlePages).toBe(1);
+    await same({ query: 'tariff', filter: { meetingCodes: ['TEL37'] }, first: 10 });
+    expect(fts.localRankStats.titlePages - before.titlePages).toBe(1);
+    expect(fts.localRankStats.rankOrderReads + fts.localRankStats.filteredPasses - before.rankOrderReads - before.filteredPasses).toBeGreaterThan(0);
   });
 });

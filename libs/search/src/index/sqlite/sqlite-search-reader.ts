@@ -69,8 +69,8 @@ export class SqliteSearchReader {
   private cachedAt: string | null = null;
   /** How searches were answered: from the cache, or computed (diagnostics, tests, the benchmark). */
   readonly cacheStats = { hits: 0, misses: 0 };
-  /** How large result sets were ranked: reads of FTS5's rank order, and passes over the filtered files (diagnostics, tests). */
-  readonly rankStats = { rankOrderReads: 0, filteredPasses: 0 };
+  /** How large result sets were ranked: reads of FTS5's rank order, passes over the filtered files, pages of title matches alone (diagnostics, tests). */
+  readonly rankStats = { rankOrderReads: 0, filteredPasses: 0, titlePages: 0 };
 
   constructor(
     private readonly db: Database,
@@ -248,7 +248,8 @@ export class SqliteSearchReader {
    * doclists, no row leaves FTS5 but the n best), so:
    * 1. the title matches — files whose symbol and title match the whole query, found in
    *    search_title_fts (short doclists) — get their bm25 in search_fts (one pass over the doclist,
-   *    bm25 only for those rows) and come first;
+   *    bm25 only for those rows) and come first; when they are documents enough for the page, the
+   *    page is theirs and step 2 is skipped (no other match can come before them);
    * 2. then the n best files by bm25, joined to search_file for access and filters; n starts at
    *    what the filters' share of the matches suggests and grows until the page's documents are
    *    settled: a document is settled when its best file scores below the n-th (every file not
@@ -294,7 +295,15 @@ export class SqliteSearchReader {
     let n = Math.min(matching, Math.max(64, Math.ceil((need * 2 * matching) / Math.max(1, files))));
     let scored: Row[] = first;
     const reads = this.rankStats.rankOrderReads;
-    for (;;) {
+    // Title matches come first (TITLE_BONUS outweighs any bm25), so when they are documents enough
+    // for the page, the page is theirs, in their order: no other match need be scored.
+    for (const r of first) if (!best.has(r[1])) best.set(r[1], r[3]);
+    const titlesSuffice = best.size >= need;
+    if (titlesSuffice) {
+      this.rankStats.titlePages++;
+      settled = [...best.keys()];
+    }
+    while (!titlesSuffice) {
       best.clear();
       for (const r of first) if (!best.has(r[1])) best.set(r[1], r[3]);
       if (files <= this.ranking.scoreFilteredFiles && (files * 8 <= matching || (files < matching && (this.rankStats.rankOrderReads > reads || n >= matching)))) {
