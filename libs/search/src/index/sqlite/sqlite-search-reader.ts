@@ -265,10 +265,16 @@ export class SqliteSearchReader {
     const need = offset + limit;
     const match = ftsMatchExpression(query);
     const whole = ftsMatchExpression({ clauses: query.clauses, excluded: [] });
-    const titled = new Set(
-      this.read(`SELECT f.id FROM search_title_fts CROSS JOIN search_file f ON f.id = search_title_fts.rowid WHERE search_title_fts MATCH ? AND ${where}`)
-        .pluck()
-        .all(whole, ...params) as number[],
+    // The title matches with what ranking needs of each (document, published, seq): read here, not joined again.
+    const titled = new Map(
+      (
+        this.read(
+          `SELECT f.id, f.document_id, coalesce(f.published_at, ''), f.seq FROM search_title_fts CROSS JOIN search_file f ON f.id = search_title_fts.rowid
+           WHERE search_title_fts MATCH ? AND ${where}`,
+        )
+          .raw()
+          .all(whole, ...params) as [number, string, string, number][]
+      ).map(([id, doc, pub, seq]) => [id, { doc, pub, seq }]),
     );
     // `rowid + 0`: a plain rowid IN (…) makes FTS5 run the query once per id (and bm25 read the
     // whole doclist each time); this way it is one pass with a Bloom filter.
@@ -287,7 +293,12 @@ export class SqliteSearchReader {
       return rows.map(([id, doc, pub, seq]) => [id, doc, pub, score.get(id)! - (titled.has(id) ? TITLE_BONUS : 0), seq]);
     };
     const byScore = (a: Row, b: Row) => a[3] - b[3] || a[0] - b[0];
-    const first = meta(titled.size ? scoreOf(JSON.stringify([...titled])) : []).sort(byScore);
+    const first = (titled.size ? scoreOf(JSON.stringify([...titled.keys()])) : [])
+      .map(([id, score]): Row => {
+        const t = titled.get(id)!;
+        return [id, t.doc, t.pub, score - TITLE_BONUS, t.seq];
+      })
+      .sort(byScore);
 
     const best = new Map<string, number>(); // document → its best score, in rank order
     let settled: string[] = [];
