@@ -1,5 +1,5 @@
 import { findTermMatches, ParsedQuery, textUnits } from '../text/search-text';
-import { foldCjkText } from '../text/fold';
+import { foldCjkText, foldedCodeUnit } from '../text/fold';
 
 /** A stored chunk as the engines read it back to choose the page to show. */
 export interface StoredChunk {
@@ -15,40 +15,80 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Matches a counter counts per clause and page, at most: enough to rate pages, cheap on a word on every line. */
+const RATING_CAP = 50;
+
+/**
+ * Counts, in text as foldCjkText would make it but without making it, the non-overlapping
+ * matches of `patterns` (folded Chinese words of BMP characters), the first pattern that matches
+ * at a position winning — what a global regex of the patterns joined by `|` counts in the folded
+ * text. Folding a whole page to count a word in it cost more than the count (a copy of every
+ * page of every hit, and its garbage); a code unit is folded here only where it is compared.
+ */
+export function foldedCounter(patterns: string[]): (text: string) => number {
+  const codes = patterns.map((p) => Uint16Array.from({ length: p.length }, (_, i) => p.charCodeAt(i)));
+  return (text: string) => {
+    let n = 0;
+    const end = text.length;
+    next: for (let i = 0; i < end && n < RATING_CAP; ) {
+      const first = foldedCodeUnit(text.charCodeAt(i));
+      for (const p of codes) {
+        if (p[0] !== first || i + p.length > end) continue;
+        let k = 1;
+        while (k < p.length && foldedCodeUnit(text.charCodeAt(i + k)) === p[k]) k++;
+        if (k === p.length) {
+          n++;
+          i += p.length;
+          continue next;
+        }
+      }
+      i++;
+    }
+    return n;
+  };
+}
+
 /**
  * Cheap per-clause counters for choosing the page to show: a clause's words as word starts
  * (stem or the word as typed, so inflections count), its Chinese words as substrings of the
- * folded text. Pages they rate best are then scored exactly (findTermMatches).
+ * folded text. Pages they rate best are then scored exactly (findTermMatches). A clause of
+ * Chinese words only is counted on the text as it is (foldedCounter); one that mixes in a
+ * Latin word, or a character beyond the BMP, by a regex over the folded text.
  */
-function clauseCounters(query: ParsedQuery): { counters: ((text: string, folded: string) => number)[]; needsFold: boolean } {
-  let needsFold = false;
-  const counters = query.clauses.slice(0, 16).map((clause) => {
-    const patterns = new Set<string>();
-    for (const alt of clause.alternatives) {
-      const cjk = alt.elements
-        .filter((e): e is { cjk: string } => 'cjk' in e)
-        .map((e) => e.cjk)
-        .join('');
-      const word = alt.elements.find((e): e is { word: string; stem: string } => 'word' in e);
-      if (cjk) {
-        needsFold = true;
-        patterns.add(escapeRegExp(cjk.slice(0, 8)));
-      } else if (word) {
-        // A word start: after anything but a Latin letter or digit (so 依據McAfee counts).
-        patterns.add(`(?<![\\p{sc=Latin}\\p{N}])(?:${escapeRegExp(word.stem)}|${escapeRegExp(word.word)})`);
+function clauseCounters(query: ParsedQuery): { counters: ((text: string, folded: () => string) => number)[] } {
+  return {
+    counters: query.clauses.slice(0, 16).map((clause) => {
+      const patterns = new Set<string>();
+      const cjkWords = new Set<string>();
+      for (const alt of clause.alternatives) {
+        const cjk = alt.elements
+          .filter((e): e is { cjk: string } => 'cjk' in e)
+          .map((e) => e.cjk)
+          .join('');
+        const word = alt.elements.find((e): e is { word: string; stem: string } => 'word' in e);
+        if (cjk) {
+          cjkWords.add(cjk.slice(0, 8));
+          patterns.add(escapeRegExp(cjk.slice(0, 8)));
+        } else if (word) {
+          // A word start: after anything but a Latin letter or digit (so 依據McAfee counts).
+          patterns.add(`(?<![\\p{sc=Latin}\\p{N}])(?:${escapeRegExp(word.stem)}|${escapeRegExp(word.word)})`);
+        }
       }
-    }
-    const re = new RegExp([...patterns].join('|') || '(?!)', 'giu');
-    const onFolded = [...patterns].some((p) => !p.startsWith('(?<!'));
-    return (text: string, folded: string) => {
-      let n = 0;
-      re.lastIndex = 0;
-      const hay = onFolded ? folded : text;
-      while (n < 50 && re.exec(hay)) n++;
-      return n;
-    };
-  });
-  return { counters, needsFold };
+      if (cjkWords.size && cjkWords.size === patterns.size && ![...cjkWords].some((w) => /[\ud800-\udfff]/.test(w))) {
+        const count = foldedCounter([...cjkWords]);
+        return (text: string) => count(text);
+      }
+      const re = new RegExp([...patterns].join('|') || '(?!)', 'giu');
+      const onFolded = cjkWords.size > 0;
+      return (text: string, folded: () => string) => {
+        let n = 0;
+        re.lastIndex = 0;
+        const hay = onFolded ? folded() : text;
+        while (n < RATING_CAP && re.exec(hay)) n++;
+        return n;
+      };
+    }),
+  };
 }
 
 /** How well a page shows the query: clauses found, then matches, then how close they stand. */
@@ -83,12 +123,11 @@ function pageScore(text: string, query: ParsedQuery): number {
  */
 export class BestChunkPicker<C extends StoredChunk> {
   private readonly rated: { chunk: C; found: number; count: number; n: number }[] = [];
-  private readonly counters: ((text: string, folded: string) => number)[];
-  private readonly needsFold: boolean;
+  private readonly counters: ((text: string, folded: () => string) => number)[];
   private scanned = 0;
 
   constructor(private readonly query: ParsedQuery) {
-    ({ counters: this.counters, needsFold: this.needsFold } = clauseCounters(query));
+    ({ counters: this.counters } = clauseCounters(query));
   }
 
   get wantsMore(): boolean {
@@ -98,7 +137,9 @@ export class BestChunkPicker<C extends StoredChunk> {
   add(batch: C[]): void {
     for (const c of batch) {
       this.scanned += c.text.length;
-      const folded = this.needsFold ? foldCjkText(c.text) : c.text;
+      // Folded once per page, and only for a counter that needs it.
+      let foldedText: string | undefined;
+      const folded = () => (foldedText ??= foldCjkText(c.text));
       let found = 0;
       let count = 0;
       for (const counter of this.counters) {

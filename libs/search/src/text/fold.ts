@@ -90,6 +90,17 @@ export function foldCjkChar(ch: string): string {
 }
 
 /**
+ * One code unit of text as foldCjkText leaves it, for matching without building the folded
+ * string: below U+3400 as it is; a BMP character from U+3400 on folded. A surrogate (half of a
+ * character beyond the BMP) is returned as it is: it folds, if at all, to another surrogate pair,
+ * so it never equals a BMP character either way.
+ */
+export function foldedCodeUnit(code: number): number {
+  if (code < 0x3400 || (code >= 0xd800 && code <= 0xdfff)) return code;
+  return foldBmp(code);
+}
+
+/**
  * Text with every character from U+3400 on folded by foldCjkChar (code point by code point), the
  * rest as it is: what BestChunkPicker counts a query's Chinese words in. Works on code units and
  * builds a new string only when something changes.
