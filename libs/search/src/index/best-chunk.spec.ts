@@ -26,7 +26,7 @@ describe('foldedCounter', () => {
     const alphabet = ['網', '网', '路', '络', '絡', '國', '国', '際', '际', 'a', ' ', '\n', '𠮷', '𩸽', 'の', '한', '\ud842'];
     const wordSets = [['网络'], ['网路', '网络'], ['国'], ['国际网'], ['の网'], ['한国'], ['网', '络网']];
     let state = 20081;
-    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let compared = 0;
     for (let round = 0; round < 400; round++) {
       const text = Array.from({ length: Math.floor(random() * 120) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');

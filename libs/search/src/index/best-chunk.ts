@@ -30,7 +30,7 @@ export function foldedCounter(patterns: string[]): (text: string) => number {
   return (text: string) => {
     let n = 0;
     const end = text.length;
-    next: for (let i = 0; i < end && n < RATING_CAP; ) {
+    next: for (let i = 0; i < end && n < RATING_CAP;) {
       const first = foldedCodeUnit(text.charCodeAt(i));
       for (const p of codes) {
         if (p[0] !== first || i + p.length > end) continue;

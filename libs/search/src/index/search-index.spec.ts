@@ -424,3 +424,50 @@ describe('SqliteSearchIndex: title matches enough for the page', () => {
     expect(fts.localRankStats.rankOrderReads + fts.localRankStats.filteredPasses - before.rankOrderReads - before.filteredPasses).toBeGreaterThan(0);
   });
 });
+
+describe('SqliteSearchIndex: the best of many title matches', () => {
+  let fts: SqliteSearchIndex;
+  let sql: SqliteSearchIndex;
+  let close: () => Promise<void>;
+  const filler = 'of the working group on the matter of economies '.repeat(20);
+
+  beforeAll(async () => {
+    const files = [];
+    for (let n = 0; n < 60; n++) {
+      // Every document has the word in its title; d3 and d5 say it most in the body.
+      const times = n === 3 || n === 5 ? 12 : 1 + (n % 6);
+      files.push(paper(n, `On the tariff ${'tariff '.repeat(times)}of economy ${n}.`, { title: `Tariff review ${n}` }));
+    }
+    // d3's newer revision has two files: one matches in the title but says the word once in a
+    // long text, the other is no title match but says it three times. The hit shows the first:
+    // its title puts it ahead — which is known only if its title is looked up, since it is not
+    // among the best title matches read.
+    files.push(paper(100, `The tariff, revised, ${filler}`, { title: 'Tariff review 3, revised', documentId: 'd3', revisionId: 'r3b', publishedAt: '2008-03-01' }));
+    files.push(paper(102, 'Annex: tariff tariff tariff.', { title: 'Annex', documentId: 'd3', revisionId: 'r3b', publishedAt: '2008-03-01' }));
+    // d5's newer revision is no title match: the hit shows it all the same (newest revision first).
+    files.push(paper(101, 'A tariff note.', { title: 'Paper 5, revised', documentId: 'd5', revisionId: 'r5b', publishedAt: '2008-03-01' }));
+    ({ fts, sql, close } = await rankingPair(files));
+  });
+  afterAll(() => close());
+
+  it('reads only as deep into the title matches as the page needs, exactly, and shows each document at its newest revision', async () => {
+    const before = { ...fts.localRankStats };
+    let after: string | null = null;
+    const seen: string[] = [];
+    for (let page = 0; page < 3; page++) {
+      const a = await fts.search({ query: 'tariff', includeRestricted: false, first: 5, after });
+      const b = await sql.search({ query: 'tariff', includeRestricted: false, first: 5, after });
+      expect(a.hits.map((h) => [h.documentId, h.fileId, h.score])).toEqual(b.hits.map((h) => [h.documentId, h.fileId, h.score]));
+      seen.push(...a.hits.map((h) => h.documentId));
+      after = a.pageInfo.endCursor;
+      if (page === 0) {
+        expect(a.hits.slice(0, 2).map((h) => h.documentId)).toEqual(['d3', 'd5']);
+        expect(a.hits.slice(0, 2).map((h) => h.fileId)).toEqual(['f100', 'f101']);
+      }
+    }
+    expect(new Set(seen).size).toBe(15);
+    expect(fts.localRankStats.titleReads - before.titleReads).toBe(3);
+    expect(fts.localRankStats.titlePages - before.titlePages).toBe(3);
+    expect(fts.localRankStats.rankOrderReads - before.rankOrderReads).toBe(0);
+  });
+});

@@ -50,7 +50,7 @@ export class SqliteSearchIndex implements SearchIndex {
     return this.local.cacheStats;
   }
   /** How the searches answered in this thread ranked large result sets (see SqliteSearchReader.rankStats). */
-  get localRankStats(): Readonly<{ rankOrderReads: number; filteredPasses: number; titlePages: number }> {
+  get localRankStats(): Readonly<{ rankOrderReads: number; filteredPasses: number; titlePages: number; titleReads: number }> {
     return this.local.rankStats;
   }
   /** True when opening found an index of an older version and emptied it (see SearchIndex.rebuilt). */

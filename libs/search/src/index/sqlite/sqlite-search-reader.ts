@@ -42,6 +42,10 @@ const BM25 = 'bm25(search_fts, 2.0, 2.0, 1.0)';
 /** The same as FTS5's rank function (`rank MATCH`), so FTS5 can sort by it itself. */
 const RANK = 'bm25(2.0, 2.0, 1.0)';
 
+/** A scored file in ranking: id, document, published, score (bm25, less the title bonus), seq. */
+type Row = [number, string, string, number, number];
+const byScore = (a: Row, b: Row) => a[3] - b[3] || a[0] - b[0];
+
 interface FileRow {
   id: number;
   document_id: string;
@@ -69,8 +73,8 @@ export class SqliteSearchReader {
   private cachedAt: string | null = null;
   /** How searches were answered: from the cache, or computed (diagnostics, tests, the benchmark). */
   readonly cacheStats = { hits: 0, misses: 0 };
-  /** How large result sets were ranked: reads of FTS5's rank order, passes over the filtered files, pages of title matches alone (diagnostics, tests). */
-  readonly rankStats = { rankOrderReads: 0, filteredPasses: 0, titlePages: 0 };
+  /** How large result sets were ranked: reads of FTS5's rank order, passes over the filtered files, pages of title matches alone, reads of the best title matches (diagnostics, tests). */
+  readonly rankStats = { rankOrderReads: 0, filteredPasses: 0, titlePages: 0, titleReads: 0 };
 
   constructor(
     private readonly db: Database,
@@ -265,17 +269,8 @@ export class SqliteSearchReader {
     const need = offset + limit;
     const match = ftsMatchExpression(query);
     const whole = ftsMatchExpression({ clauses: query.clauses, excluded: [] });
-    // The title matches with what ranking needs of each (document, published, seq): read here, not joined again.
-    const titled = new Map(
-      (
-        this.read(
-          `SELECT f.id, f.document_id, coalesce(f.published_at, ''), f.seq FROM search_title_fts CROSS JOIN search_file f ON f.id = search_title_fts.rowid
-           WHERE search_title_fts MATCH ? AND ${where}`,
-        )
-          .raw()
-          .all(whole, ...params) as [number, string, string, number][]
-      ).map(([id, doc, pub, seq]) => [id, { doc, pub, seq }]),
-    );
+    // Files known to match the whole query in symbol and title (they carry TITLE_BONUS).
+    const titleIds = new Set<number>();
     // `rowid + 0`: a plain rowid IN (…) makes FTS5 run the query once per id (and bm25 read the
     // whole doclist each time); this way it is one pass with a Bloom filter.
     const scoreOf = (ids: string) =>
@@ -283,22 +278,35 @@ export class SqliteSearchReader {
         number,
         number,
       ][];
-    type Row = [number, string, string, number, number]; // id, document, published, score, seq
     const meta = (scored: [number, number][]): Row[] => {
       if (!scored.length) return [];
       const score = new Map(scored);
       const rows = this.read(`SELECT f.id, f.document_id, coalesce(f.published_at, ''), f.seq FROM search_file f WHERE f.id IN (SELECT value FROM json_each(?)) AND ${where}`)
         .raw()
         .all(JSON.stringify(scored.map(([id]) => id)), ...params) as [number, string, string, number][];
-      return rows.map(([id, doc, pub, seq]) => [id, doc, pub, score.get(id)! - (titled.has(id) ? TITLE_BONUS : 0), seq]);
+      return rows.map(([id, doc, pub, seq]) => [id, doc, pub, score.get(id)! - (titleIds.has(id) ? TITLE_BONUS : 0), seq]);
     };
-    const byScore = (a: Row, b: Row) => a[3] - b[3] || a[0] - b[0];
-    const first = (titled.size ? scoreOf(JSON.stringify([...titled.keys()])) : [])
-      .map(([id, score]): Row => {
-        const t = titled.get(id)!;
-        return [id, t.doc, t.pub, score - TITLE_BONUS, t.seq];
-      })
-      .sort(byScore);
+
+    let first: Row[];
+    // Every title match is known (titleIds), or only the best of them (then the page is theirs).
+    let allTitles = false;
+    if (!params.length) {
+      // No filter but access: the best title matches by bm25, read in one statement that never
+      // leaves SQLite for the others (thousands, for a character in many titles), as deep as
+      // the page needs. A filter would have to be tested on every title match first: then below.
+      const titled = this.bestTitleMatches(match, whole, where, need);
+      for (const id of titled.ids) titleIds.add(id);
+      first = titled.rows;
+      allTitles = titled.complete;
+    } else {
+      // The title matches that pass the filters, scored in one pass over the doclist.
+      const ids = this.read(`SELECT f.id FROM search_title_fts CROSS JOIN search_file f ON f.id = search_title_fts.rowid WHERE search_title_fts MATCH ? AND ${where}`)
+        .pluck()
+        .all(whole, ...params) as number[];
+      for (const id of ids) titleIds.add(id);
+      first = meta(ids.length ? scoreOf(JSON.stringify(ids)) : []).sort(byScore);
+      allTitles = true;
+    }
 
     const best = new Map<string, number>(); // document → its best score, in rank order
     let settled: string[] = [];
@@ -338,7 +346,7 @@ export class SqliteSearchReader {
       const top = this.read(`SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}' ORDER BY rank LIMIT ?`).raw().all(match, n) as [number, number][];
       const complete = top.length < n || n >= matching;
       const boundary = complete ? Infinity : top[top.length - 1][1];
-      const ranked = meta(top.filter(([id]) => !titled.has(id))).sort(byScore);
+      const ranked = meta(top.filter(([id]) => !titleIds.has(id))).sort(byScore);
       scored = [...first, ...ranked];
       for (const r of ranked) if (!best.has(r[1])) best.set(r[1], r[3]);
       settled = [...best].filter(([, score]) => score < boundary).map(([doc]) => doc);
@@ -357,6 +365,16 @@ export class SqliteSearchReader {
       .raw()
       .all(JSON.stringify(page)) as [string, number][];
     const unseen = fileCounts.filter(([doc, count]) => seen.get(doc)!.length < count).map(([doc]) => doc);
+    // Only the best title matches were read: which of these documents' other files match in the title too.
+    if (unseen.length && !allTitles) {
+      const more = this.read(
+        `SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH ?
+           AND rowid + 0 IN (SELECT id FROM search_file WHERE document_id IN (SELECT value FROM json_each(?)))`,
+      )
+        .pluck()
+        .all(whole, JSON.stringify(unseen)) as number[];
+      for (const id of more) titleIds.add(id);
+    }
     const rescored = new Set(unseen);
     const all = [
       ...page.filter((doc) => !rescored.has(doc)).flatMap((doc) => seen.get(doc)!),
@@ -377,6 +395,38 @@ export class SqliteSearchReader {
       if (!cur || r[2] > cur[2] || (r[2] === cur[2] && (r[3] < cur[3] || (r[3] === cur[3] && r[4] > cur[4])))) shown.set(r[1], r);
     }
     return page.map((doc) => ({ id: shown.get(doc)![0], key: best.get(doc)! })).sort((a, b) => a.key - b.key || a.id - b.id);
+  }
+
+  /**
+   * The best files by bm25 among the title matches (symbol and title match the whole query), as
+   * rows that pass `where` (access only: it takes no parameters), read as deep as `need`
+   * documents take: the first 2 × need files, then 4× deeper while they are fewer documents and
+   * more are left. One statement: FTS5 scores only the title matches (`rowid + 0 IN` the title
+   * doclist, a Bloom filter), SQLite keeps the best (`ORDER BY rank + 0`: a plain `rank` would let
+   * FTS5 sort, scoring every match of the text), and only those are read from search_file.
+   * `complete` when every title match was read; `ids` are the title matches read, passing
+   * `where` or not.
+   */
+  private bestTitleMatches(match: string, whole: string, where: string, need: number): { ids: number[]; rows: Row[]; complete: boolean } {
+    for (let limit = Math.max(16, need * 2); ; limit *= 4) {
+      const top = this.read(
+        `SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}'
+           AND rowid + 0 IN (SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH ?) ORDER BY rank + 0, rowid LIMIT ?`,
+      )
+        .raw()
+        .all(match, whole, limit) as [number, number][];
+      const complete = top.length < limit;
+      const score = new Map(top);
+      const rows = (
+        this.read(`SELECT f.id, f.document_id, coalesce(f.published_at, ''), f.seq FROM search_file f WHERE f.id IN (SELECT value FROM json_each(?)) AND ${where}`)
+          .raw()
+          .all(JSON.stringify(top.map(([id]) => id))) as [number, string, string, number][]
+      ).map(([id, doc, pub, seq]): Row => [id, doc, pub, score.get(id)! - TITLE_BONUS, seq]);
+      if (complete || new Set(rows.map((r) => r[1])).size >= need) {
+        this.rankStats.titleReads++;
+        return { ids: top.map(([id]) => id), rows: rows.sort(byScore), complete };
+      }
+    }
   }
 
   private hitsFor(ranked: { id: number; key: number | string }[], query: ParsedQuery | null): SearchHit[] {
