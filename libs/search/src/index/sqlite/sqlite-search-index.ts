@@ -8,7 +8,7 @@ import { cleanText, indexableText } from '../../text/search-text';
 import { DocumentAccess, DocumentMeta, IndexWriteOptions, MAX_RESULT_WINDOW, SearchIndex, SearchIndexStats, SearchRequest, SearchResult } from '../search-index';
 import { BUCKET_SPAN, CHUNKS_PER_FILE, documentBucket, ensureSearchSchema } from './sqlite-schema';
 import { SqliteSearchPool } from './sqlite-search-pool';
-import { SqliteRankingOptions, SqliteSearchReader } from './sqlite-search-reader';
+import { prepareReaderConnection, SqliteRankingOptions, SqliteSearchReader } from './sqlite-search-reader';
 
 export type { SqliteRankingOptions } from './sqlite-search-reader';
 
@@ -91,8 +91,7 @@ export class SqliteSearchIndex implements SearchIndex {
     let reader = db;
     const owned: Database[] = [];
     if (typeof file === 'string' && file !== ':memory:' && file !== '') {
-      reader = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-      reader.pragma('busy_timeout = 5000');
+      reader = prepareReaderConnection(new BetterSqlite3(file, { readonly: true, fileMustExist: true }));
       owned.push(reader);
     }
     const index = new SqliteSearchIndex(db, reader, true, exclusive, owned, reader === db ? null : path.resolve(file), options);

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { SearchRequest } from '../search-index';
 import type { ParsedQuery } from '../../text/search-text';
 import { regionalTablesLoaded } from '../../text/fold';
-import { SqliteRankingOptions, SqliteSearchReader } from './sqlite-search-reader';
+import { prepareReaderConnection, SqliteRankingOptions, SqliteSearchReader } from './sqlite-search-reader';
 
 export interface SearchWorkerData {
   file: string;
@@ -26,8 +26,7 @@ export interface SearchWorkerRequest {
 const { file, ranking } = workerData as SearchWorkerData;
 // Read-only: the writer stays on the main thread. WAL: this connection never blocks the writer
 // and sees every transaction committed before a search starts.
-const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-db.pragma('busy_timeout = 5000');
+const db = prepareReaderConnection(new BetterSqlite3(file, { readonly: true, fileMustExist: true }));
 const reader = new SqliteSearchReader(db, ranking);
 
 parentPort!.on('message', (m: SearchWorkerRequest) => {
