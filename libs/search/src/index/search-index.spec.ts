@@ -496,3 +496,29 @@ describe('SqliteSearchIndex: estimated counts', () => {
     }
   });
 });
+
+describe('SqliteSearchIndex: title matches of few documents', () => {
+  it('reads every title match when the best ones are files of fewer documents than the page', async () => {
+    const files = [];
+    // Documents d0 … d9 have four files each (revisions), every one with the word in its title and
+    // said more often the lower the document: the best 16 files are those of d0 … d3 alone.
+    for (let n = 0; n < 40; n++) {
+      const doc = Math.floor(n / 4);
+      files.push(paper(n, `The tariff ${'tariff '.repeat(20 - doc * 2)}of economy ${n}.`, { title: `Tariff ${doc}`, documentId: `d${doc}`, revisionId: `r${n}` }));
+    }
+    for (let n = 40; n < 60; n++) files.push(paper(n, `A tariff note ${n}.`, { title: `Paper ${n}` }));
+    const { fts, sql, close } = await rankingPair(files);
+    try {
+      const before = { ...fts.localRankStats };
+      const a = await fts.search({ query: 'tariff', includeRestricted: false, first: 5 });
+      const b = await sql.search({ query: 'tariff', includeRestricted: false, first: 5 });
+      expect(a.hits.map((h) => [h.documentId, h.fileId, h.score])).toEqual(b.hits.map((h) => [h.documentId, h.fileId, h.score]));
+      expect(a.hits.map((h) => h.documentId)).toEqual(['d0', 'd1', 'd2', 'd3', 'd4']);
+      expect(fts.localRankStats.titleReads - before.titleReads).toBe(1);
+      expect(fts.localRankStats.titlePages - before.titlePages).toBe(1);
+      expect(fts.localRankStats.rankOrderReads - before.rankOrderReads).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -423,22 +423,23 @@ export class SqliteSearchReader {
   /**
    * The best files by bm25 among the title matches (symbol and title match the whole query), as
    * rows that pass `where` (access only: it takes no parameters), read as deep as `need`
-   * documents take: the first 2 × need files, then 4× deeper while they are fewer documents and
-   * more are left. One statement: FTS5 scores only the title matches (`rowid + 0 IN` the title
+   * documents take: the first 2 × need files, then, if they are fewer documents (restricted
+   * ones left out, or files of one document) and more are left, all of them. One statement: FTS5 scores only the title matches (`rowid + 0 IN` the title
    * doclist, a Bloom filter), SQLite keeps the best (`ORDER BY rank + 0`: a plain `rank` would let
    * FTS5 sort, scoring every match of the text), and only those are read from search_file.
    * `complete` when every title match was read; `ids` are the title matches read, passing
    * `where` or not.
    */
   private bestTitleMatches(match: string, whole: string, where: string, need: number): { ids: number[]; rows: Row[]; complete: boolean } {
-    for (let limit = Math.max(16, need * 2); ; limit *= 4) {
+    // A second read, when needed, reads them all (LIMIT -1): every read scores every title match.
+    for (let limit = Math.max(16, need * 2); ; limit = -1) {
       const top = this.read(
         `SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH '${RANK}'
            AND rowid + 0 IN (SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH ?) ORDER BY rank + 0, rowid LIMIT ?`,
       )
         .raw()
         .all(match, whole, limit) as [number, number][];
-      const complete = top.length < limit;
+      const complete = limit < 0 || top.length < limit;
       const score = new Map(top);
       const rows = (
         this.read(`SELECT f.id, f.document_id, coalesce(f.published_at, ''), f.seq FROM search_file f WHERE f.id IN (SELECT value FROM json_each(?)) AND ${where}`)
