@@ -471,32 +471,6 @@ describe('SqliteSearchIndex: the best of many title matches', () => {
     expect(fts.localRankStats.rankOrderReads - before.rankOrderReads).toBe(0);
   });
 });
-
-describe('SqliteSearchIndex: estimated counts', () => {
-  it('scales the sample by the matching files it holds, so documents of even size are counted right', async () => {
-    const dir = tempDir();
-    const fts = SqliteSearchIndex.openFile(path.join(dir, 'fts.sqlite'), { exactCountFiles: 40, minSampledDocuments: 1 });
-    const files = [];
-    // 300 documents of two files each, every file with the word; 100 of them in TEL38.
-    for (let n = 0; n < 600; n++) {
-      files.push(paper(n, `tariff rates ${n}`, { documentId: `d${n % 300}`, revisionId: `r${n}`, meetingCode: n % 300 < 100 ? 'TEL38' : 'TEL37' }));
-    }
-    try {
-      await fts.upsertMany(files);
-      const a = await fts.search({ query: 'tariff', includeRestricted: false, first: 5 });
-      expect(a.totalCountIsEstimate).toBe(true);
-      // The buckets' share of the documents would say 64 / b × (documents in b buckets): right only
-      // if every bucket held as many; the matching files' share says 300 exactly here.
-      expect(a.totalCount).toBe(300);
-      const meetings = Object.fromEntries(a.facets.meetings.map((m) => [m.value, m.count]));
-      expect(meetings.TEL37 + meetings.TEL38).toBe(300);
-    } finally {
-      await fts.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
-
 describe('SqliteSearchIndex: title matches of few documents', () => {
   it('reads every title match when the best ones are files of fewer documents than the page', async () => {
     const files = [];

@@ -188,12 +188,7 @@ export class SqliteSearchReader {
         buckets = SAMPLE_BUCKETS;
         counted = this.countMatches(match, where, params, buckets);
       }
-      // Scaled by the matching files the sample holds (counted from its doclists, before the
-      // filters), not by its share of the buckets: buckets differ in size, and the matches'
-      // share in them is what the sample is of (a word on 60,024 of 100,000 one-page documents:
-      // estimated 61,786 by the buckets' share, 60,0xx by this).
-      const sampled = counted.find((r) => r[0] === 'sampled')?.[2] ?? 0;
-      const scale = buckets === SAMPLE_BUCKETS ? 1 : sampled > 0 ? matching / sampled : SAMPLE_BUCKETS / buckets;
+      const scale = SAMPLE_BUCKETS / buckets;
       if (scale !== 1) counted = counted.map(([kind, value, n]) => [kind, value, Math.round(n * scale)]);
       const files = counted.find((r) => r[0] === 'files')?.[2] ?? 0;
       ranked = files && limit ? this.rank(parsed, where, params, files, matching, limit, window.offset) : [];
@@ -226,18 +221,16 @@ export class SqliteSearchReader {
    */
   private countMatches(match: string, where: string, params: unknown[], buckets: number): [string, string | number | null, number][] {
     const sample = buckets < SAMPLE_BUCKETS ? 'AND search_fts.rowid < ?' : '';
-    const below = buckets * BUCKET_SPAN;
     return this.read(
       `WITH d AS MATERIALIZED (
          SELECT f.document_id, f.meeting_code, f.group_code, f.type, f.year, f.economies, count(*) AS files
          FROM search_fts CROSS JOIN search_file f ON f.id = search_fts.rowid
          WHERE search_fts MATCH ? ${sample} AND ${where} GROUP BY f.document_id)
        SELECT 'files', NULL, sum(files) FROM d
-       ${sample ? "UNION ALL SELECT 'sampled', NULL, (SELECT count(*) FROM search_fts WHERE search_fts MATCH ? AND rowid < ?)" : ''}
        UNION ALL ${FACETS_SELECT}`,
     )
       .raw()
-      .all(match, ...(sample ? [below] : []), ...params, ...(sample ? [match, below] : [])) as [string, string | number | null, number][];
+      .all(match, ...(sample ? [buckets * BUCKET_SPAN] : []), ...params) as [string, string | number | null, number][];
   }
 
   /**
