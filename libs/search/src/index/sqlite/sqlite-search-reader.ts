@@ -294,14 +294,7 @@ export class SqliteSearchReader {
         number,
         number,
       ][];
-    const meta = (scored: [number, number][]): Row[] => {
-      if (!scored.length) return [];
-      const score = new Map(scored);
-      const rows = this.read(`SELECT f.id, f.document_id, coalesce(f.published_at, ''), f.seq FROM search_file f WHERE f.id IN (SELECT value FROM json_each(?)) AND ${where}`)
-        .raw()
-        .all(JSON.stringify(scored.map(([id]) => id)), ...params) as [number, string, string, number][];
-      return rows.map(([id, doc, pub, seq]) => [id, doc, pub, score.get(id)! - (titleIds.has(id) ? TITLE_BONUS : 0), seq]);
-    };
+    const meta = (scored: [number, number][]): Row[] => this.rowsOf(scored, where, params, (id) => titleIds.has(id));
 
     let first: Row[];
     // Every title match is known (titleIds), or only the best of them (then the page is theirs).
@@ -417,13 +410,17 @@ export class SqliteSearchReader {
    * The best files by bm25 among the title matches (symbol and title match the whole query), as
    * rows that pass `where` (access only: it takes no parameters), read as deep as `need`
    * documents take: the first 2 × need files, then, if they are fewer documents (restricted
-   * ones left out, or files of one document) and more are left, all of them. One statement: FTS5 scores only the title matches (`rowid + 0 IN` the title
-   * doclist, a Bloom filter), SQLite keeps the best (`ORDER BY rank + 0`: a plain `rank` would let
-   * FTS5 sort, scoring every match of the text), and only those are read from search_file.
+   * ones left out, or files of one document) and more are left, all of them. One statement:
+   * FTS5 scores only the title matches (`rowid + 0 IN` the title doclist, a Bloom filter),
+   * SQLite keeps the best (`ORDER BY rank + 0`: a plain `rank` would let FTS5 sort, scoring
+   * every match of the text), and only those are read from search_file.
    * `complete` when every title match was read; `ids` are the title matches read, passing
    * `where` or not.
    */
   private bestTitleMatches(match: string, whole: string, where: string, need: number): { ids: number[]; rows: Row[]; complete: boolean } {
+    // No title match at all (a common word often is in no title): the read below would still go
+    // through the whole doclist of the text, testing each file against the empty set.
+    if (!this.read('SELECT count(*) FROM search_title_fts WHERE search_title_fts MATCH ?').pluck().get(whole)) return { ids: [], rows: [], complete: true };
     // A second read, when needed, reads them all (LIMIT -1): every read scores every title match.
     for (let limit = Math.max(16, need * 2); ; limit = -1) {
       const top = this.read(
@@ -433,17 +430,22 @@ export class SqliteSearchReader {
         .raw()
         .all(match, whole, limit) as [number, number][];
       const complete = limit < 0 || top.length < limit;
-      const score = new Map(top);
-      const rows = (
-        this.read(`SELECT f.id, f.document_id, coalesce(f.published_at, ''), f.seq FROM search_file f WHERE f.id IN (SELECT value FROM json_each(?)) AND ${where}`)
-          .raw()
-          .all(JSON.stringify(top.map(([id]) => id))) as [number, string, string, number][]
-      ).map(([id, doc, pub, seq]): Row => [id, doc, pub, score.get(id)! - TITLE_BONUS, seq]);
+      const rows = this.rowsOf(top, where, [], () => true);
       if (complete || new Set(rows.map((r) => r[1])).size >= need) {
         this.rankStats.titleReads++;
         return { ids: top.map(([id]) => id), rows: rows.sort(byScore), complete };
       }
     }
+  }
+
+  /** Scored files as ranking rows, those that pass `where` only; `titled(id)`: the file carries TITLE_BONUS. */
+  private rowsOf(scored: [number, number][], where: string, params: unknown[], titled: (id: number) => boolean): Row[] {
+    if (!scored.length) return [];
+    const score = new Map(scored);
+    const rows = this.read(`SELECT f.id, f.document_id, coalesce(f.published_at, ''), f.seq FROM search_file f WHERE f.id IN (SELECT value FROM json_each(?)) AND ${where}`)
+      .raw()
+      .all(JSON.stringify(scored.map(([id]) => id)), ...params) as [number, string, string, number][];
+    return rows.map(([id, doc, pub, seq]) => [id, doc, pub, score.get(id)! - (titled(id) ? TITLE_BONUS : 0), seq]);
   }
 
   private hitsFor(ranked: { id: number; key: number | string }[], query: ParsedQuery | null): SearchHit[] {
