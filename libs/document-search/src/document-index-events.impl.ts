@@ -29,12 +29,18 @@ export class OutboxDocumentIndexEvents extends DocumentIndexEvents {
     const doc = await this.source.documentFiles(em, documentId);
     if (!doc) throw new Error(`document ${documentId} is not in the database`);
     const access = doc.access === DocumentAccess.RESTRICTED ? 'RESTRICTED' : 'PUBLIC';
+    // Title, type and language reach the index when its files are indexed again.
+    // The files' state rows are written before the index rows, the order FileIndexer takes them
+    // in (its state, then its index entry): in the other order, on PostgreSQL, an access change
+    // and the indexing of one of the document's files each held the row the other wanted next,
+    // and the deadlock detector aborted one of them (the access change failed, now and then).
+    // Waiting on the state row also means the index rows are changed after an indexing that got
+    // there first has committed, so its entry cannot keep the old access.
+    await this.states.markPending(em, doc.fileIds);
     // Access must change in the index at once, not when a job gets to it: in the same
     // transaction where the index can join it, else right after commit.
     if (this.index.joinsTransactions) await this.index.setDocumentAccess(documentId, access, { em });
     else this.uow.afterCommit(em, () => this.index.setDocumentAccess(documentId, access));
-    // Title, type and language reach the index when its files are indexed again.
-    await this.states.markPending(em, doc.fileIds);
     for (const fileId of doc.fileIds) await this.jobs.enqueueInTransaction(em, INDEX_FILE, { fileId }, { rerun: true });
   }
 

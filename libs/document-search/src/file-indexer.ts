@@ -79,7 +79,9 @@ export class FileIndexer {
           // at once (waiting up to busy_timeout), so this transaction cannot fail with SQLITE_BUSY
           // when another process (apps/worker beside the API, `npm run reindex`) commits between
           // its reads and its first write — SQLite never upgrades a read transaction once someone
-          // else has written. The state and the chunks still commit together.
+          // else has written. The state and the chunks still commit together. State row first,
+          // then the index: the order an access change takes them in too (documentChanged), so
+          // the two never deadlock on PostgreSQL.
           if (!(await this.states.save(em, fileId, record))) throw new FileGone();
           const subject = await this.source.subject(em, fileId);
           if (!subject) throw new FileGone();
