@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { AppError } from './app-error';
 import { ERROR_REASONS, ErrorCode, ErrorReason, httpStatusOfReason, isErrorReason } from './error-reasons';
-import { toServiceUnavailable } from './service-unavailable';
+import { toServiceUnavailable, toWriteConflict } from './service-unavailable';
 
 /**
  * What a client is told about an error, the same over GraphQL and REST: the code, the reason
@@ -75,6 +75,9 @@ export function toClientError(error: unknown, request?: GraphQLRequestError): Cl
   // A database or Redis that does not answer is the caller's to retry, not a bug to hide.
   const unavailable = toServiceUnavailable(error);
   if (unavailable) return fromAppError(unavailable, true);
+  // A deadlock or serialization failure: nothing was saved, and sending it again normally works.
+  const conflict = toWriteConflict(error);
+  if (conflict) return fromAppError(conflict);
   if (error instanceof HttpException) {
     const reason = HTTP_EXCEPTION_REASONS[error.getStatus()];
     if (reason) {

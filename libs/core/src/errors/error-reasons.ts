@@ -228,6 +228,10 @@ export const ERROR_REASONS = {
     code: ErrorCode.SERVICE_UNAVAILABLE,
     when: 'The search worker thread running this search stopped (it is replaced at once); send the search again.',
   },
+  WRITE_CONFLICT: {
+    code: ErrorCode.SERVICE_UNAVAILABLE,
+    when: 'Another change to the same records was being saved at the same moment and the database stopped this one (a deadlock or a serialization failure); nothing was saved. Send it again after `retryAfterSeconds`.',
+  },
   LOGIN_LIMITER_UNAVAILABLE: { code: ErrorCode.SERVICE_UNAVAILABLE, when: "Sign-in's rate-limit store does not answer, so sign-in is refused for a moment." },
   STORAGE_FULL: { code: ErrorCode.INSUFFICIENT_STORAGE, when: 'The database or the files volume is full; nothing was saved. Retry after `retryAfterSeconds`.' },
 

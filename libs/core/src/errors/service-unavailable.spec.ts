@@ -1,7 +1,7 @@
 import { QueryFailedError } from 'typeorm';
 import { AppError, ErrorCode } from './app-error';
 import { classifyGraphQLError, withoutSuggestions } from './format-graphql-error';
-import { toServiceUnavailable, unavailableService } from './service-unavailable';
+import { toServiceUnavailable, toWriteConflict, unavailableService } from './service-unavailable';
 
 const coded = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -66,6 +66,36 @@ describe('unavailableService: which driver errors mean "a dependency is not answ
     expect(internal).toBe(false);
     expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', reason: 'DEPENDENCY_UNAVAILABLE', retryAfterSeconds: 5 });
     expect(formatted.message).not.toMatch(/127\.0\.0\.1/);
+  });
+});
+
+describe('toWriteConflict: a transaction PostgreSQL stopped because of another one', () => {
+  const failed = (code: string, message: string) => new QueryFailedError('UPDATE search_file SET restricted = $1', [true], coded(code, message));
+
+  it.each([
+    ['a deadlock (40P01)', failed('40P01', 'deadlock detected')],
+    ['a serialization failure (40001)', failed('40001', 'could not serialize access due to concurrent update')],
+    ['the driver error itself', coded('40P01', 'deadlock detected')],
+  ])('is WRITE_CONFLICT, retryable after a second, for %s', (_label, error) => {
+    const mapped = toWriteConflict(error)!;
+    expect([mapped.code, mapped.reason, mapped.httpStatus, mapped.details]).toEqual([ErrorCode.SERVICE_UNAVAILABLE, 'WRITE_CONFLICT', 503, { retryAfterSeconds: 1 }]);
+    expect(mapped.message).not.toMatch(/deadlock|serialize|search_file/);
+    expect(unavailableService(error)).toBeNull();
+  });
+
+  it.each([
+    ['a unique violation', failed('23505', 'duplicate key value violates unique constraint')],
+    ['a syntax error', failed('42601', 'syntax error')],
+    ['a plain error', new Error('deadlock detected')],
+    ['a coded AppError', AppError.badInput('INPUT_INVALID', 'no')],
+  ])('is not %s', (_label, error) => {
+    expect(toWriteConflict(error)).toBeNull();
+  });
+
+  it('is what a GraphQL client sees, instead of INTERNAL_SERVER_ERROR', () => {
+    const { formatted, internal } = classifyGraphQLError({ message: 'deadlock detected' }, failed('40P01', 'deadlock detected'));
+    expect(internal).toBe(false);
+    expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', reason: 'WRITE_CONFLICT', retryAfterSeconds: 1 });
   });
 });
 

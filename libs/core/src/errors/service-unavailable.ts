@@ -86,3 +86,34 @@ export function toServiceUnavailable(error: unknown): AppError | null {
   const what = service === 'database' ? 'The database' : service === 'redis' ? 'The job queue' : 'A service this request needs';
   return AppError.serviceUnavailable('DEPENDENCY_UNAVAILABLE', `${what} is unreachable right now. Try again in a few seconds.`, UNAVAILABLE_RETRY_AFTER_SECONDS);
 }
+
+/** Seconds a caller is told to wait before sending a write the database stopped (WRITE_CONFLICT). */
+export const WRITE_CONFLICT_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * PostgreSQL SQLSTATEs of a transaction the server stopped because of others running at the same
+ * moment, not because of what it asked: 40P01 deadlock_detected, 40001 serialization_failure.
+ * Nothing of it was saved, and the same request sent again normally succeeds.
+ */
+const CONFLICT_SQL_STATES = new Set(['40P01', '40001']);
+
+function isWriteConflict(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5 || error instanceof AppError) return false;
+  const e = error as ErrorLike;
+  if (typeof e.code === 'string' && CONFLICT_SQL_STATES.has(e.code)) return true;
+  return [e.driverError, e.cause].some((inner) => isWriteConflict(inner, depth + 1));
+}
+
+/**
+ * WRITE_CONFLICT (503, Retry-After) when `error` is a transaction PostgreSQL stopped for a deadlock
+ * or a serialization failure, else null. Not retried here: a unit of work may have done something
+ * outside the database (a stored file, a sent request) that running it again would repeat.
+ */
+export function toWriteConflict(error: unknown): AppError | null {
+  if (!isWriteConflict(error)) return null;
+  return AppError.serviceUnavailable(
+    'WRITE_CONFLICT',
+    'Another change to the same records was being saved at the same moment; nothing of this one was saved. Send it again.',
+    WRITE_CONFLICT_RETRY_AFTER_SECONDS,
+  );
+}
