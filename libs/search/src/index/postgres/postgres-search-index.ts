@@ -293,7 +293,11 @@ export class PostgresSearchIndex implements SearchIndex {
           // segments, and the primary key for search_file. On 100,000 pages (bench/search's files
           // layout, median of 2 runs of each query): a word found nowhere 165 → 2.3 ms, a symbol
           // 156 → 3.2, an English word 271 → 161, a phrase 165 → 50, a common word 460 → 355.
-          await em.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off');
+          // JIT off too: a word on many segments costs the planner more than jit_above_cost, and
+          // PostgreSQL then compiles the statement's expressions on every run (EXPLAIN ANALYZE on
+          // bench/search's one-page files: 46 ms of compiling for the common word on 66,740 pages).
+          // The statement is run once per search, so the compiling is never paid back.
+          await em.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off');
           return em.query<Row[]>(statement, p.values);
         })
       : await this.dataSource.query<Row[]>(statement, p.values);
