@@ -55,40 +55,40 @@ export function foldedCounter(patterns: string[]): (text: string) => number {
  * Chinese words only is counted on the text as it is (foldedCounter); one that mixes in a
  * Latin word, or a character beyond the BMP, by a regex over the folded text.
  */
-function clauseCounters(query: ParsedQuery): { counters: ((text: string, folded: () => string) => number)[] } {
-  return {
-    counters: query.clauses.slice(0, 16).map((clause) => {
-      const patterns = new Set<string>();
-      const cjkWords = new Set<string>();
-      for (const alt of clause.alternatives) {
-        const cjk = alt.elements
-          .filter((e): e is { cjk: string } => 'cjk' in e)
-          .map((e) => e.cjk)
-          .join('');
-        const word = alt.elements.find((e): e is { word: string; stem: string } => 'word' in e);
-        if (cjk) {
-          cjkWords.add(cjk.slice(0, 8));
-          patterns.add(escapeRegExp(cjk.slice(0, 8)));
-        } else if (word) {
-          // A word start: after anything but a Latin letter or digit (so 依據McAfee counts).
-          patterns.add(`(?<![\\p{sc=Latin}\\p{N}])(?:${escapeRegExp(word.stem)}|${escapeRegExp(word.word)})`);
-        }
+type ClauseCounter = (text: string, folded: () => string) => number;
+
+function clauseCounters(query: ParsedQuery): ClauseCounter[] {
+  return query.clauses.slice(0, 16).map((clause): ClauseCounter => {
+    const patterns = new Set<string>();
+    const cjkWords = new Set<string>();
+    for (const alt of clause.alternatives) {
+      const cjk = alt.elements
+        .filter((e): e is { cjk: string } => 'cjk' in e)
+        .map((e) => e.cjk)
+        .join('');
+      const word = alt.elements.find((e): e is { word: string; stem: string } => 'word' in e);
+      if (cjk) {
+        cjkWords.add(cjk.slice(0, 8));
+        patterns.add(escapeRegExp(cjk.slice(0, 8)));
+      } else if (word) {
+        // A word start: after anything but a Latin letter or digit (so 依據McAfee counts).
+        patterns.add(`(?<![\\p{sc=Latin}\\p{N}])(?:${escapeRegExp(word.stem)}|${escapeRegExp(word.word)})`);
       }
-      if (cjkWords.size && cjkWords.size === patterns.size && ![...cjkWords].some((w) => /[\ud800-\udfff]/.test(w))) {
-        const count = foldedCounter([...cjkWords]);
-        return (text: string) => count(text);
-      }
-      const re = new RegExp([...patterns].join('|') || '(?!)', 'giu');
-      const onFolded = cjkWords.size > 0;
-      return (text: string, folded: () => string) => {
-        let n = 0;
-        re.lastIndex = 0;
-        const hay = onFolded ? folded() : text;
-        while (n < RATING_CAP && re.exec(hay)) n++;
-        return n;
-      };
-    }),
-  };
+    }
+    if (cjkWords.size && cjkWords.size === patterns.size && ![...cjkWords].some((w) => /[\ud800-\udfff]/.test(w))) {
+      const count = foldedCounter([...cjkWords]);
+      return (text: string) => count(text);
+    }
+    const re = new RegExp([...patterns].join('|') || '(?!)', 'giu');
+    const onFolded = cjkWords.size > 0;
+    return (text: string, folded: () => string) => {
+      let n = 0;
+      re.lastIndex = 0;
+      const hay = onFolded ? folded() : text;
+      while (n < RATING_CAP && re.exec(hay)) n++;
+      return n;
+    };
+  });
 }
 
 /** How well a page shows the query: clauses found, then matches, then how close they stand. */
@@ -123,11 +123,11 @@ function pageScore(text: string, query: ParsedQuery): number {
  */
 export class BestChunkPicker<C extends StoredChunk> {
   private readonly rated: { chunk: C; found: number; count: number; n: number }[] = [];
-  private readonly counters: ((text: string, folded: () => string) => number)[];
+  private readonly counters: ClauseCounter[];
   private scanned = 0;
 
   constructor(private readonly query: ParsedQuery) {
-    ({ counters: this.counters } = clauseCounters(query));
+    this.counters = clauseCounters(query);
   }
 
   get wantsMore(): boolean {
