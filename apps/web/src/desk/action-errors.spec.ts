@@ -23,6 +23,14 @@ describe('describeFailure', () => {
     expect(describeFailure('ACCOUNT_EXISTS', 'CONFLICT', null).message).toBe('An account for that e-mail address exists already');
   });
 
+  it('says a busy or unavailable server in words whatever the reason, and a write conflict as one', () => {
+    // Reasons of the codes TOO_MANY_REQUESTS and SERVICE_UNAVAILABLE fall back on their code's words.
+    expect(describeFailure('DEPENDENCY_UNAVAILABLE', 'SERVICE_UNAVAILABLE', null).message).toBe('The service is unavailable for a moment: try again shortly');
+    expect(describeFailure('SHUTTING_DOWN', 'SERVICE_UNAVAILABLE', null).message).toBe('The service is unavailable for a moment: try again shortly');
+    expect(describeFailure('RATE_LIMITED', 'TOO_MANY_REQUESTS', null).message).toBe('Too many requests: wait a moment and try again');
+    expect(describeFailure('WRITE_CONFLICT', 'SERVICE_UNAVAILABLE', null).message).toMatch(/^Someone else was saving a change .* Nothing was recorded; try again$/);
+  });
+
   it('falls back on the code, then on the bare reason, never on the server text', () => {
     expect(describeFailure('SOMETHING_NEW', 'CONFLICT', null).message).toBe('Someone else changed this meanwhile: look again and retry');
     expect(describeFailure('SOMETHING_NEW', 'ODD', null).message).toBe('The server refused this (SOMETHING_NEW)');

@@ -52,8 +52,7 @@ const WORDS: Record<string, string> = {
   SIGN_IN_REQUIRED: 'Your session has ended: sign in again',
   TOKEN_INVALID: 'Your session has ended: sign in again',
   CSRF_TOKEN_INVALID: 'Your session has changed in another tab: reload the page and try again',
-  TOO_MANY_REQUESTS: 'Too many requests: wait a moment and try again',
-  SERVICE_UNAVAILABLE: 'The service is unavailable for a moment: try again shortly',
+  WRITE_CONFLICT: 'Someone else was saving a change to the same records at that moment. Nothing was recorded; try again',
   // Accounts (the desk's accounts page and /account).
   ACCOUNT_EXISTS: 'An account for that e-mail address exists already',
   ACCOUNT_NOT_FOUND: 'There is no account with that e-mail address',
@@ -80,6 +79,8 @@ const BY_CODE: Record<string, string> = {
   INVALID_STATE: 'This is not possible in its present state',
   UNAUTHENTICATED: 'Your session has ended: sign in again',
   FORBIDDEN: 'Your account may not do this',
+  TOO_MANY_REQUESTS: 'Too many requests: wait a moment and try again',
+  SERVICE_UNAVAILABLE: 'The service is unavailable for a moment: try again shortly',
 };
 
 export function describeFailure(reason: string | null, code: string | null, field: string | null, labels: Record<string, string> = {}): ActionError {
