@@ -1,4 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describeFailure } from './action-errors';
+
+/** Every reason of the API's catalogue with its code, as docs/ERRORS.md lists them (a spec keeps that file in step). */
+function catalogue(): [string, string][] {
+  const doc = readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', 'ERRORS.md'), 'utf8');
+  return [...doc.matchAll(/^\| `([A-Z0-9_]+)` \| `([A-Z0-9_]+)` \|/gm)].map((m) => [m[1], m[2]]);
+}
 
 describe('describeFailure', () => {
   it('says what is wrong from the reason, naming the field by its label', () => {
@@ -29,6 +37,13 @@ describe('describeFailure', () => {
     expect(describeFailure('SHUTTING_DOWN', 'SERVICE_UNAVAILABLE', null).message).toBe('The service is unavailable for a moment: try again shortly');
     expect(describeFailure('RATE_LIMITED', 'TOO_MANY_REQUESTS', null).message).toBe('Too many requests: wait a moment and try again');
     expect(describeFailure('WRITE_CONFLICT', 'SERVICE_UNAVAILABLE', null).message).toMatch(/^Someone else was saving a change .* Nothing was recorded; try again$/);
+  });
+
+  it('has words for every reason the API can answer, its own or its code’s', () => {
+    const reasons = catalogue();
+    expect(reasons.length).toBeGreaterThan(100);
+    const bare = reasons.filter(([reason, code]) => describeFailure(reason, code, null).message.startsWith('The server refused this'));
+    expect(bare).toEqual([]);
   });
 
   it('falls back on the code, then on the bare reason, never on the server text', () => {

@@ -72,6 +72,9 @@ const WORDS: Record<string, string> = {
   NOTIFICATION_KIND_FIXED: 'Account messages (invitations, password resets) cannot be switched off',
 };
 
+const STALE_PAGE = 'This page is out of step with the server (the site may have been updated): reload the page and try again';
+
+/** Words by code, for a reason without words of its own: every code of docs/ERRORS.md has some. */
 const BY_CODE: Record<string, string> = {
   BAD_USER_INPUT: '{field} is not accepted',
   NOT_FOUND: 'It is gone, or you may not see it',
@@ -81,6 +84,15 @@ const BY_CODE: Record<string, string> = {
   FORBIDDEN: 'Your account may not do this',
   TOO_MANY_REQUESTS: 'Too many requests: wait a moment and try again',
   SERVICE_UNAVAILABLE: 'The service is unavailable for a moment: try again shortly',
+  INSUFFICIENT_STORAGE: 'The server is out of storage space, so nothing was saved: try again later',
+  INTERNAL_SERVER_ERROR: 'Something went wrong on the server. Reload the page to see whether it was saved, then try again',
+  // The request itself was refused: this page and the server no longer agree (the site was updated).
+  BAD_REQUEST: STALE_PAGE,
+  GRAPHQL_PARSE_FAILED: STALE_PAGE,
+  GRAPHQL_VALIDATION_FAILED: STALE_PAGE,
+  OPERATION_RESOLUTION_FAILURE: STALE_PAGE,
+  PERSISTED_QUERY_NOT_FOUND: STALE_PAGE,
+  PERSISTED_QUERY_NOT_SUPPORTED: STALE_PAGE,
 };
 
 export function describeFailure(reason: string | null, code: string | null, field: string | null, labels: Record<string, string> = {}): ActionError {
