@@ -24,8 +24,8 @@ export async function createSearchIndex(config: SearchConfig, app: Pick<AppConfi
   if (config.engine === 'postgres') {
     const logger = new Logger('PostgresSearchIndex');
     return PostgresSearchIndex.open(dataSource, {
-      onStatisticsError: (error) =>
-        logger.warn(`statistics of the search tables not gathered (tried again after the next writes): ${error instanceof Error ? error.message : String(error)}`),
+      onBackgroundError: (error) =>
+        logger.warn(`background work on the search tables failed (statistics or a kept ranking; tried again later): ${error instanceof Error ? error.message : String(error)}`),
     });
   }
   const options = { workers: config.searchWorkers, resultCacheEntries: config.searchResultCache };

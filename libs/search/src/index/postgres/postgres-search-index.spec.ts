@@ -7,7 +7,7 @@ import { parseSearchQuery } from '../../text/search-text';
 import { searchIndexContract } from '../search-index.contract';
 import type { DocumentMeta } from '../search-index';
 import { SEARCH_SCHEMA_VERSION } from '../sqlite/sqlite-schema';
-import { PostgresSearchIndex } from './postgres-search-index';
+import { POSTGRES_STORED_VERSION, PostgresSearchIndex } from './postgres-search-index';
 import { fileSegments, postgresQuery, SEGMENT_POSITIONS } from './postgres-tokens';
 
 describe('PostgreSQL tokens (no server needed)', () => {
@@ -27,6 +27,7 @@ describe('PostgreSQL tokens (no server needed)', () => {
       any: "('incid' <-> 'respons') | 'botnet':*",
       head: "('incid':AB <-> 'respons':AB) & 'botnet':*AB",
       excluded: "('guid' | 'guide')",
+      loose: "('incid' & 'respons') | 'botnet':*",
     });
     expect(postgresQuery(parseSearchQuery('網'))?.clauses).toEqual(["'网':*"]);
     expect(postgresQuery(parseSearchQuery('殭屍網路'))?.clauses[0]).toContain("('僵尸' <-> '尸网' <-> '网路')");
@@ -165,7 +166,7 @@ if (DATABASE_URL) {
     it('gathers the planner’s statistics once a bulk load has written enough rows, whether or not autovacuum runs', async () => {
       const own = await privateDatabase();
       const warnings: unknown[] = [];
-      const fresh = await PostgresSearchIndex.open(own.dataSource, { onStatisticsError: (e) => warnings.push(e) });
+      const fresh = await PostgresSearchIndex.open(own.dataSource, { onBackgroundError: (e) => warnings.push(e) });
       const segmentRows = async () =>
         Number((await own.dataSource.query<{ n: string }[]>(`SELECT reltuples::bigint::text AS n FROM pg_class WHERE oid = to_regclass('search_segment')`))[0].n);
       const files = (from: number, count: number) =>
@@ -194,8 +195,221 @@ if (DATABASE_URL) {
       const reopened = await PostgresSearchIndex.open(db.dataSource);
       expect(reopened.rebuilt).toBe(true);
       expect((await reopened.stats()).files).toBe(0);
-      expect(await db.dataSource.query(`SELECT value FROM search_meta`)).toEqual([{ value: String(SEARCH_SCHEMA_VERSION) }]);
+      expect(await db.dataSource.query(`SELECT value FROM search_meta`)).toEqual([{ value: POSTGRES_STORED_VERSION }]);
+      expect(POSTGRES_STORED_VERSION.startsWith(`${SEARCH_SCHEMA_VERSION}.`)).toBe(true);
       expect((await PostgresSearchIndex.open(db.dataSource)).rebuilt).toBe(false);
+    });
+  });
+
+  describe('PostgresSearchIndex: kept rankings of queries that match many files', () => {
+    /** A one-page paper; n picks its ids, symbol and date unless `over` says otherwise. */
+    const paper = (n: number, text: string, over: Partial<DocumentMeta> = {}) => ({
+      meta: {
+        documentId: `d${n}`,
+        revisionId: `r${n}`,
+        fileId: `f${n}`,
+        symbol: `2008-TELWG37-PLEN-${String(n).padStart(3, '0')}`,
+        title: `Paper ${n}`,
+        meetingCode: n % 2 ? 'TEL37' : 'TEL38',
+        groupCode: 'PLEN',
+        economyCodes: [n % 3 ? 'AUS' : 'JPN'],
+        type: 'REPORT',
+        year: 2008,
+        language: 'en' as const,
+        access: 'PUBLIC' as const,
+        publishedAt: `2008-01-${String(1 + (n % 28)).padStart(2, '0')}`,
+        ...over,
+      } satisfies DocumentMeta,
+      chunks: [{ page: 1, section: null, text, language: 'en' as const }],
+    });
+    /** 41 documents on budgets (d1 … d10 with a second, newer revision that also matches), d0 with it in its title. */
+    const corpus = () => {
+      const files = [paper(0, 'Figures.', { title: 'Budget of the secretariat' })];
+      for (let n = 1; n <= 40; n++) files.push(paper(n, `The budget ${'budget '.repeat(n % 5)}of project ${n}, ${'and other matters '.repeat(n % 7)}.`));
+      for (let n = 41; n <= 50; n++) files.push(paper(n, `A later budget ${'budget '.repeat(n % 3)}text.`, { documentId: `d${n - 40}`, publishedAt: '2008-02-01' }));
+      return files;
+    };
+
+    let keptDb: Awaited<ReturnType<typeof privateDatabase>>;
+    let refDb: Awaited<ReturnType<typeof privateDatabase>>;
+    /** Tiny thresholds: a few dozen matches take the path a word on most of 100,000 pages takes. */
+    let kept: PostgresSearchIndex;
+    /** No kept rankings, exact counts: every search is the one statement that scores every match. */
+    let ref: PostgresSearchIndex;
+    const errors: unknown[] = [];
+
+    /** Both indexes get the same writes. */
+    const both = async (write: (index: PostgresSearchIndex) => Promise<void>) => {
+      await write(kept);
+      await write(ref);
+    };
+    const hitsOf = (r: Awaited<ReturnType<PostgresSearchIndex['search']>>) => r.hits.map((h) => [h.documentId, h.fileId, h.score]);
+    /** Searches both, the kept one twice (its first search may make the ranking), and expects the same hits. */
+    const same = async (request: Parameters<PostgresSearchIndex['search']>[0]) => {
+      await kept.search(request);
+      await kept.settled();
+      const a = await kept.search(request);
+      const b = await ref.search(request);
+      expect({ request, hits: hitsOf(a) }).toEqual({ request, hits: hitsOf(b) });
+      expect(a.pageInfo.hasNextPage).toBe(b.pageInfo.hasNextPage);
+      return { a, b };
+    };
+
+    beforeAll(async () => {
+      [keptDb, refDb] = await Promise.all([privateDatabase(), privateDatabase()]);
+      kept = await PostgresSearchIndex.open(keptDb.dataSource, {
+        keptRanking: { keepFrom: 5, keptFiles: 6, maxKept: 3 },
+        counting: { exactCountFiles: 8, minSampledDocuments: 1 },
+        onBackgroundError: (e) => errors.push(e),
+      });
+      ref = await PostgresSearchIndex.open(refDb.dataSource, { keptRanking: { keepFrom: 0 } });
+      await both((index) => index.upsertMany(corpus()));
+    });
+    afterAll(async () => {
+      await kept?.close();
+      await ref?.close();
+      await keptDb?.dispose();
+      await refDb?.dispose();
+    });
+    afterEach(() => expect(errors).toEqual([]));
+
+    it('makes a ranking after a search that matched many files, and ranks from it exactly, page after page', async () => {
+      const before = { ...kept.kept.localStats };
+      await kept.search({ query: 'budget', includeRestricted: false });
+      await kept.settled();
+      expect(kept.kept.localStats.made).toBe(before.made + 1);
+      // The best 6; fewer when files tie with the best one left out (the floor: every file at or below it goes).
+      const [{ n }] = await keptDb.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM search_ranking`);
+      expect(n).toBeGreaterThan(0);
+      expect(n).toBeLessThanOrEqual(6);
+      let after: string | null = null;
+      const seen: string[] = [];
+      for (let page = 0; page < 8; page++) {
+        const { a } = await same({ query: 'budget', includeRestricted: false, first: 3, after });
+        seen.push(...a.hits.map((h) => h.documentId));
+        after = a.pageInfo.endCursor;
+        if (!after) break;
+      }
+      expect(seen[0]).toBe('d0'); // its title matches: first, as in every engine
+      expect(seen).toHaveLength(new Set(seen).size);
+      // The first pages came from the ranking; past its 6 files the search statement answered.
+      expect(kept.kept.localStats.pages - before.pages).toBeGreaterThanOrEqual(2);
+      expect(kept.kept.localStats.unsettled - before.unsettled).toBeGreaterThanOrEqual(1);
+    });
+
+    it('ranks exactly with filters, access, exclusions, alternatives and phrases', async () => {
+      for (const request of [
+        { query: 'budget', filter: { meetingCodes: ['TEL37'] }, includeRestricted: false, first: 4 },
+        { query: 'budget', filter: { economies: ['JPN'] }, includeRestricted: false, first: 2 },
+        { query: 'budget -later', includeRestricted: false, first: 4 },
+        { query: 'budget OR figures', includeRestricted: false, first: 4 },
+        { query: 'budget project', includeRestricted: false, first: 4 },
+        { query: '"the budget"', includeRestricted: true, first: 4 },
+      ]) {
+        await same(request);
+      }
+    });
+
+    it('keeps rankings up to date as files are indexed again, added, restricted and removed', async () => {
+      const request = { query: 'budget', includeRestricted: false, first: 5 };
+      await same(request);
+      const pages = kept.kept.localStats.pages;
+      // A new paper about budgets, better than every listed file: next after d0 (its title matches) at once.
+      await both((index) => index.upsertMany([paper(60, `Budget ${'budget '.repeat(30)}review.`)]));
+      expect((await same(request)).a.hits.slice(0, 2).map((h) => h.documentId)).toEqual(['d0', 'd60']);
+      // The best listed paper written again without the word: gone from the ranking.
+      await both((index) => index.upsertMany([paper(60, 'A review of nothing in particular.')]));
+      expect((await same(request)).a.hits.map((h) => h.documentId)).not.toContain('d60');
+      // Restricted, then removed.
+      const top = (await kept.search(request)).hits[1].documentId;
+      await both((index) => index.setDocumentAccess(top, 'RESTRICTED'));
+      expect((await same(request)).a.hits.map((h) => h.documentId)).not.toContain(top);
+      expect((await same({ ...request, includeRestricted: true })).a.hits.map((h) => h.documentId)).toContain(top);
+      await both((index) => index.removeDocument(top));
+      expect((await same({ ...request, includeRestricted: true })).a.hits.map((h) => h.documentId)).not.toContain(top);
+      expect(kept.kept.localStats.pages).toBeGreaterThan(pages + 4);
+    });
+
+    it('trims a ranking that writes have grown, raising its floor, and still ranks exactly', async () => {
+      const request = { query: 'budget', includeRestricted: false, first: 5 };
+      await same(request);
+      const trimmed = kept.kept.localStats.trimmed;
+      // Fifteen papers better than the floor: the ranking grows past twice its size.
+      await both((index) => index.upsertMany(Array.from({ length: 15 }, (_, i) => paper(70 + i, `Budget ${'budget '.repeat(10 + i)}notes.`))));
+      await same(request);
+      expect(kept.kept.localStats.trimmed).toBe(trimmed + 1);
+      const [{ n }] = await keptDb.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM search_ranking`);
+      expect(n).toBeLessThanOrEqual(2 * 6 + 6); // the budget ranking trimmed to 6, the others at most 2 × 6
+      await same({ ...request, first: 6 });
+    });
+
+    it('estimates counts and facets past exactCountFiles from a sample of documents, and says so', async () => {
+      const a = await kept.search({ query: 'budget', includeRestricted: false, first: 5 });
+      const b = await ref.search({ query: 'budget', includeRestricted: false, first: 5 });
+      expect(b.totalCountIsEstimate).toBe(false);
+      expect(a.totalCountIsEstimate).toBe(true);
+      expect(a.totalCount % 1).toBe(0);
+      expect(a.totalCount).toBeGreaterThanOrEqual(5);
+      for (const f of a.facets.meetings) expect(f.count % 1).toBe(0);
+      // A word on few files: exact, and said to be.
+      const few = await kept.search({ query: 'figures', includeRestricted: false });
+      expect(few).toMatchObject({ totalCount: 1, totalCountIsEstimate: false });
+    });
+
+    it('keeps at most maxKept rankings, dropping the one used least recently', async () => {
+      for (const query of ['budget text', 'budget matters', 'budget notes', 'budget review']) {
+        await kept.search({ query, includeRestricted: false });
+        await kept.settled();
+      }
+      expect(await keptDb.dataSource.query(`SELECT count(*)::int AS n FROM search_ranking_query`)).toEqual([{ n: 3 }]);
+      await same({ query: 'budget', includeRestricted: false, first: 5 });
+    });
+
+    it('makes a ranking only once the index writes in progress have committed, so none is missed', async () => {
+      const levy = Array.from({ length: 8 }, (_, i) => paper(200 + i, `Levy ${'levy '.repeat(i)}rates ${i}.`));
+      await both((index) => index.upsertMany(levy));
+      // A write in progress: its file is the best of all, and it has already looked for kept
+      // rankings (there is none for "levy" yet) when the ranking starts to be made.
+      const best = paper(210, `Levy ${'levy '.repeat(40)}table.`);
+      let written!: () => void;
+      let commit!: () => void;
+      const inProgress = new Promise<void>((resolve) => (written = resolve));
+      const held = new Promise<void>((resolve) => (commit = resolve));
+      const write = new UnitOfWork(keptDb.dataSource).write(async (em) => {
+        await kept.upsertMany([best], { em });
+        written();
+        await held;
+      });
+      await inProgress;
+      await kept.search({ query: 'levy', includeRestricted: false });
+      // The ranking waits for the write: PostgreSQL shows its lock request not granted.
+      const waiting = async () =>
+        (
+          await keptDb.dataSource.query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM pg_locks l WHERE l.relation = 'search_ranking_query'::regclass AND l.mode = 'ExclusiveLock' AND NOT l.granted`,
+          )
+        )[0].n;
+      for (let i = 0; i < 100 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await waiting()).toBe(1);
+      commit();
+      await write;
+      await ref.upsertMany([best]);
+      await kept.settled();
+      const { a } = await same({ query: 'levy', includeRestricted: false, first: 3 });
+      expect(a.hits[0].documentId).toBe('d210');
+    });
+
+    it('makes a ranking while files are indexed at the same time, and misses none of them', async () => {
+      await kept.removeDocument('none'); // nothing; takes the write lock like any write
+      const more = Array.from({ length: 12 }, (_, i) => paper(100 + i, `Tariff ${'tariff '.repeat(i)}schedule ${i}.`));
+      await both((index) => index.upsertMany(more.slice(0, 6)));
+      // The first search starts making the ranking; the writes run while it is made.
+      await kept.search({ query: 'tariff', includeRestricted: false });
+      await Promise.all(more.slice(6).map((f) => kept.upsertMany([f])));
+      await ref.upsertMany(more.slice(6));
+      await kept.settled();
+      await same({ query: 'tariff', includeRestricted: false, first: 5 });
+      await same({ query: 'tariff', includeRestricted: false, first: 12 });
     });
   });
 } else {

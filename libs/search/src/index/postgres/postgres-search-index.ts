@@ -15,36 +15,61 @@ import {
   SearchRequest,
   SearchResult,
 } from '../search-index';
-import { byCountThenValue, emptyFacets, FACET_KINDS, nonEmpty, TITLE_BONUS } from '../engine-shared';
+import { byCountThenValue, emptyFacets, FACET_KINDS } from '../engine-shared';
 import { makeSnippet } from '../snippet';
-import { CHUNKS_PER_FILE, SEARCH_SCHEMA_VERSION } from '../sqlite/sqlite-schema';
-import { fileSegments, postgresQuery } from './postgres-tokens';
+import { CHUNKS_PER_FILE, documentBucket, SAMPLE_BUCKETS, SEARCH_SCHEMA_VERSION } from '../sqlite/sqlite-schema';
+import { filterSql, narrows, safe } from './postgres-filters';
+import { BITMAP_ONLY, DEFAULT_KEPT_RANKING, KeptRankingOptions, KeptRankings } from './postgres-kept-rankings';
+import { fileScoreSql, Params } from './postgres-scores';
+import { fileSegments, PostgresQuery, postgresQuery } from './postgres-tokens';
 
 /**
- * ts_rank_cd weights {D, C, B, A}: a word in the symbol (A) or title (B) counts 2× one in the
- * text (D), as the SQLite engine's bm25 weights.
+ * The layout of this engine's tables within a tokenization version: 2 gives file ids by document
+ * bucket (below). Stored as `4.p2`; an index of another layout is emptied and built again.
  */
-const RANK_WEIGHTS = `'{0.5, 0.5, 1, 1}'::float4[]`;
+const POSTGRES_LAYOUT_VERSION = 2;
+export const POSTGRES_STORED_VERSION = `${SEARCH_SCHEMA_VERSION}.p${POSTGRES_LAYOUT_VERSION}`;
+
+/**
+ * A file's row id is bucket × 2^40 + n, the bucket (of SAMPLE_BUCKETS) the SQLite engine's hash of
+ * its document id: all files of a document share a bucket, and the first b buckets are one range
+ * of ids — a random sample of documents that the GIN index's matches are cut to by `file < b × 2^40`
+ * (counts and facets of a large result, see count()). Ids stay below 2^53, exact in JavaScript.
+ */
+const BUCKET_SPAN = 2 ** 40;
+
+/** How counts and facets of a large result are estimated (tests make them tiny). */
+export interface PostgresCountOptions {
+  /** Past this many matching segments, counts and facets come from a sample of documents. */
+  exactCountFiles: number;
+  /** A sample with fewer documents than this (a narrow filter) is counted exactly instead. */
+  minSampledDocuments: number;
+}
+
+/**
+ * A sample of about 2,000 files (SQLite's is 5,000): each file of the sample costs a lookup in
+ * search_file, and 2,000 put the total within about 2 % (bench/search, one page per file: the
+ * common word's count 26 → 16 ms).
+ */
+export const DEFAULT_COUNTING: PostgresCountOptions = { exactCountFiles: 2_000, minSampledDocuments: 200 };
+
+export interface PostgresSearchIndexOptions {
+  /** Work in the background that failed (statistics, kept rankings): reported, retried later. */
+  onBackgroundError?: (error: unknown) => void;
+  keptRanking?: Partial<KeptRankingOptions>;
+  counting?: Partial<PostgresCountOptions>;
+}
+
+type CountRow = { kind: string; value: string | null; n: number };
+
+/** The chunks of each hit's file read with the page's files (the picker's first batch). */
+const FIRST_CHUNKS = 4;
 
 interface ChunkRow {
   n: number;
   page: number | null;
   section: string | null;
   text: string;
-}
-
-/** PostgreSQL text cannot hold NUL; filter values with one can match nothing anyway. */
-function safe(values: unknown[]): string[] {
-  return values.map((v) => String(v).split(String.fromCharCode(0)).join('\uFFFD'));
-}
-
-/** Query parameters, numbered as they are added. */
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown, cast = ''): string {
-    this.values.push(value);
-    return `$${this.values.length}${cast}`;
-  }
 }
 
 /**
@@ -73,28 +98,35 @@ export class PostgresSearchIndex implements SearchIndex {
   private segmentsAtAnalyze = 0;
   private analyzing: Promise<void> | null = null;
 
+  private readonly onBackgroundError: (error: unknown) => void;
+  private readonly counting: PostgresCountOptions;
+  /** Kept rankings of queries that match many files (postgres-kept-rankings.ts). */
+  readonly kept: KeptRankings;
+
   private constructor(
     private readonly dataSource: DataSource,
-    private readonly onStatisticsError: (error: unknown) => void = () => undefined,
-  ) {}
+    options: PostgresSearchIndexOptions,
+  ) {
+    this.onBackgroundError = options.onBackgroundError ?? (() => undefined);
+    this.counting = { ...DEFAULT_COUNTING, ...options.counting };
+    this.kept = new KeptRankings(dataSource, { ...DEFAULT_KEPT_RANKING, ...options.keptRanking }, this.onBackgroundError);
+  }
 
-  /** Opens the index in `dataSource` (PostgreSQL, migrated); empties it when it was built by another tokenization. */
-  static async open(dataSource: DataSource, options: { onStatisticsError?: (error: unknown) => void } = {}): Promise<PostgresSearchIndex> {
+  /** Opens the index in `dataSource` (PostgreSQL, migrated); empties it when it was built by another tokenization or layout. */
+  static async open(dataSource: DataSource, options: PostgresSearchIndexOptions = {}): Promise<PostgresSearchIndex> {
     if (dataSource.options.type !== 'postgres') throw new Error('PostgresSearchIndex needs a PostgreSQL DataSource (SEARCH_ENGINE=postgres needs DATABASE_URL)');
-    const index = new PostgresSearchIndex(dataSource, options.onStatisticsError);
+    const index = new PostgresSearchIndex(dataSource, options);
     const [{ exists }] = await dataSource.query<{ exists: boolean }[]>(`SELECT to_regclass('search_meta') IS NOT NULL AS exists`);
     if (!exists) throw new Error('the PostgreSQL search tables are missing: run `npm run migrate` (or start the API) first');
     await dataSource.transaction(async (em) => {
       // One process at a time decides (the API and a worker may start together).
       await em.query('LOCK TABLE search_meta IN EXCLUSIVE MODE');
       const rows = await em.query<{ value: string }[]>(`SELECT value FROM search_meta WHERE key = 'schema_version'`);
-      if (rows[0]?.value === String(SEARCH_SCHEMA_VERSION)) return;
+      if (rows[0]?.value === POSTGRES_STORED_VERSION) return;
       const [{ any }] = await em.query<{ any: boolean }[]>('SELECT EXISTS (SELECT 1 FROM search_file) AS any');
-      if (any) {
-        await em.query('TRUNCATE search_chunk, search_segment, search_file');
-        index.rebuilt = true;
-      }
-      await em.query(`INSERT INTO search_meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [String(SEARCH_SCHEMA_VERSION)]);
+      if (any) index.rebuilt = true;
+      await em.query('TRUNCATE search_ranking, search_ranking_query, search_chunk, search_segment, search_file');
+      await em.query(`INSERT INTO search_meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [POSTGRES_STORED_VERSION]);
     });
     return index;
   }
@@ -121,7 +153,10 @@ export class PostgresSearchIndex implements SearchIndex {
     // Tokenizing is the costly part: before the transaction.
     const prepared = files.map(({ meta, chunks }) => ({ meta, chunks, segments: fileSegments(meta.symbol, meta.title, chunks) }));
     await this.write(options, async (em) => {
-      for (const p of prepared) await this.insertFile(em, p.meta, p.chunks, p.segments);
+      const kept = await this.kept.lockForWrite(em);
+      const ids: string[] = [];
+      for (const p of prepared) ids.push(await this.insertFile(em, p.meta, p.chunks, p.segments));
+      if (kept) await this.kept.scoreFiles(em, ids);
     });
     this.gatherStatistics(prepared.reduce((n, p) => n + p.segments.length, 0));
   }
@@ -147,7 +182,7 @@ export class PostgresSearchIndex implements SearchIndex {
         this.segmentsAtAnalyze = Number(row?.n ?? 0);
       } catch (error) {
         this.writtenSinceAnalyze += written;
-        this.onStatisticsError(error);
+        this.onBackgroundError(error);
       } finally {
         this.analyzing = null;
       }
@@ -159,15 +194,23 @@ export class PostgresSearchIndex implements SearchIndex {
     await this.analyzing;
   }
 
-  private async insertFile(em: EntityManager, meta: DocumentMeta, chunks: ExtractedChunk[], segments: string[]): Promise<void> {
-    // ON CONFLICT locks the file's row: two writers of one file take turns.
+  /** Waits for the work this index does in the background: ANALYZE, kept rankings (tests, shutdown). */
+  async settled(): Promise<void> {
+    await this.analyzing;
+    await this.kept.settled();
+  }
+
+  /** Writes one file's rows; returns its search_file row id. */
+  private async insertFile(em: EntityManager, meta: DocumentMeta, chunks: ExtractedChunk[], segments: string[]): Promise<string> {
+    // ON CONFLICT locks the file's row: two writers of one file take turns. A new file's id is in
+    // its document's bucket (BUCKET_SPAN); a file written again keeps its id.
     const [{ id }] = await em.query<{ id: string }[]>(
-      `INSERT INTO search_file (file_id, document_id, revision_id, symbol, title, meeting_code, group_code, type, year, language, economies, restricted, published_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[], $12, $13)
+      `INSERT INTO search_file (id, file_id, document_id, revision_id, symbol, title, meeting_code, group_code, type, year, language, economies, restricted, published_at)
+       VALUES ($14::bigint * ${BUCKET_SPAN} + nextval('search_file_id_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[], $12, $13)
        ON CONFLICT (file_id) DO UPDATE SET document_id = excluded.document_id, revision_id = excluded.revision_id, symbol = excluded.symbol, title = excluded.title,
          meeting_code = excluded.meeting_code, group_code = excluded.group_code, type = excluded.type, year = excluded.year, language = excluded.language,
          economies = excluded.economies, restricted = excluded.restricted, published_at = excluded.published_at
-       RETURNING id`,
+       RETURNING id::text AS id`,
       [
         meta.fileId,
         meta.documentId,
@@ -182,6 +225,7 @@ export class PostgresSearchIndex implements SearchIndex {
         economyList(meta.economyCodes),
         meta.access === 'RESTRICTED',
         meta.publishedAt,
+        documentBucket(meta.documentId),
       ],
     );
     await em.query('DELETE FROM search_segment WHERE file = $1', [id]);
@@ -203,22 +247,29 @@ export class PostgresSearchIndex implements SearchIndex {
         ],
       );
     }
+    return id;
   }
 
   async removeFile(fileId: string, options?: IndexWriteOptions): Promise<void> {
     await this.write(options, async (em) => {
+      // Its kept-ranking rows go with it: not while a ranking is being made from a snapshot that holds them.
+      await this.kept.lockForWrite(em);
       await em.query('DELETE FROM search_file WHERE file_id = $1', [fileId]);
     });
   }
 
   async removeDocument(documentId: string, options?: IndexWriteOptions): Promise<void> {
     await this.write(options, async (em) => {
+      await this.kept.lockForWrite(em);
       await em.query('DELETE FROM search_file WHERE document_id = $1', [documentId]);
     });
   }
 
   async setDocumentAccess(documentId: string, access: DocumentAccess, options?: IndexWriteOptions): Promise<void> {
     await this.write(options, async (em) => {
+      // Every index write takes this lock before any row of the index (kept rankings need nothing
+      // here): a transaction that writes twice never holds an index row while it waits for the lock.
+      await this.kept.lockForWrite(em);
       await em.query('UPDATE search_file SET restricted = $1 WHERE document_id = $2', [access === 'RESTRICTED', documentId]);
     });
   }
@@ -236,10 +287,25 @@ export class PostgresSearchIndex implements SearchIndex {
     };
     const tsq = parsed.blank ? null : postgresQuery(parsed);
     if (!parsed.blank && !tsq) return empty;
+    const limit = Math.max(0, Math.min(window.limit, MAX_RESULT_WINDOW - window.offset));
+
+    // A query with a kept ranking whose page it settles: ranked from the ranking, counted from a
+    // sample when it matches many files. Otherwise one statement ranks and counts every match.
+    const kept = tsq ? await this.kept.find(tsq) : null;
+    if (tsq && kept) {
+      const page = await this.kept.rank(kept, tsq, request.filter, request.includeRestricted, window.offset, limit);
+      if (page) {
+        const counted = await this.count(tsq, request.filter, request.includeRestricted);
+        const hits = await this.hitsFor(page.ranked, parsed);
+        // An estimate never says fewer documents than the pages served so far, nor that none follow.
+        const totalCount = counted.estimate ? Math.max(counted.totalCount, window.offset + hits.length + (page.more ? 1 : 0)) : counted.totalCount;
+        const { pageInfo } = toPage(hits, Math.min(totalCount, MAX_RESULT_WINDOW), window);
+        return { totalCount, totalCountIsEstimate: counted.estimate, hits, facets: counted.facets, pageInfo, orderedBy: 'RELEVANCE' };
+      }
+    }
 
     const p = new Params();
     const where = filterSql(request.filter, request.includeRestricted, p);
-    const limit = Math.max(0, Math.min(window.limit, MAX_RESULT_WINDOW - window.offset));
     let matched: string;
     let segments = '';
     if (!tsq) {
@@ -251,19 +317,22 @@ export class PostgresSearchIndex implements SearchIndex {
       // Every segment read matches `any`; with one clause that is the clause itself, so testing it
       // again would only read every matching tsvector once more (bench/search: a common word on
       // 30,000 one-page files, 280 → 245 ms for the statement).
-      const clauses = tsq.clauses.length === 1 ? '' : tsq.clauses.map((q) => `bool_or(s.tsv @@ ${p.add(q, '::tsquery')}) AND`).join(' ');
+      const clauses = tsq.clauses.length === 1 ? '' : tsq.clauses.map((q) => `AND bool_or(s.tsv @@ ${p.add(q, '::tsquery')})`).join(' ');
       const head = p.add(tsq.head, '::tsquery');
       const excluded = tsq.excluded ? `AND NOT EXISTS (SELECT 1 FROM search_segment x WHERE x.file = f.id AND x.tsv @@ ${p.add(tsq.excluded, '::tsquery')})` : '';
       // A file matches when each clause is in one of its segments (the file is one FTS5 row to
-      // the SQLite engine); its score is the sum of its segments' ts_rank_cd, plus the title bonus.
-      // The matching files' scores are computed once (MATERIALIZED): left to the planner, a join
-      // it misjudges (statistics not yet gathered after a bulk load) re-ran this aggregate over
-      // every matching segment once per file that passes the filters — 55 s instead of 0.4 s for
-      // a common word with filters on 100,000 pages (bench/search).
-      segments = `s AS MATERIALIZED (SELECT s.file, sum(ts_rank_cd(${RANK_WEIGHTS}, s.tsv, ${any}, 1))::float8 AS rank, bool_or(s.n = 0 AND s.tsv @@ ${head}) AS head
-              FROM search_segment s WHERE s.tsv @@ ${any} GROUP BY s.file HAVING ${clauses} true),`;
-      matched = `SELECT f.id, f.document_id, f.meeting_code, f.group_code, f.type, f.year, f.economies, coalesce(f.published_at, '') AS pub,
-          s.rank + CASE WHEN s.head THEN ${TITLE_BONUS} ELSE 0 END AS score
+      // the SQLite engine); its score is fileScoreSql: the sum of its segments' ts_rank_cd, plus
+      // the title bonus. The matching files' scores are computed once (MATERIALIZED): left to the
+      // planner, a join it misjudges (statistics not yet gathered after a bulk load) re-ran this
+      // aggregate over every matching segment once per file that passes the filters — 55 s
+      // instead of 0.4 s for a common word with filters on 100,000 pages (bench/search).
+      // With a filter, only the files that pass it are scored: a filter that keeps a few thousand
+      // of a common word's matches no longer reads and ranks every one (bench/search, one page per
+      // file: "network" in Chinese reports, 1,000 → … ms).
+      const passing = narrows(request.filter) ? `AND s.file IN (SELECT f.id FROM search_file f WHERE ${where})` : '';
+      segments = `s AS MATERIALIZED (SELECT s.file, ${fileScoreSql(any, head)} AS score
+              FROM search_segment s WHERE s.tsv @@ ${any} ${passing} GROUP BY s.file HAVING true ${clauses}),`;
+      matched = `SELECT f.id, f.document_id, f.meeting_code, f.group_code, f.type, f.year, f.economies, coalesce(f.published_at, '') AS pub, s.score
         FROM s JOIN search_file f ON f.id = s.file
         WHERE ${where} ${excluded}`;
     }
@@ -276,12 +345,8 @@ export class PostgresSearchIndex implements SearchIndex {
          hits AS (SELECT id, pub, score FROM r WHERE rn = 1 ORDER BY ${order} LIMIT ${p.add(limit)} OFFSET ${p.add(window.offset)}),
          d AS MATERIALIZED (SELECT DISTINCT ON (document_id) document_id, meeting_code, group_code, type, year, economies FROM m ORDER BY document_id)
        SELECT 'hit' AS kind, id::text AS value, score AS n, pub FROM hits
-       UNION ALL SELECT 'total', NULL, count(*)::float8, NULL FROM d
-       UNION ALL SELECT 'meetings', meeting_code, count(*)::float8, NULL FROM d WHERE meeting_code IS NOT NULL GROUP BY meeting_code
-       UNION ALL SELECT 'groups', group_code, count(*)::float8, NULL FROM d WHERE group_code IS NOT NULL GROUP BY group_code
-       UNION ALL SELECT 'types', type, count(*)::float8, NULL FROM d WHERE type IS NOT NULL GROUP BY type
-       UNION ALL SELECT 'years', year::text, count(*)::float8, NULL FROM d WHERE year IS NOT NULL GROUP BY year
-       UNION ALL SELECT 'economies', e, count(*)::float8, NULL FROM d, unnest(d.economies) AS e GROUP BY e`;
+       ${tsq ? `UNION ALL SELECT 'matched', NULL, count(*)::float8, NULL FROM s` : ''}
+       UNION ALL ${COUNTS_SQL}`;
     type Row = { kind: string; value: string | null; n: number; pub: string | null };
     const rows = tsq
       ? await this.dataSource.transaction(async (em) => {
@@ -297,23 +362,18 @@ export class PostgresSearchIndex implements SearchIndex {
           // PostgreSQL then compiles the statement's expressions on every run (EXPLAIN ANALYZE on
           // bench/search's one-page files: 46 ms of compiling for the common word on 66,740 pages).
           // The statement is run once per search, so the compiling is never paid back.
-          await em.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off');
+          await em.query(BITMAP_ONLY);
           return em.query<Row[]>(statement, p.values);
         })
       : await this.dataSource.query<Row[]>(statement, p.values);
 
-    let totalCount = 0;
-    const facets = emptyFacets();
+    const { totalCount, facets } = countsOf(rows);
     const ranked: { id: string; score: number; pub: string }[] = [];
-    for (const row of rows) {
-      if (row.kind === 'hit') ranked.push({ id: row.value!, score: Number(row.n), pub: row.pub ?? '' });
-      else if (row.kind === 'total') totalCount = Number(row.n);
-      else if ((FACET_KINDS as readonly string[]).includes(row.kind)) facets[row.kind as (typeof FACET_KINDS)[number]].push({ value: String(row.value), count: Number(row.n) });
-    }
-    for (const k of FACET_KINDS) facets[k].sort(byCountThenValue);
+    for (const row of rows) if (row.kind === 'hit') ranked.push({ id: row.value!, score: Number(row.n), pub: row.pub ?? '' });
     // UNION ALL does not promise the order of the hit rows.
-    const byId = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
     ranked.sort(tsq ? (a, b) => b.score - a.score || byId(a.id, b.id) : (a, b) => (a.pub < b.pub ? 1 : a.pub > b.pub ? -1 : byId(b.id, a.id)));
+    // Many files matched and no kept ranking: one is made in the background for the next search.
+    if (tsq && !kept) this.kept.consider(tsq, Number(rows.find((r) => r.kind === 'matched')?.n ?? 0));
 
     const hits = await this.hitsFor(ranked, tsq ? parsed : null);
     const page = toPage(hits, Math.min(totalCount, MAX_RESULT_WINDOW), window);
@@ -321,22 +381,98 @@ export class PostgresSearchIndex implements SearchIndex {
     return { totalCount, totalCountIsEstimate: false, hits, facets, pageInfo: page.pageInfo, orderedBy: tsq ? 'RELEVANCE' : 'NEWEST' };
   }
 
+  /**
+   * The total and the facets of a query, per document, for the kept-ranking path: exact up to
+   * exactCountFiles matching segments; past that, over the documents of the first few buckets of
+   * file ids (a random sample of documents, see BUCKET_SPAN), scaled up — and then an estimate. A
+   * sample with fewer than minSampledDocuments documents (a narrow filter) is counted exactly.
+   */
+  private async count(
+    tsq: PostgresQuery,
+    filter: SearchFilter | null | undefined,
+    includeRestricted: boolean,
+  ): Promise<{ totalCount: number; facets: SearchResult['facets']; estimate: boolean }> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(BITMAP_ONLY);
+      let rows = await this.countRows(em, tsq, filter, includeRestricted, null);
+      let buckets = Number(rows.find((r) => r.kind === 'buckets')?.n ?? SAMPLE_BUCKETS);
+      let counts = countsOf(rows);
+      if (buckets < SAMPLE_BUCKETS && counts.totalCount < this.counting.minSampledDocuments) {
+        rows = await this.countRows(em, tsq, filter, includeRestricted, SAMPLE_BUCKETS);
+        buckets = SAMPLE_BUCKETS;
+        counts = countsOf(rows);
+      }
+      if (buckets >= SAMPLE_BUCKETS) return { ...counts, estimate: false };
+      const scale = SAMPLE_BUCKETS / buckets;
+      const facets = emptyFacets();
+      for (const k of FACET_KINDS) facets[k] = counts.facets[k].map((f) => ({ value: f.value, count: Math.round(f.count * scale) }));
+      return { totalCount: Math.round(counts.totalCount * scale), facets, estimate: true };
+    });
+  }
+
+  /**
+   * The count rows (COUNTS_SQL, and the buckets counted) of the matching files in the first
+   * `buckets` buckets — or, when null, in as many as hold about exactCountFiles of the segments
+   * that match (all of them up to that). The segments are found by `loose` alone, which the GIN
+   * index answers without reading a tsvector; only the sample's files are read, to test the
+   * phrases and every clause (a phrase tested over every candidate read each one: "國際電信" on
+   * 100,000 one-page files, 340 ms).
+   */
+  private countRows(em: EntityManager, tsq: PostgresQuery, filter: SearchFilter | null | undefined, includeRestricted: boolean, buckets: number | null): Promise<CountRow[]> {
+    const p = new Params();
+    const where = filterSql(filter, includeRestricted, p);
+    const loose = p.add(tsq.loose, '::tsquery');
+    const all = p.add(SAMPLE_BUCKETS, '::int');
+    // With a filter, the matches that pass it (the sample is then of those).
+    const passing = narrows(filter) ? `AND s.file IN (SELECT f.id FROM search_file f WHERE ${where})` : '';
+    const chosen =
+      buckets === null
+        ? `CASE WHEN count(*) > ${p.add(this.counting.exactCountFiles, '::int')} THEN greatest(1, ceil(${all} * ${p.add(this.counting.exactCountFiles, '::float8')} / count(*))) ELSE ${all} END::int`
+        : `${p.add(buckets, '::int')}`;
+    let matching = 'SELECT c.file FROM c';
+    if (tsq.loose !== tsq.any || tsq.clauses.length > 1) {
+      const any = p.add(tsq.any, '::tsquery');
+      const clauses = tsq.clauses.length === 1 ? '' : tsq.clauses.map((q) => `AND bool_or(s.tsv @@ ${p.add(q, '::tsquery')})`).join(' ');
+      // Per file (the primary key), never the GIN index again: that would read every candidate.
+      matching = `SELECT c.file FROM c CROSS JOIN LATERAL (SELECT 1 FROM search_segment s WHERE s.file = c.file AND s.tsv @@ ${any} HAVING count(*) > 0 ${clauses}) x`;
+    }
+    const excluded = tsq.excluded ? `AND NOT EXISTS (SELECT 1 FROM search_segment x WHERE x.file = f.id AND x.tsv @@ ${p.add(tsq.excluded, '::tsquery')})` : '';
+    return em.query<CountRow[]>(
+      `WITH g AS MATERIALIZED (SELECT s.file FROM search_segment s WHERE s.tsv @@ ${loose} ${passing}),
+         b AS MATERIALIZED (SELECT ${chosen} AS buckets ${buckets === null ? 'FROM g' : ''}),
+         c AS MATERIALIZED (SELECT DISTINCT g.file FROM g, b WHERE b.buckets >= ${all} OR g.file < b.buckets * ${BUCKET_SPAN}::bigint),
+         s AS MATERIALIZED (${matching}),
+         d AS MATERIALIZED (SELECT DISTINCT ON (f.document_id) f.document_id, f.meeting_code, f.group_code, f.type, f.year, f.economies
+                            FROM s JOIN search_file f ON f.id = s.file WHERE ${where} ${excluded} ORDER BY f.document_id)
+       ${COUNTS_SQL}
+       UNION ALL SELECT 'buckets', NULL, buckets::float8, NULL FROM b`,
+      p.values,
+    );
+  }
+
   private async hitsFor(ranked: { id: string; score: number }[], query: ParsedQuery | null): Promise<SearchHit[]> {
     if (!ranked.length) return [];
-    const files = await this.dataSource.query<
-      {
-        id: string;
-        document_id: string;
-        revision_id: string;
-        file_id: string;
-      }[]
-    >('SELECT id::text AS id, document_id, revision_id, file_id FROM search_file WHERE id = ANY($1::bigint[])', [ranked.map((r) => r.id)]);
-    const byId = new Map(files.map((f) => [f.id, f]));
+    const ids = ranked.map((r) => r.id);
+    const picking = query !== null && query.clauses.length > 0;
+    // Each file's row and its first pages, in one statement for the page's hits (a page of one
+    // search was ten round trips); the rest of a long file only when the picker wants more.
+    const rows = await this.dataSource.query<({ id: string; document_id: string; revision_id: string; file_id: string } & Partial<ChunkRow>)[]>(
+      `SELECT f.id::text AS id, f.document_id, f.revision_id, f.file_id, c.n, c.page, c.section, c.text
+       FROM search_file f LEFT JOIN LATERAL (SELECT n, page, section, text FROM search_chunk WHERE file = f.id ORDER BY n LIMIT $2) c ON true
+       WHERE f.id = ANY($1::bigint[]) ORDER BY f.id, c.n`,
+      [ids, picking ? FIRST_CHUNKS : 1],
+    );
+    const byId = new Map<string, { document_id: string; revision_id: string; file_id: string; chunks: ChunkRow[] }>();
+    for (const row of rows) {
+      const file = byId.get(row.id) ?? { document_id: row.document_id, revision_id: row.revision_id, file_id: row.file_id, chunks: [] };
+      byId.set(row.id, file);
+      if (row.n !== null && row.n !== undefined) file.chunks.push({ n: Number(row.n), page: row.page ?? null, section: row.section ?? null, text: row.text ?? '' });
+    }
     const hits: SearchHit[] = [];
     for (const r of ranked) {
       const file = byId.get(r.id);
       if (!file) continue; // removed since
-      const chunk = await this.bestChunk(file.id, query);
+      const chunk = picking ? await this.bestChunk(r.id, query, file.chunks) : file.chunks[0];
       hits.push({
         documentId: file.document_id,
         revisionId: file.revision_id,
@@ -350,16 +486,20 @@ export class PostgresSearchIndex implements SearchIndex {
     return hits;
   }
 
-  /** The chunk to show (BestChunkPicker), reading the file's chunks in order, in growing batches. */
-  private async bestChunk(fileRowId: string, query: ParsedQuery | null): Promise<ChunkRow | undefined> {
+  /**
+   * The chunk to show (BestChunkPicker): the file's first FIRST_CHUNKS chunks (read with the
+   * page's files), then the rest in order, in growing batches, while the picker wants more.
+   */
+  private async bestChunk(fileRowId: string, query: ParsedQuery, first: ChunkRow[]): Promise<ChunkRow | undefined> {
     const batchOf = async (from: number, size: number) =>
       (await this.dataSource.query<ChunkRow[]>('SELECT n, page, section, text FROM search_chunk WHERE file = $1 AND n >= $2 ORDER BY n LIMIT $3', [fileRowId, from, size])).map(
         (c) => ({ ...c, n: Number(c.n) }),
       );
-    if (!query || !query.clauses.length) return (await batchOf(0, 1))[0];
     const picker = new BestChunkPicker<ChunkRow>(query);
-    let next = 0;
-    for (let size = 4; picker.wantsMore; size = Math.min(size * 4, 64)) {
+    picker.add(first);
+    if (first.length < FIRST_CHUNKS) return picker.best();
+    let next = first[first.length - 1].n + 1;
+    for (let size = FIRST_CHUNKS * 4; picker.wantsMore; size = Math.min(size * 4, 64)) {
       const batch = await batchOf(next, size);
       picker.add(batch);
       if (batch.length < size) break;
@@ -381,8 +521,8 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   async close(): Promise<void> {
-    // The DataSource is the application's; DatabaseModule closes it — after an ANALYZE still running.
-    await this.analyzing;
+    // The DataSource is the application's; DatabaseModule closes it — after the background work still running.
+    await this.settled();
   }
 }
 
@@ -391,17 +531,27 @@ function economyList(codes: string[]): string[] {
   return [...new Set(safe(codes).filter(Boolean))].sort();
 }
 
-/** The WHERE clause on search_file f: access first (restricted rows never leave SQL), then filters. */
-function filterSql(filter: SearchFilter | null | undefined, includeRestricted: boolean, p: Params): string {
-  const clauses: string[] = [includeRestricted === true ? 'true' : 'NOT f.restricted'];
-  if (nonEmpty(filter?.meetingCodes)) clauses.push(`f.meeting_code = ANY(${p.add(safe(filter.meetingCodes), '::text[]')})`);
-  if (nonEmpty(filter?.groupCodes)) clauses.push(`f.group_code = ANY(${p.add(safe(filter.groupCodes), '::text[]')})`);
-  if (nonEmpty(filter?.types)) clauses.push(`f.type = ANY(${p.add(safe(filter.types), '::text[]')})`);
-  if (nonEmpty(filter?.years)) {
-    const years = filter.years.map(Number).filter((y) => Number.isInteger(y) && Math.abs(y) < 2 ** 31);
-    clauses.push(`f.year = ANY(${p.add(years, '::int[]')})`);
+/** The total and the facets of the matching documents `d`, as rows of kind, value and count. */
+const COUNTS_SQL = `SELECT 'total' AS kind, NULL AS value, count(*)::float8 AS n, NULL AS pub FROM d
+       UNION ALL SELECT 'meetings', meeting_code, count(*)::float8, NULL FROM d WHERE meeting_code IS NOT NULL GROUP BY meeting_code
+       UNION ALL SELECT 'groups', group_code, count(*)::float8, NULL FROM d WHERE group_code IS NOT NULL GROUP BY group_code
+       UNION ALL SELECT 'types', type, count(*)::float8, NULL FROM d WHERE type IS NOT NULL GROUP BY type
+       UNION ALL SELECT 'years', year::text, count(*)::float8, NULL FROM d WHERE year IS NOT NULL GROUP BY year
+       UNION ALL SELECT 'economies', e, count(*)::float8, NULL FROM d, unnest(d.economies) AS e GROUP BY e`;
+
+/** The total and the facets (each sorted) from count rows. */
+function countsOf(rows: CountRow[]): { totalCount: number; facets: SearchResult['facets'] } {
+  let totalCount = 0;
+  const facets = emptyFacets();
+  for (const row of rows) {
+    if (row.kind === 'total') totalCount = Number(row.n);
+    else if ((FACET_KINDS as readonly string[]).includes(row.kind)) facets[row.kind as (typeof FACET_KINDS)[number]].push({ value: String(row.value), count: Number(row.n) });
   }
-  if (nonEmpty(filter?.languages)) clauses.push(`f.language = ANY(${p.add(safe(filter.languages), '::text[]')})`);
-  if (nonEmpty(filter?.economies)) clauses.push(`f.economies && ${p.add([...new Set(safe(filter.economies))].slice(0, 50), '::text[]')}`);
-  return clauses.join(' AND ');
+  for (const k of FACET_KINDS) facets[k].sort(byCountThenValue);
+  return { totalCount, facets };
+}
+
+/** Row ids in numeric order (they are bigint text). */
+function byId(a: string, b: string): number {
+  return BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0;
 }

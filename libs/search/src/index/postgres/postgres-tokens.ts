@@ -103,19 +103,19 @@ export function fileSegments(symbol: string, title: string, chunks: ExtractedChu
 }
 
 /** A term as a tsquery (a phrase with <->, the last token a prefix with :*), or null when it cannot match. */
-function termQuery(term: QueryTerm, weights: string): string | null {
+function termQuery(term: QueryTerm, weights: string, join = ' <-> '): string | null {
   const tokens = term.tokens.map(tokenKey);
   if (!tokens.length || tokens.some((t) => !t || t.length > MAX_TOKEN_CHARS)) return null;
   const parts = tokens.map((t, i) => {
     const star = term.prefix && i === tokens.length - 1 ? '*' : '';
     return star || weights ? `${quote(t)}:${star}${weights}` : quote(t);
   });
-  return parts.length === 1 ? parts[0] : `(${parts.join(' <-> ')})`;
+  return parts.length === 1 ? parts[0] : `(${parts.join(join)})`;
 }
 
 /** A clause as a tsquery: its alternatives OR-ed; null when none of them can match. */
-export function clauseQuery(clause: QueryClause, weights = ''): string | null {
-  const alts = clause.alternatives.map((a) => termQuery(a, weights)).filter((q): q is string => q !== null);
+export function clauseQuery(clause: QueryClause, weights = '', join = ' <-> '): string | null {
+  const alts = clause.alternatives.map((a) => termQuery(a, weights, join)).filter((q): q is string => q !== null);
   if (!alts.length) return null;
   return alts.length === 1 ? alts[0] : `(${alts.join(' | ')})`;
 }
@@ -129,18 +129,26 @@ export interface PostgresQuery {
   head: string;
   /** Any exclusion; a file with a segment matching it is left out. Null when there is none. */
   excluded: string | null;
+  /**
+   * `any` with each phrase's words AND-ed instead of adjacent: every segment that matches `any`
+   * matches it, and the GIN index answers it without reading a tsvector (a phrase needs the
+   * positions, so PostgreSQL rechecks every candidate). Equal to `any` when there is no phrase.
+   */
+  loose: string;
 }
 
 /** The tsqueries for a parsed (non-blank) query, or null when some clause can match nothing. */
 export function postgresQuery(query: Pick<ParsedQuery, 'clauses' | 'excluded'>): PostgresQuery | null {
   const clauses: string[] = [];
   const head: string[] = [];
+  const loose: string[] = [];
   for (const c of query.clauses) {
     const q = clauseQuery(c);
     const h = clauseQuery(c, 'AB');
     if (!q || !h) return null;
     clauses.push(q);
     head.push(h);
+    loose.push(clauseQuery(c, '', ' & ')!);
   }
   if (!clauses.length) return null;
   const excluded = query.excluded.map((c) => clauseQuery(c)).filter((q): q is string => q !== null);
@@ -149,5 +157,6 @@ export function postgresQuery(query: Pick<ParsedQuery, 'clauses' | 'excluded'>):
     any: clauses.join(' | '),
     head: head.join(' & '),
     excluded: excluded.length ? excluded.join(' | ') : null,
+    loose: loose.join(' | '),
   };
 }
