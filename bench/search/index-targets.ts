@@ -34,6 +34,7 @@ export function outcomeOf(r: SearchResult): SearchOutcome {
 
 /** Loads the corpus through the port: upsertMany() of UPSERT_BATCH files at a time. */
 function indexTarget(index: SearchIndex, extra: Pick<SearchTarget, 'diskBytes' | 'close'>): SearchTarget {
+  const background = index as SearchIndex & { settled?: () => Promise<void> };
   let batch: CorpusFile[] = [];
   const flush = async () => {
     if (batch.length) await index.upsertMany(batch);
@@ -47,6 +48,9 @@ function indexTarget(index: SearchIndex, extra: Pick<SearchTarget, 'diskBytes' |
     finish: flush,
     async search(q) {
       return outcomeOf(await index.search({ ...q, first: 10 }));
+    },
+    async settle() {
+      await background.settled?.();
     },
     ...extra,
   };

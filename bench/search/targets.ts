@@ -24,6 +24,8 @@ export interface SearchTarget {
   /** After the build, before the first query, not timed (e.g. start a server). */
   ready?(): Promise<void>;
   search(q: BenchQuery): Promise<SearchOutcome>;
+  /** Waits for what the engine does in the background after searches (not timed). */
+  settle?(): Promise<void>;
   /** What the built target takes on disk, in bytes (none: it keeps nothing there). */
   diskBytes?(): number | Promise<number>;
   close(): Promise<void>;
