@@ -293,9 +293,17 @@ export class PostgresSearchIndex implements SearchIndex {
     // sample when it matches many files. Otherwise one statement ranks and counts every match.
     const kept = tsq ? await this.kept.find(tsq) : null;
     if (tsq && kept) {
-      const page = await this.kept.rank(kept, tsq, request.filter, request.includeRestricted, window.offset, limit);
+      // Ranked and counted side by side (two connections) — but after each other with a filter,
+      // which the ranking may not settle: the statement then counts, and a count here is wasted.
+      const ranking = this.kept.rank(kept, tsq, request.filter, request.includeRestricted, window.offset, limit);
+      const counting = narrows(request.filter) ? null : this.count(tsq, request.filter, request.includeRestricted);
+      // Both are waited for, whatever either does: neither outlives the search.
+      const [ranked, countedEarly] = await Promise.allSettled([ranking, counting]);
+      if (ranked.status === 'rejected') throw ranked.reason;
+      if (countedEarly.status === 'rejected') throw countedEarly.reason;
+      const [page, early] = [ranked.value, countedEarly.value];
       if (page) {
-        const counted = await this.count(tsq, request.filter, request.includeRestricted);
+        const counted = early ?? (await this.count(tsq, request.filter, request.includeRestricted));
         const hits = await this.hitsFor(page.ranked, parsed);
         // An estimate never says fewer documents than the pages served so far, nor that none follow.
         const totalCount = counted.estimate ? Math.max(counted.totalCount, window.offset + hits.length + (page.more ? 1 : 0)) : counted.totalCount;
