@@ -123,7 +123,7 @@ if (pgUrl) {
       // Writes in flight while the connections drop: each either commits (and is acknowledged) or not.
       const inFlight = Array.from({ length: 8 }, () => register('cut-while-in-flight'));
       await new Promise((resolve) => setTimeout(resolve, 15));
-      process.stdout.write('[fault drill] expected below: connection errors logged by the API while the database is cut off\n');
+      process.stderr.write('[fault drill] expected below: connection errors logged by the API while the database is cut off\n');
       await proxy.cut();
       attempts.push(...(await Promise.all(inFlight)));
 
@@ -187,7 +187,7 @@ if (pgUrl) {
       const holder = new BetterSqlite3(file);
       holder.pragma('busy_timeout = 0');
       holder.prepare('BEGIN IMMEDIATE').run();
-      process.stdout.write('[fault drill] expected below: "database is locked" errors logged by the API while the lock is held\n');
+      process.stderr.write('[fault drill] expected below: "database is locked" errors logged by the API while the lock is held\n');
       let during: Attempt[];
       try {
         // busy_timeout is 5 s: each of these waits that long, then gives up.

@@ -112,7 +112,7 @@ describe('fault drill: owed work that no queue holds (inline runner)', () => {
     const index = jest.spyOn(indexer, 'indexFile').mockRejectedValueOnce(away());
     const markFailed = jest.spyOn(indexer, 'markFailed').mockRejectedValueOnce(away());
     try {
-      process.stdout.write('[fault drill] expected below: one index-file job failing for good, and its hook failing too\n');
+      process.stderr.write('[fault drill] expected below: one index-file job failing for good, and its hook failing too\n');
       await t.uow.write((em) => t.app.get(OutboxDocumentIndexEvents).retry(em, file.fileId)); // what retryIndexing does
       await eventually('the job failed for good', async () => (await t.app.get<JobQueue>(JOB_QUEUE).state(INDEX_FILE.name, `${INDEX_FILE.name}.${file.fileId}`)) === 'failed');
       expect(markFailed).toHaveBeenCalledTimes(1);
