@@ -8,6 +8,13 @@ import type { PostgresQuery } from './postgres-tokens';
 export interface KeptRankingOptions {
   /** A query that matches at least this many files gets a kept ranking (0: never). */
   keepFrom: number;
+  /**
+   * So does one that matches at least keepSlowFrom files when its search statement took
+   * keepSlowerThanMs or more: a phrase of common words, found in a few hundred files, is tested in
+   * every file that has all its words (PostgreSQL reads each candidate's positions).
+   */
+  keepSlowFrom: number;
+  keepSlowerThanMs: number;
   /** How many of its best files a kept ranking holds after it is made or trimmed (it may grow to twice that). */
   keptFiles: number;
   /** At most this many kept rankings; making one more drops the one used least recently. */
@@ -17,7 +24,10 @@ export interface KeptRankingOptions {
 /** At most this many rankings wait to be made in one process. */
 const MAX_WAITING = 16;
 
-export const DEFAULT_KEPT_RANKING: KeptRankingOptions = { keepFrom: 2_000, keptFiles: 1_000, maxKept: 64 };
+export const DEFAULT_KEPT_RANKING: KeptRankingOptions = { keepFrom: 2_000, keepSlowFrom: 50, keepSlowerThanMs: 50, keptFiles: 1_000, maxKept: 64 };
+
+/** Count rows: a kind (total, a facet), a value and a count. */
+export type CountRow = { kind: string; value: string | null; n: number };
 
 /** A kept ranking: every file not in it scores at most `floor` for its query (-Infinity: it holds every match). */
 export interface KeptRanking {
@@ -61,8 +71,8 @@ export class KeptRankings {
   private readonly making = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private background: Promise<unknown> = Promise.resolve();
-  /** What this process did with kept rankings (tests read it): pages ranked from one, pages it could not settle, rankings made, trims. */
-  readonly localStats = { pages: 0, unsettled: 0, made: 0, trimmed: 0 };
+  /** What this process did with kept rankings (tests read it): pages ranked from one, pages it could not settle, rankings made, trims, counts from a complete one. */
+  readonly localStats = { pages: 0, unsettled: 0, made: 0, trimmed: 0, listCounts: 0 };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -214,12 +224,36 @@ export class KeptRankings {
   }
 
   /**
-   * After a search that matched `matchedFiles` files without a kept ranking: makes one, in the
-   * background, one at a time (a query waits its turn; at most MAX_WAITING wait, more are
-   * considered again at their next search).
+   * The total and facets of a query from its kept ranking, when the ranking holds every matching
+   * file (floor -Infinity, read in the same snapshot): exact, and only the listed files are read.
+   * Null when it no longer holds every match (a trim raised its floor, or it was dropped).
    */
-  consider(tsq: PostgresQuery, matchedFiles: number): void {
-    if (!this.enabled || matchedFiles < this.options.keepFrom) return;
+  async countFromList(kept: KeptRanking, filter: SearchFilter | null | undefined, includeRestricted: boolean, countsSql: string): Promise<CountRow[] | null> {
+    const p = new Params();
+    const where = filterSql(filter, includeRestricted, p);
+    const id = p.add(kept.id);
+    const rows = await this.dataSource.query<CountRow[]>(
+      `WITH q AS MATERIALIZED (SELECT id FROM search_ranking_query WHERE id = ${id} AND floor = '-Infinity'::float8),
+         d AS MATERIALIZED (SELECT DISTINCT ON (f.document_id) f.document_id, f.meeting_code, f.group_code, f.type, f.year, f.economies
+                            FROM q JOIN search_ranking r ON r.query = q.id JOIN search_file f ON f.id = r.file WHERE ${where} ORDER BY f.document_id)
+       ${countsSql}
+       UNION ALL SELECT 'complete', NULL, count(*)::float8, NULL FROM q`,
+      p.values,
+    );
+    if (!rows.some((r) => r.kind === 'complete' && Number(r.n) === 1)) return null;
+    this.localStats.listCounts++;
+    return rows;
+  }
+
+  /**
+   * After a search without a kept ranking that matched `matchedFiles` files in `elapsedMs`: when
+   * it matched many, or enough and was slow, makes one, in the background, one at a time (a query
+   * waits its turn; at most MAX_WAITING wait, more are considered again at their next search).
+   */
+  consider(tsq: PostgresQuery, matchedFiles: number, elapsedMs: number): void {
+    if (!this.enabled) return;
+    const { keepFrom, keepSlowFrom, keepSlowerThanMs } = this.options;
+    if (matchedFiles < keepFrom && (matchedFiles < keepSlowFrom || elapsedMs < keepSlowerThanMs)) return;
     const key = keptRankingKey(tsq);
     if (this.making.has(key) || this.making.size >= MAX_WAITING) return;
     this.making.add(key);

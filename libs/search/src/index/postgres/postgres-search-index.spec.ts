@@ -365,6 +365,39 @@ if (DATABASE_URL) {
       await same({ query: 'budget', includeRestricted: false, first: 5 });
     });
 
+    it('counts exactly from a ranking that holds every match, with filters and access', async () => {
+      await both((index) => index.upsertMany(Array.from({ length: 6 }, (_, i) => paper(300 + i, `Quota ${'quota '.repeat(i)}note ${i}.`))));
+      await both((index) => index.setDocumentAccess('d301', 'RESTRICTED'));
+      const counts = kept.kept.localStats.listCounts;
+      for (const request of [
+        { query: 'quota', includeRestricted: false, first: 2 },
+        { query: 'quota', includeRestricted: true, first: 10 },
+        { query: 'quota', filter: { meetingCodes: ['TEL37'] }, includeRestricted: false, first: 2 },
+      ]) {
+        const { a, b } = await same(request);
+        expect({ total: a.totalCount, estimate: a.totalCountIsEstimate, facets: a.facets }).toEqual({ total: b.totalCount, estimate: false, facets: b.facets });
+      }
+      expect(kept.kept.localStats.listCounts - counts).toBeGreaterThanOrEqual(3); // each request at least once (same() searches twice)
+    });
+
+    it('makes a ranking for a query that was slow, though it matched fewer files than keepFrom', async () => {
+      const own = await privateDatabase();
+      try {
+        const slow = await PostgresSearchIndex.open(own.dataSource, { keptRanking: { keepFrom: 1_000, keepSlowFrom: 3, keepSlowerThanMs: 0 } });
+        await slow.upsertMany(Array.from({ length: 4 }, (_, i) => paper(400 + i, `Cable ${'cable '.repeat(i)}landing ${i}.`)));
+        await slow.search({ query: '"cable landing"', includeRestricted: false });
+        await slow.search({ query: 'nothingcable', includeRestricted: false });
+        await slow.settled();
+        expect(slow.kept.localStats.made).toBe(1);
+        const again = await slow.search({ query: '"cable landing"', includeRestricted: false });
+        expect(slow.kept.localStats.pages).toBe(1);
+        expect(again).toMatchObject({ totalCount: 4, totalCountIsEstimate: false });
+        await slow.close();
+      } finally {
+        await own.dispose();
+      }
+    });
+
     it('makes a ranking only once the index writes in progress have committed, so none is missed', async () => {
       const levy = Array.from({ length: 8 }, (_, i) => paper(200 + i, `Levy ${'levy '.repeat(i)}rates ${i}.`));
       await both((index) => index.upsertMany(levy));

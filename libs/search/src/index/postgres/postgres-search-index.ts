@@ -19,7 +19,7 @@ import { byCountThenValue, emptyFacets, FACET_KINDS } from '../engine-shared';
 import { makeSnippet } from '../snippet';
 import { CHUNKS_PER_FILE, documentBucket, SAMPLE_BUCKETS, SEARCH_SCHEMA_VERSION } from '../sqlite/sqlite-schema';
 import { filterSql, narrows, safe } from './postgres-filters';
-import { BITMAP_ONLY, DEFAULT_KEPT_RANKING, KeptRankingOptions, KeptRankings } from './postgres-kept-rankings';
+import { BITMAP_ONLY, CountRow, DEFAULT_KEPT_RANKING, KeptRanking, KeptRankingOptions, KeptRankings } from './postgres-kept-rankings';
 import { fileScoreSql, Params } from './postgres-scores';
 import { fileSegments, PostgresQuery, postgresQuery } from './postgres-tokens';
 
@@ -59,8 +59,6 @@ export interface PostgresSearchIndexOptions {
   keptRanking?: Partial<KeptRankingOptions>;
   counting?: Partial<PostgresCountOptions>;
 }
-
-type CountRow = { kind: string; value: string | null; n: number };
 
 /** The chunks of each hit's file read with the page's files (the picker's first batch). */
 const FIRST_CHUNKS = 4;
@@ -296,14 +294,14 @@ export class PostgresSearchIndex implements SearchIndex {
       // Ranked and counted side by side (two connections) — but after each other with a filter,
       // which the ranking may not settle: the statement then counts, and a count here is wasted.
       const ranking = this.kept.rank(kept, tsq, request.filter, request.includeRestricted, window.offset, limit);
-      const counting = narrows(request.filter) ? null : this.count(tsq, request.filter, request.includeRestricted);
+      const counting = narrows(request.filter) ? null : this.count(tsq, request.filter, request.includeRestricted, kept);
       // Both are waited for, whatever either does: neither outlives the search.
       const [ranked, countedEarly] = await Promise.allSettled([ranking, counting]);
       if (ranked.status === 'rejected') throw ranked.reason;
       if (countedEarly.status === 'rejected') throw countedEarly.reason;
       const [page, early] = [ranked.value, countedEarly.value];
       if (page) {
-        const counted = early ?? (await this.count(tsq, request.filter, request.includeRestricted));
+        const counted = early ?? (await this.count(tsq, request.filter, request.includeRestricted, kept));
         const hits = await this.hitsFor(page.ranked, parsed);
         // An estimate never says fewer documents than the pages served so far, nor that none follow.
         const totalCount = counted.estimate ? Math.max(counted.totalCount, window.offset + hits.length + (page.more ? 1 : 0)) : counted.totalCount;
@@ -356,6 +354,7 @@ export class PostgresSearchIndex implements SearchIndex {
        ${tsq ? `UNION ALL SELECT 'matched', NULL, count(*)::float8, NULL FROM s` : ''}
        UNION ALL ${COUNTS_SQL}`;
     type Row = { kind: string; value: string | null; n: number; pub: string | null };
+    const started = performance.now();
     const rows = tsq
       ? await this.dataSource.transaction(async (em) => {
           // The segments' tsvectors live out of line (TOAST), so search_segment looks a few pages
@@ -381,7 +380,7 @@ export class PostgresSearchIndex implements SearchIndex {
     // UNION ALL does not promise the order of the hit rows.
     ranked.sort(tsq ? (a, b) => b.score - a.score || byId(a.id, b.id) : (a, b) => (a.pub < b.pub ? 1 : a.pub > b.pub ? -1 : byId(b.id, a.id)));
     // Many files matched and no kept ranking: one is made in the background for the next search.
-    if (tsq && !kept) this.kept.consider(tsq, Number(rows.find((r) => r.kind === 'matched')?.n ?? 0));
+    if (tsq && !kept) this.kept.consider(tsq, Number(rows.find((r) => r.kind === 'matched')?.n ?? 0), performance.now() - started);
 
     const hits = await this.hitsFor(ranked, tsq ? parsed : null);
     const page = toPage(hits, Math.min(totalCount, MAX_RESULT_WINDOW), window);
@@ -399,7 +398,11 @@ export class PostgresSearchIndex implements SearchIndex {
     tsq: PostgresQuery,
     filter: SearchFilter | null | undefined,
     includeRestricted: boolean,
+    kept: KeptRanking,
   ): Promise<{ totalCount: number; facets: SearchResult['facets']; estimate: boolean }> {
+    // A ranking that holds every match counts them exactly, from its own rows.
+    const listed = kept.floor === -Infinity ? await this.kept.countFromList(kept, filter, includeRestricted, COUNTS_SQL) : null;
+    if (listed) return { ...countsOf(listed), estimate: false };
     return this.dataSource.transaction(async (em) => {
       await em.query(BITMAP_ONLY);
       let rows = await this.countRows(em, tsq, filter, includeRestricted, null);
