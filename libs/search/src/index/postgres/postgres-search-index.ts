@@ -48,8 +48,8 @@ export interface PostgresCountOptions {
 
 /**
  * A sample of about 2,000 files (SQLite's is 5,000): each file of the sample costs a lookup in
- * search_file, and 2,000 put the total within about 2 % (bench/search, one page per file: the
- * common word's count 26 → 16 ms).
+ * search_file, and 2,000 put the total within about 2 % (bench/search's index, one page per file,
+ * in-process: the common word's count 45 → 32 ms).
  */
 export const DEFAULT_COUNTING: PostgresCountOptions = { exactCountFiles: 2_000, minSampledDocuments: 200 };
 
