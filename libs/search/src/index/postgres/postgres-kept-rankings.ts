@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SearchFilter } from '../search-index';
 import { filterSql } from './postgres-filters';
-import { fileScoreSql, Params } from './postgres-scores';
+import { clauseTestsSql, exclusionSql, fileScoreSql, Params } from './postgres-scores';
 import type { PostgresQuery } from './postgres-tokens';
 
 /** How kept rankings are made and used (the defaults suit 100,000 pages; tests make them tiny). */
@@ -210,8 +210,8 @@ export class KeptRankings {
     const docs = p.add(documentIds, '::text[]');
     const any = p.add(tsq.any, '::tsquery');
     const head = p.add(tsq.head, '::tsquery');
-    const clauses = tsq.clauses.length === 1 ? '' : tsq.clauses.map((q) => `AND bool_or(s.tsv @@ ${p.add(q, '::tsquery')})`).join(' ');
-    const excluded = tsq.excluded ? `AND NOT EXISTS (SELECT 1 FROM search_segment x WHERE x.file = f.id AND x.tsv @@ ${p.add(tsq.excluded, '::tsquery')})` : '';
+    const clauses = clauseTestsSql(tsq, p);
+    const excluded = exclusionSql(tsq, p, 'f.id');
     const rows = await this.dataSource.query<{ id: string; document_id: string }[]>(
       `SELECT DISTINCT ON (f.document_id) f.id::text AS id, f.document_id
        FROM search_file f CROSS JOIN LATERAL (SELECT ${fileScoreSql(any, head)} AS score FROM search_segment s
@@ -311,8 +311,8 @@ export class KeptRankings {
       const query = p.add(id);
       const any = p.add(tsq.any, '::tsquery');
       const head = p.add(tsq.head, '::tsquery');
-      const clauses = tsq.clauses.length === 1 ? '' : tsq.clauses.map((q) => `AND bool_or(s.tsv @@ ${p.add(q, '::tsquery')})`).join(' ');
-      const excluded = tsq.excluded ? `WHERE NOT EXISTS (SELECT 1 FROM search_segment x WHERE x.file = s.file AND x.tsv @@ ${p.add(tsq.excluded, '::tsquery')})` : '';
+      const clauses = clauseTestsSql(tsq, p);
+      const excluded = exclusionSql(tsq, p, 's.file', 'WHERE');
       // One more than kept: if it exists, its score is the floor.
       await em.query(
         `WITH s AS MATERIALIZED (SELECT s.file, ${fileScoreSql(any, head)} AS score FROM search_segment s WHERE s.tsv @@ ${any} GROUP BY s.file HAVING true ${clauses})

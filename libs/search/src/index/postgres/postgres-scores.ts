@@ -1,4 +1,5 @@
 import { TITLE_BONUS } from '../engine-shared';
+import type { PostgresQuery } from './postgres-tokens';
 
 /**
  * ts_rank_cd weights {D, C, B, A}: a word in the symbol (A) or title (B) counts 2× one in the
@@ -24,4 +25,18 @@ export class Params {
     this.values.push(value);
     return `$${this.values.length}${cast}`;
   }
+}
+
+/**
+ * HAVING terms over a file's segments `s` that match `any`: each clause is in one of them (the
+ * file is one FTS5 row to the SQLite engine). None for one clause: every segment read matches it,
+ * so testing it again would only read each tsvector once more.
+ */
+export function clauseTestsSql(tsq: PostgresQuery, p: Params): string {
+  return tsq.clauses.length === 1 ? '' : tsq.clauses.map((q) => `AND bool_or(s.tsv @@ ${p.add(q, '::tsquery')})`).join(' ');
+}
+
+/** `<keyword> NOT EXISTS …`: leaves out the file `file` (an SQL column) when one of its segments has an excluded term; '' without exclusions. */
+export function exclusionSql(tsq: PostgresQuery, p: Params, file: string, keyword: 'AND' | 'WHERE' = 'AND'): string {
+  return tsq.excluded ? `${keyword} NOT EXISTS (SELECT 1 FROM search_segment x WHERE x.file = ${file} AND x.tsv @@ ${p.add(tsq.excluded, '::tsquery')})` : '';
 }

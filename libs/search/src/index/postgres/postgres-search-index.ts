@@ -20,7 +20,7 @@ import { makeSnippet } from '../snippet';
 import { CHUNKS_PER_FILE, documentBucket, SAMPLE_BUCKETS, SEARCH_SCHEMA_VERSION } from '../sqlite/sqlite-schema';
 import { filterSql, narrows, safe } from './postgres-filters';
 import { BITMAP_ONLY, CountRow, DEFAULT_KEPT_RANKING, KeptRanking, KeptRankingOptions, KeptRankings } from './postgres-kept-rankings';
-import { fileScoreSql, Params } from './postgres-scores';
+import { clauseTestsSql, exclusionSql, fileScoreSql, Params } from './postgres-scores';
 import { fileSegments, PostgresQuery, postgresQuery } from './postgres-tokens';
 
 /**
@@ -323,9 +323,9 @@ export class PostgresSearchIndex implements SearchIndex {
       // Every segment read matches `any`; with one clause that is the clause itself, so testing it
       // again would only read every matching tsvector once more (bench/search: a common word on
       // 30,000 one-page files, 280 → 245 ms for the statement).
-      const clauses = tsq.clauses.length === 1 ? '' : tsq.clauses.map((q) => `AND bool_or(s.tsv @@ ${p.add(q, '::tsquery')})`).join(' ');
+      const clauses = clauseTestsSql(tsq, p);
       const head = p.add(tsq.head, '::tsquery');
-      const excluded = tsq.excluded ? `AND NOT EXISTS (SELECT 1 FROM search_segment x WHERE x.file = f.id AND x.tsv @@ ${p.add(tsq.excluded, '::tsquery')})` : '';
+      const excluded = exclusionSql(tsq, p, 'f.id');
       // A file matches when each clause is in one of its segments (the file is one FTS5 row to
       // the SQLite engine); its score is fileScoreSql: the sum of its segments' ts_rank_cd, plus
       // the title bonus. The matching files' scores are computed once (MATERIALIZED): left to the
@@ -443,11 +443,11 @@ export class PostgresSearchIndex implements SearchIndex {
     let matching = 'SELECT c.file FROM c';
     if (tsq.loose !== tsq.any || tsq.clauses.length > 1) {
       const any = p.add(tsq.any, '::tsquery');
-      const clauses = tsq.clauses.length === 1 ? '' : tsq.clauses.map((q) => `AND bool_or(s.tsv @@ ${p.add(q, '::tsquery')})`).join(' ');
+      const clauses = clauseTestsSql(tsq, p);
       // Per file (the primary key), never the GIN index again: that would read every candidate.
       matching = `SELECT c.file FROM c CROSS JOIN LATERAL (SELECT 1 FROM search_segment s WHERE s.file = c.file AND s.tsv @@ ${any} HAVING count(*) > 0 ${clauses}) x`;
     }
-    const excluded = tsq.excluded ? `AND NOT EXISTS (SELECT 1 FROM search_segment x WHERE x.file = f.id AND x.tsv @@ ${p.add(tsq.excluded, '::tsquery')})` : '';
+    const excluded = exclusionSql(tsq, p, 'f.id');
     return em.query<CountRow[]>(
       `WITH g AS MATERIALIZED (SELECT s.file FROM search_segment s WHERE s.tsv @@ ${loose} ${passing}),
          b AS MATERIALIZED (SELECT ${chosen} AS buckets ${buckets === null ? 'FROM g' : ''}),
