@@ -28,6 +28,7 @@ describe('PostgreSQL tokens (no server needed)', () => {
       head: "('incid':AB <-> 'respons':AB) & 'botnet':*AB",
       excluded: "('guid' | 'guide')",
       loose: "('incid' & 'respons') | 'botnet':*",
+      looseClauses: ["('incid' & 'respons')", "'botnet':*"],
     });
     expect(postgresQuery(parseSearchQuery('網'))?.clauses).toEqual(["'网':*"]);
     expect(postgresQuery(parseSearchQuery('殭屍網路'))?.clauses[0]).toContain("('僵尸' <-> '尸网' <-> '网路')");
@@ -430,6 +431,53 @@ if (DATABASE_URL) {
       await kept.settled();
       const { a } = await same({ query: 'levy', includeRestricted: false, first: 3 });
       expect(a.hits[0].documentId).toBe('d210');
+    });
+
+    it('counts a query of several words by the files that have each, wherever in the file, as the statement does', async () => {
+      const [own, reference] = await Promise.all([privateDatabase(), privateDatabase()]);
+      try {
+        // Counted from the match list (no sample), with a kept ranking that holds only the best 2.
+        const withRanking = await PostgresSearchIndex.open(own.dataSource, {
+          keptRanking: { keepFrom: 3, keptFiles: 2 },
+          counting: { exactCountFiles: 1_000, minSampledDocuments: 1 },
+        });
+        const statement = await PostgresSearchIndex.open(reference.dataSource, { keptRanking: { keepFrom: 0 } });
+        const filler = (n: number) => Array.from({ length: n }, (_, i) => `filler${i % 97}`).join(' ');
+        const files = [
+          // Both words, in segments far apart (the first page's segment has one, the last page's the other).
+          ...Array.from({ length: 3 }, (_, i) => paper(500 + i, `Walrustariff ${'walrustariff '.repeat(i)}${filler(SEGMENT_POSITIONS)}`, { meetingCode: 'TEL40' })).map((f, i) => ({
+            ...f,
+            chunks: [...f.chunks, { page: 2, section: null, text: `${filler(SEGMENT_POSITIONS)} walruslevy ${i}.`, language: 'en' as const }],
+          })),
+          // Both words, side by side (the phrase too).
+          ...Array.from({ length: 5 }, (_, i) => paper(510 + i, `The walrustariff walruslevy ${'walruslevy '.repeat(i)}note ${i}.`)),
+          // One of them only: no match.
+          ...Array.from({ length: 3 }, (_, i) => paper(520 + i, `Walrustariff ${'walrustariff '.repeat(i)}only ${i}.`)),
+          ...Array.from({ length: 3 }, (_, i) => paper(530 + i, `Walruslevy ${'walruslevy '.repeat(i)}only ${i}.`)),
+        ];
+        expect(fileSegments(files[0].meta.symbol, files[0].meta.title, files[0].chunks).length).toBeGreaterThan(1);
+        await withRanking.upsertMany(files);
+        await statement.upsertMany(files);
+        for (const request of [
+          { query: 'walrustariff walruslevy', includeRestricted: false, first: 1 },
+          { query: '"walrustariff walruslevy"', includeRestricted: false, first: 1 },
+          { query: 'walrustariff walruslevy', filter: { meetingCodes: ['TEL38', 'TEL40'] }, includeRestricted: false, first: 1 },
+        ]) {
+          await withRanking.search(request);
+          await withRanking.settled();
+          const pages = withRanking.kept.localStats.pages;
+          const a = await withRanking.search(request);
+          const b = await statement.search(request);
+          expect(withRanking.kept.localStats.pages).toBe(pages + 1); // ranked from the kept ranking, counted apart
+          expect({ request, total: a.totalCount, estimate: a.totalCountIsEstimate, facets: a.facets }).toEqual({ request, total: b.totalCount, estimate: false, facets: b.facets });
+          expect(a.hits.map((h) => h.documentId)).toEqual(b.hits.map((h) => h.documentId));
+        }
+        expect((await statement.search({ query: 'walrustariff walruslevy', includeRestricted: false })).totalCount).toBe(8);
+        await withRanking.close();
+        await statement.close();
+      } finally {
+        await Promise.all([own.dispose(), reference.dispose()]);
+      }
     });
 
     it('makes a ranking while files are indexed at the same time, and misses none of them', async () => {

@@ -135,6 +135,8 @@ export interface PostgresQuery {
    * positions, so PostgreSQL rechecks every candidate). Equal to `any` when there is no phrase.
    */
   loose: string;
+  /** Each clause's part of `loose`, in the order of `clauses`: a file matches only if each is in one of its segments. */
+  looseClauses: string[];
 }
 
 /** The tsqueries for a parsed (non-blank) query, or null when some clause can match nothing. */
@@ -158,5 +160,6 @@ export function postgresQuery(query: Pick<ParsedQuery, 'clauses' | 'excluded'>):
     head: head.join(' & '),
     excluded: excluded.length ? excluded.join(' | ') : null,
     loose: loose.join(' | '),
+    looseClauses: loose,
   };
 }
