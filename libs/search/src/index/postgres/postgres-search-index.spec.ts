@@ -451,6 +451,15 @@ if (DATABASE_URL) {
           })),
           // Both words, side by side (the phrase too).
           ...Array.from({ length: 5 }, (_, i) => paper(510 + i, `The walrustariff walruslevy ${'walruslevy '.repeat(i)}note ${i}.`)),
+          // Both words apart in the first segment, and the phrase only in a later one; both apart only.
+          {
+            ...paper(540, `Walrustariff ${filler(100)} walruslevy.`),
+            chunks: [
+              ...paper(540, `Walrustariff ${filler(100)} walruslevy.`).chunks,
+              { page: 2, section: null, text: `${filler(SEGMENT_POSITIONS)} the walrustariff walruslevy.`, language: 'en' as const },
+            ],
+          },
+          paper(541, `Walrustariff ${filler(100)} walruslevy ${'walruslevy '.repeat(9)}.`),
           // One of them only: no match.
           ...Array.from({ length: 3 }, (_, i) => paper(520 + i, `Walrustariff ${'walrustariff '.repeat(i)}only ${i}.`)),
           ...Array.from({ length: 3 }, (_, i) => paper(530 + i, `Walruslevy ${'walruslevy '.repeat(i)}only ${i}.`)),
@@ -472,7 +481,8 @@ if (DATABASE_URL) {
           expect({ request, total: a.totalCount, estimate: a.totalCountIsEstimate, facets: a.facets }).toEqual({ request, total: b.totalCount, estimate: false, facets: b.facets });
           expect(a.hits.map((h) => h.documentId)).toEqual(b.hits.map((h) => h.documentId));
         }
-        expect((await statement.search({ query: 'walrustariff walruslevy', includeRestricted: false })).totalCount).toBe(8);
+        expect((await statement.search({ query: 'walrustariff walruslevy', includeRestricted: false })).totalCount).toBe(10);
+        expect((await statement.search({ query: '"walrustariff walruslevy"', includeRestricted: false })).totalCount).toBe(6);
         await withRanking.close();
         await statement.close();
       } finally {
