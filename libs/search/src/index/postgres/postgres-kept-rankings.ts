@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SearchFilter } from '../search-index';
 import { filterSql } from './postgres-filters';
-import { clauseTestsSql, exclusionSql, fileScoreSql, Params } from './postgres-scores';
+import { candidateFilesSql, clauseTestsSql, exclusionSql, fileScoreSql, Params } from './postgres-scores';
 import type { PostgresQuery } from './postgres-tokens';
 
 /** How kept rankings are made and used (the defaults suit 100,000 pages; tests make them tiny). */
@@ -315,7 +315,7 @@ export class KeptRankings {
       const excluded = exclusionSql(tsq, p, 's.file', 'WHERE');
       // One more than kept: if it exists, its score is the floor.
       await em.query(
-        `WITH s AS MATERIALIZED (SELECT s.file, ${fileScoreSql(any, head)} AS score FROM search_segment s WHERE s.tsv @@ ${any} GROUP BY s.file HAVING true ${clauses})
+        `WITH s AS MATERIALIZED (SELECT s.file, ${fileScoreSql(any, head)} AS score FROM search_segment s WHERE s.tsv @@ ${any} ${candidateFilesSql(tsq, p)} GROUP BY s.file HAVING true ${clauses})
          INSERT INTO search_ranking (query, file, score) SELECT ${query}, s.file, s.score FROM s ${excluded} ORDER BY s.score DESC, s.file LIMIT ${p.add(this.options.keptFiles + 1)}`,
         p.values,
       );

@@ -40,3 +40,20 @@ export function clauseTestsSql(tsq: PostgresQuery, p: Params): string {
 export function exclusionSql(tsq: PostgresQuery, p: Params, file: string, keyword: 'AND' | 'WHERE' = 'AND'): string {
   return tsq.excluded ? `${keyword} NOT EXISTS (SELECT 1 FROM search_segment x WHERE x.file = ${file} AND x.tsv @@ ${p.add(tsq.excluded, '::tsquery')})` : '';
 }
+
+/**
+ * The files that have each clause's loose form (`looseClauses`) in some segment: one GIN lookup
+ * per clause, then INTERSECT. `first` (SQL on the segment `s`) narrows the first lookup.
+ */
+export function filesWithEachClauseSql(tsq: PostgresQuery, p: Params, first = ''): string {
+  return tsq.looseClauses.map((q, i) => `SELECT s.file FROM search_segment s WHERE s.tsv @@ ${p.add(q, '::tsquery')} ${i === 0 ? first : ''}`).join(' INTERSECT ');
+}
+
+/**
+ * `AND s.file IN (…)` for a query of several clauses, so that only the files that may match are
+ * scored (filesWithEachClauseSql); '' for one clause (every segment read matches it). "network
+ * security" on 100,000 one-page files: 73,404 files have either word, 13,185 both.
+ */
+export function candidateFilesSql(tsq: PostgresQuery, p: Params): string {
+  return tsq.clauses.length === 1 ? '' : `AND s.file IN (${filesWithEachClauseSql(tsq, p)})`;
+}

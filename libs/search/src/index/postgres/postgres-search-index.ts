@@ -20,7 +20,7 @@ import { makeSnippet } from '../snippet';
 import { CHUNKS_PER_FILE, documentBucket, SAMPLE_BUCKETS, SEARCH_SCHEMA_VERSION } from '../sqlite/sqlite-schema';
 import { filterSql, narrows, safe } from './postgres-filters';
 import { BITMAP_ONLY, CountRow, DEFAULT_KEPT_RANKING, KeptRanking, KeptRankingOptions, KeptRankings } from './postgres-kept-rankings';
-import { clauseTestsSql, exclusionSql, fileScoreSql, Params } from './postgres-scores';
+import { candidateFilesSql, clauseTestsSql, exclusionSql, fileScoreSql, filesWithEachClauseSql, Params } from './postgres-scores';
 import { fileSegments, PostgresQuery, postgresQuery } from './postgres-tokens';
 
 /**
@@ -337,7 +337,7 @@ export class PostgresSearchIndex implements SearchIndex {
       // file: "network" in Chinese reports, 1,000 → … ms).
       const passing = narrows(request.filter) ? `AND s.file IN (SELECT f.id FROM search_file f WHERE ${where})` : '';
       segments = `s AS MATERIALIZED (SELECT s.file, ${fileScoreSql(any, head)} AS score
-              FROM search_segment s WHERE s.tsv @@ ${any} ${passing} GROUP BY s.file HAVING true ${clauses}),`;
+              FROM search_segment s WHERE s.tsv @@ ${any} ${passing} ${candidateFilesSql(tsq, p)} GROUP BY s.file HAVING true ${clauses}),`;
       matched = `SELECT f.id, f.document_id, f.meeting_code, f.group_code, f.type, f.year, f.economies, coalesce(f.published_at, '') AS pub, s.score
         FROM s JOIN search_file f ON f.id = s.file
         WHERE ${where} ${excluded}`;
@@ -445,7 +445,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const several = tsq.clauses.length > 1;
     // One clause: the segments that may hold it (n kept, see below). Several: the files that may hold each.
     const candidates = several
-      ? `SELECT file, NULL::int AS n FROM (${tsq.looseClauses.map((q, i) => `SELECT s.file FROM search_segment s WHERE s.tsv @@ ${p.add(q, '::tsquery')} ${i === 0 ? passing : ''}`).join(' INTERSECT ')}) i`
+      ? `SELECT file, NULL::int AS n FROM (${filesWithEachClauseSql(tsq, p, passing)}) i`
       : `SELECT s.file, s.n FROM search_segment s WHERE s.tsv @@ ${p.add(tsq.loose, '::tsquery')} ${passing}`;
     let matching = 'SELECT c.file FROM c';
     // A phrase's words AND-ed may be apart: the sample's files are tested for it.
